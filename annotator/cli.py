@@ -1,0 +1,317 @@
+"""The ``annotator`` command (a contract: see DESIGN.md, "Command line").
+
+Exit status 0 on success, 1 when some inputs failed (the rest done), 2 on usage
+errors. Problems are one line each on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, TextIO
+
+from annotator import __version__
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """A mistake in how the command was called (exit 2)."""
+
+
+class Failure(Exception):
+    """The command could not do its job at all (exit 1)."""
+
+
+def error(message: str) -> None:
+    print(f"annotator: {message}", file=sys.stderr, flush=True)
+
+
+def default_db_path() -> Path:
+    env = os.environ.get("ANNOTATOR_DB")
+    if env:
+        return Path(env).expanduser()
+    from annotator.core.paths import data_dir
+
+    return data_dir() / "project.db"
+
+
+def _open_store(args: argparse.Namespace) -> Any:
+    from annotator.core.store import Store, StoreError
+
+    path = Path(args.db).expanduser() if args.db else default_db_path()
+    try:
+        return Store.open(path)
+    except StoreError as exc:
+        raise Failure(str(exc)) from exc
+
+
+class Progress:
+    """A one-line progress display on a terminal; silent when stderr is not a TTY."""
+
+    def __init__(self, stream: TextIO = sys.stderr) -> None:
+        self.stream = stream
+        self.live = stream.isatty()
+        self._last = 0.0
+
+    def update(self, done: int, label: str) -> None:
+        now = time.monotonic()
+        if not self.live or now - self._last < 0.1:
+            return
+        self._last = now
+        label = label if len(label) <= 50 else "…" + label[-49:]
+        self.stream.write(f"\r\x1b[K[{done}] {label}")
+        self.stream.flush()
+
+    def clear(self) -> None:
+        if self.live:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+# ---------------------------------------------------------------------- commands
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from annotator.core.importer import import_paths
+
+    started = time.monotonic()
+    progress = Progress()
+    with _open_store(args) as store:
+        summary = import_paths(
+            store,
+            args.paths,
+            suggest=not args.no_suggest,
+            on_error=lambda e: (progress.clear(), error(str(e))),
+            on_progress=progress.update,
+        )
+    progress.clear()
+    print(
+        f"imported {summary.added} article(s), {summary.duplicates} already present, "
+        f"{summary.failed} failed, in {time.monotonic() - started:.1f} s"
+    )
+    return EXIT_PARTIAL if summary.failed else EXIT_OK
+
+
+def cmd_suggest(args: argparse.Namespace) -> int:
+    from annotator.core.formats import InputError, read_paths
+    from annotator.core.model import LabelSet
+    from annotator.core.suggest import default_pipeline
+
+    pipeline = default_pipeline()
+    failed = 0
+    for item in read_paths(args.files, LabelSet.default()):
+        if isinstance(item, InputError):
+            error(str(item))
+            failed += 1
+            continue
+        spans = pipeline.suggest(item.text)
+        print(
+            json.dumps(
+                {
+                    "source": item.source,
+                    "text": item.text,
+                    "entities": [
+                        {
+                            "start": s.start,
+                            "end": s.end,
+                            "label": s.label,
+                            "text": s.surface,
+                            "origin": s.origin,
+                        }
+                        for s in spans
+                    ],
+                },
+                ensure_ascii=False,
+            ),
+            flush=True,
+        )
+    return EXIT_PARTIAL if failed else EXIT_OK
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from annotator.core.export import export
+
+    with _open_store(args) as store:
+        try:
+            count = export(
+                store,
+                args.format,
+                args.output,
+                status=args.status,
+                include_pending=args.include_pending,
+                script=args.script,
+            )
+        except ValueError as exc:
+            raise Failure(f"export stopped, nothing written: {exc}") from exc
+    if args.output not in (None, "-"):
+        print(f"exported {count} article(s) to {args.output}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    with _open_store(args) as store:
+        stats = store.stats()
+    if args.json:
+        print(json.dumps(stats, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    by = stats["articles_by_status"]
+    spans = stats["spans_by_status"]
+    print(f"database: {args.db or default_db_path()}")
+    print(
+        f"articles: {stats['articles']} (new {by['new']}, in progress {by['in_progress']}, "
+        f"done {by['done']}, skipped {by['skipped']})"
+    )
+    print(
+        f"spans: {spans['accepted']} accepted, {spans['pending']} pending, "
+        f"{spans['rejected']} rejected"
+    )
+    if stats["accepted_by_label"]:
+        print(
+            "accepted by label: "
+            + ", ".join(f"{k} {v}" for k, v in stats["accepted_by_label"].items())
+        )
+    if stats["decisions"]:
+        hours = max((stats["last_decision"] - stats["first_decision"]) / 3600, 1 / 60)
+        print(f"decisions: {stats['decisions']} ({stats['decisions'] / hours:.0f} an hour)")
+    return EXIT_OK
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from annotator.core.evaluate import evaluate_file
+
+    try:
+        report = evaluate_file(args.gold, db=_open_store(args) if args.from_db else None)
+    except (OSError, ValueError) as exc:
+        raise Failure(f"{args.gold}: {exc}") from exc
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(f"{'label':<8} {'P':>6} {'R':>6} {'F1':>6} {'gold':>6} {'pred':>6}")
+        for label, row in [*report["labels"].items(), ("overall", report["overall"])]:
+            print(
+                f"{label:<8} {row['precision']:6.3f} {row['recall']:6.3f} {row['f1']:6.3f}"
+                f" {row['gold']:6d} {row['predicted']:6d}"
+            )
+    return EXIT_OK
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from annotator import bench
+
+    result = bench.run(args)
+    print(json.dumps(result, ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from annotator.ui.app import run_gui
+
+    return run_gui(args)
+
+
+# ---------------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--db",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="project database (default: $ANNOTATOR_DB or the user data folder)",
+    )
+    parser = argparse.ArgumentParser(
+        prog="annotator",
+        description="Annotate Chinese news with named entities and export a gold dataset.",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def add(
+        name: str, func: Callable[[argparse.Namespace], int], help: str
+    ) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, parents=[common], help=help, description=help)
+        p.set_defaults(func=func)
+        return p
+
+    p = add("gui", cmd_gui, "open the desktop app")
+    p.add_argument("--demo", action="store_true", help="open the bundled sample project")
+    p.add_argument("--screenshot", metavar="PNG", help="save a PNG of the window and exit")
+    p.add_argument("--lang", choices=["zh", "en"], help="interface language")
+
+    p = add("import", cmd_import, "import .txt .html .htm .jsonl files or folders")
+    p.add_argument("paths", nargs="+", metavar="PATH")
+    p.add_argument("--no-suggest", action="store_true", help="store articles without suggestions")
+
+    p = add("suggest", cmd_suggest, "print suggestions for files as JSON lines (no database)")
+    p.add_argument("files", nargs="+", metavar="FILE")
+
+    p = add("export", cmd_export, "export the gold dataset")
+    p.add_argument("--format", required=True, choices=["jsonl", "doccano", "conll"])
+    p.add_argument("--status", choices=["done", "all"], default="done")
+    p.add_argument(
+        "--include-pending", action="store_true", help="also export undecided suggestions"
+    )
+    p.add_argument(
+        "--script", choices=["original", "simplified", "traditional"], default="original"
+    )
+    p.add_argument("-o", "--output", metavar="FILE", help="output file (default: standard output)")
+
+    p = add("eval", cmd_eval, "precision, recall and F1 of suggestions against gold")
+    p.add_argument("--gold", required=True, metavar="FILE", help="gold JSONL or BIO file")
+    p.add_argument("--from-db", action="store_true", help="score the database's accepted spans")
+    p.add_argument("--json", action="store_true")
+
+    p = add("stats", cmd_stats, "progress and speed")
+    p.add_argument("--json", action="store_true")
+
+    p = add("bench", cmd_bench, "benchmarks, printing JSON")
+    bench_sub = p.add_subparsers(dest="bench", metavar="WHAT", required=True)
+    b = bench_sub.add_parser("suggest", parents=[common], help="suggestion throughput vs jieba")
+    b.add_argument("--gold", metavar="FILE", help="texts to run on (default: the bundled samples)")
+    b.add_argument("--repeat", type=int, default=3)
+    b = bench_sub.add_parser("simulate", parents=[common], help="drive the window with keys")
+    b.add_argument("--gold", required=True, metavar="FILE")
+    b.add_argument("--log-acks", action="store_true")
+    b.add_argument("--large", action="store_true", help="also time a 5,000-character article")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(argv or ["gui"])
+    if not hasattr(args, "db"):
+        args.db = None
+    if getattr(args, "command", None) is None:
+        args = parser.parse_args([*argv, "gui"])
+        args.db = getattr(args, "db", None)
+    try:
+        return int(args.func(args))
+    except UsageError as exc:
+        error(str(exc))
+        return EXIT_USAGE
+    except Failure as exc:
+        error(str(exc))
+        return EXIT_PARTIAL
+    except KeyboardInterrupt:
+        error("interrupted")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+
+
+def gui_main() -> int:
+    """Entry point of the windowed launcher (no console on Windows)."""
+    return main(["gui", *sys.argv[1:]])
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,70 @@
+"""Import files into a store: read, clean, suggest, store; one article a transaction."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+
+from annotator.core.formats import InputError, read_paths
+from annotator.core.store import Store
+
+
+@dataclass
+class ImportSummary:
+    added: int = 0
+    duplicates: int = 0
+    failed: int = 0
+    errors: list[InputError] = field(default_factory=list)
+    article_ids: list[int] = field(default_factory=list)
+
+
+def import_paths(
+    store: Store,
+    paths: Iterable[str | os.PathLike[str]],
+    *,
+    suggest: bool = True,
+    on_error: Callable[[InputError], object] | None = None,
+    on_progress: Callable[[int, str], object] | None = None,
+    cancelled: Callable[[], bool] = lambda: False,
+) -> ImportSummary:
+    """Import every article under ``paths``; bad items are reported and skipped.
+
+    Each article, with its suggestions, is written in one transaction: a crash
+    or kill leaves whole articles only.
+    """
+    summary = ImportSummary()
+    labels = store.labels()
+    pipeline = None
+    if suggest:
+        from annotator.core.suggest import default_pipeline
+
+        pipeline = default_pipeline(store=store)
+    for done, item in enumerate(read_paths(paths, labels), 1):
+        if cancelled():
+            break
+        if isinstance(item, InputError):
+            summary.failed += 1
+            summary.errors.append(item)
+            if on_error:
+                on_error(item)
+            continue
+        if on_progress:
+            on_progress(done, item.source)
+        if pipeline is not None and not item.spans:
+            item.spans = pipeline.suggest(item.text)
+        try:
+            article_id, created = store.add_article(item)
+        except ValueError as exc:
+            err = InputError(item.source, str(exc))
+            summary.failed += 1
+            summary.errors.append(err)
+            if on_error:
+                on_error(err)
+            continue
+        if created:
+            summary.added += 1
+            summary.article_ids.append(article_id)
+        else:
+            summary.duplicates += 1
+    return summary

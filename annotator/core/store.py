@@ -1,0 +1,629 @@
+"""The SQLite gold store: one file per project.
+
+sqlite-utils creates the schema and runs reads; writes that must be atomic go
+through :meth:`Store.transaction` on the raw connection, because sqlite-utils'
+own helpers commit as they go. Every user action is one transaction, so a crash
+loses at most the action in flight.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from annotator.core.model import Article, ArticleStatus, Label, LabelSet, Span, SpanStatus
+
+SCHEMA_VERSION = 1
+
+
+class StoreError(RuntimeError):
+    """The database cannot be used (newer schema, not a database, locked)."""
+
+
+def _now() -> float:
+    return round(time.time(), 3)
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    db.table("articles").create(
+        {
+            "id": int,
+            "uid": str,
+            "external_id": str,
+            "source": str,
+            "title": str,
+            "raw": str,
+            "text": str,
+            "script": str,
+            "status": str,
+            "flags": str,
+            "created_at": float,
+            "updated_at": float,
+        },
+        pk="id",
+        not_null=["uid", "text", "status"],
+        defaults={"status": "new", "flags": "{}", "script": "simplified"},
+    )
+    db.table("articles").create_index(["uid"], unique=True)
+    db.table("articles").create_index(["status"])
+    db.table("spans").create(
+        {
+            "id": int,
+            "article_id": int,
+            "start": int,
+            "end": int,
+            "label": str,
+            "surface": str,
+            "origin": str,
+            "status": str,
+            "confidence": float,
+            "annotator": str,
+            "created_at": float,
+            "updated_at": float,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null=["article_id", "start", "end", "label", "surface", "status"],
+        defaults={"status": "pending", "origin": "manual", "confidence": 1.0},
+    )
+    db.table("spans").create_index(["article_id", "start"])
+    db.table("spans").create_index(["surface"])
+    db.table("labels").create(
+        {"name": str, "zh": str, "en": str, "colour": str, "key": str, "ord": int}, pk="name"
+    )
+    db.table("lexicon").create(
+        {
+            "id": int,
+            "surface": str,
+            "label": str,
+            "polarity": str,
+            "annotator": str,
+            "updated_at": float,
+        },
+        pk="id",
+        not_null=["surface", "label", "polarity"],
+    )
+    db.table("lexicon").create_index(["surface", "label"], unique=True)
+    db.table("events").create(
+        {
+            "id": int,
+            "time": float,
+            "annotator": str,
+            "article_id": int,
+            "span_id": int,
+            "action": str,
+            "payload": str,
+        },
+        pk="id",
+        not_null=["time", "action"],
+    )
+    db.table("events").create_index(["article_id"])
+    db.table("meta").create({"key": str, "value": str}, pk="key")
+    # Trigram tokens make substring search work for Chinese, which has no spaces.
+    db.table("articles").enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
+
+
+MIGRATIONS: Sequence[Callable[[sqlite_utils.Database], None]] = (_migration_1,)
+assert len(MIGRATIONS) == SCHEMA_VERSION
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleRow:
+    """What the article list needs, without the (large) text."""
+
+    id: int
+    title: str
+    source: str
+    status: ArticleStatus
+    pending: int
+    accepted: int
+    rejected: int
+
+
+class Store:
+    """A project database. Open with :meth:`open`; close when done."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str) -> None:
+        self.conn = conn
+        self.path = path
+        self.db = sqlite_utils.Database(conn)
+        self._depth = 0
+
+    # ------------------------------------------------------------------ lifecycle
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], *, labels: LabelSet | None = None) -> Store:
+        path = str(path)
+        if path != ":memory:":
+            parent = Path(path).expanduser().resolve().parent
+            try:
+                parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"cannot create the folder {parent}: {exc.strerror}") from exc
+        try:
+            conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
+            conn.execute("PRAGMA foreign_keys = ON")
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path} is not an annotator database ({exc})") from exc
+        if version > SCHEMA_VERSION:
+            conn.close()
+            raise StoreError(
+                f"{path} was written by a newer version of the annotator (schema {version}; "
+                f"this version reads up to {SCHEMA_VERSION}). Update the app to open it."
+            )
+        store = cls(conn, path)
+        try:
+            if path != ":memory:":
+                conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute(
+                "PRAGMA synchronous = NORMAL" if path == ":memory:" else "PRAGMA synchronous = FULL"
+            )
+            store._migrate(version)
+            if labels is not None or not store.db.table("labels").count:
+                store.set_labels(labels or LabelSet.default())
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(f"{path}: {exc}") from exc
+        return store
+
+    def _migrate(self, version: int) -> None:
+        if version == 0 and self.db.table_names():
+            unknown = set(self.db.table_names()) - {"articles", "spans", "labels"}
+            if "articles" not in self.db.table_names() or unknown - {"lexicon", "events", "meta"}:
+                raise StoreError(f"{self.path} is an SQLite file but not an annotator database")
+        for number in range(version, SCHEMA_VERSION):
+            with self.transaction():
+                MIGRATIONS[number](self.db)
+                self.conn.execute(f"PRAGMA user_version = {number + 1}")
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        """One atomic unit of work; nested calls become savepoints."""
+        name = f"sp{self._depth}"
+        self.conn.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
+        self._depth += 1
+        try:
+            yield
+        except BaseException:
+            self._depth -= 1
+            if self._depth == 0:
+                self.conn.execute("ROLLBACK")
+            else:
+                self.conn.execute(f"ROLLBACK TO {name}")
+                self.conn.execute(f"RELEASE {name}")
+            raise
+        else:
+            self._depth -= 1
+            self.conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
+
+    def integrity_ok(self) -> bool:
+        return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+    # ------------------------------------------------------------------ labels/meta
+    def set_labels(self, labels: LabelSet) -> None:
+        with self.transaction():
+            self.conn.execute("DELETE FROM labels")
+            self.conn.executemany(
+                "INSERT INTO labels (name, zh, en, colour, key, ord) VALUES (?, ?, ?, ?, ?, ?)",
+                [
+                    (lab.name, lab.zh, lab.en, lab.colour, lab.key, lab.order)
+                    for lab in labels.values()
+                ],
+            )
+
+    def labels(self) -> LabelSet:
+        rows = self.conn.execute(
+            "SELECT name, zh, en, colour, key FROM labels ORDER BY ord"
+        ).fetchall()
+        return LabelSet(Label(*row) for row in rows)
+
+    def get_meta(self, key: str, default: str | None = None) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def set_meta(self, key: str, value: str) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT INTO meta (key, value) VALUES (?, ?) "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                (key, value),
+            )
+
+    # ------------------------------------------------------------------ articles
+    def add_article(self, article: Article) -> tuple[int, bool]:
+        """Store an article and its spans in one transaction.
+
+        Returns (id, created). An article whose cleaned text is already stored is
+        not added again: (existing id, False).
+        """
+        if not article.uid:
+            raise ValueError("article has no uid")
+        for span in article.spans:
+            if not span.fits(article.text):
+                raise ValueError(
+                    f"span {span.start}..{span.end} {span.surface!r} does not fit the text"
+                )
+        with self.transaction():
+            row = self.conn.execute(
+                "SELECT id FROM articles WHERE uid = ?", (article.uid,)
+            ).fetchone()
+            if row:
+                return row[0], False
+            now = _now()
+            cur = self.conn.execute(
+                "INSERT INTO articles (uid, external_id, source, title, raw, text, script, status,"
+                " flags, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (
+                    article.uid,
+                    article.external_id,
+                    article.source,
+                    article.title,
+                    article.raw,
+                    article.text,
+                    article.script,
+                    ArticleStatus(article.status).value,
+                    json.dumps(article.flags, ensure_ascii=False),
+                    now,
+                    now,
+                ),
+            )
+            article_id = int(cur.lastrowid or 0)
+            self._insert_spans(article_id, article.spans, now)
+            return article_id, True
+
+    def _insert_spans(self, article_id: int, spans: Iterable[Span], now: float) -> list[int]:
+        ids = []
+        for span in spans:
+            cur = self.conn.execute(
+                'INSERT INTO spans (article_id, start, "end", label, surface, origin, status,'
+                " confidence, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    article_id,
+                    span.start,
+                    span.end,
+                    span.label,
+                    span.surface,
+                    span.origin,
+                    SpanStatus(span.status).value,
+                    span.confidence,
+                    span.annotator,
+                    now,
+                    now,
+                ),
+            )
+            ids.append(int(cur.lastrowid or 0))
+        return ids
+
+    def article(self, article_id: int, *, with_spans: bool = True) -> Article:
+        row = self.conn.execute(
+            "SELECT id, uid, external_id, source, title, raw, text, script, status, flags"
+            " FROM articles WHERE id = ?",
+            (article_id,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no article {article_id}")
+        article = Article(
+            id=row[0],
+            uid=row[1],
+            external_id=row[2],
+            source=row[3] or "",
+            title=row[4] or "",
+            raw=row[5] or "",
+            text=row[6],
+            script=row[7] or "simplified",
+            status=ArticleStatus(row[8]),
+            flags=json.loads(row[9] or "{}"),
+        )
+        if with_spans:
+            article.spans = self.spans(article_id)
+        return article
+
+    def article_ids(self, status: str | None = None) -> list[int]:
+        if status:
+            rows = self.conn.execute(
+                "SELECT id FROM articles WHERE status = ? ORDER BY id", (status,)
+            )
+        else:
+            rows = self.conn.execute("SELECT id FROM articles ORDER BY id")
+        return [r[0] for r in rows]
+
+    def article_rows(
+        self, *, status: str | None = None, search: str | None = None
+    ) -> list[ArticleRow]:
+        """Rows for the article list, with span counts, filtered by status and text."""
+        where: list[str] = []
+        params: list[Any] = []
+        if status:
+            where.append("a.status = ?")
+            params.append(status)
+        if search:
+            ids = self.search(search)
+            where.append(f"a.id IN ({','.join('?' * len(ids))})" if ids else "0")
+            params.extend(ids)
+        sql = (
+            "SELECT a.id, a.title, a.source, a.status,"
+            " SUM(s.status = 'pending'), SUM(s.status = 'accepted'), SUM(s.status = 'rejected')"
+            " FROM articles a LEFT JOIN spans s ON s.article_id = a.id"
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " GROUP BY a.id ORDER BY a.id"
+        )
+        return [
+            ArticleRow(
+                r[0], r[1] or "", r[2] or "", ArticleStatus(r[3]), r[4] or 0, r[5] or 0, r[6] or 0
+            )
+            for r in self.conn.execute(sql, params)
+        ]
+
+    def search(self, query: str) -> list[int]:
+        """Article ids whose title or text contains ``query``."""
+        query = query.strip()
+        if not query:
+            return self.article_ids()
+        if len(query) >= 3:
+            quoted = '"' + query.replace('"', '""') + '"'
+            rows = self.conn.execute(
+                "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid",
+                (quoted,),
+            )
+        else:  # trigram FTS needs three characters; short queries scan
+            like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            rows = self.conn.execute(
+                "SELECT id FROM articles WHERE title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'"
+                " ORDER BY id",
+                (like, like),
+            )
+        return [r[0] for r in rows]
+
+    def set_article_status(self, article_id: int, status: ArticleStatus) -> None:
+        self.conn.execute(
+            "UPDATE articles SET status = ?, updated_at = ? WHERE id = ?",
+            (ArticleStatus(status).value, _now(), article_id),
+        )
+
+    def count_articles(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+
+    # ------------------------------------------------------------------ spans
+    def spans(self, article_id: int, *, statuses: Iterable[str] | None = None) -> list[Span]:
+        sql = (
+            'SELECT id, start, "end", label, surface, origin, status, confidence, annotator'
+            " FROM spans WHERE article_id = ?"
+        )
+        params: list[Any] = [article_id]
+        if statuses is not None:
+            wanted = list(statuses)
+            sql += f" AND status IN ({','.join('?' * len(wanted))})"
+            params += wanted
+        sql += ' ORDER BY start, "end", id'
+        return [
+            Span(
+                id=r[0],
+                start=r[1],
+                end=r[2],
+                label=r[3],
+                surface=r[4],
+                origin=r[5] or "manual",
+                status=SpanStatus(r[6]),
+                confidence=r[7] if r[7] is not None else 1.0,
+                annotator=r[8],
+            )
+            for r in self.conn.execute(sql, params)
+        ]
+
+    def span(self, span_id: int) -> tuple[int, Span]:
+        row = self.conn.execute(
+            'SELECT article_id, id, start, "end", label, surface, origin, status, confidence,'
+            " annotator FROM spans WHERE id = ?",
+            (span_id,),
+        ).fetchone()
+        if row is None:
+            raise KeyError(f"no span {span_id}")
+        return row[0], Span(
+            id=row[1],
+            start=row[2],
+            end=row[3],
+            label=row[4],
+            surface=row[5],
+            origin=row[6] or "manual",
+            status=SpanStatus(row[7]),
+            confidence=row[8] if row[8] is not None else 1.0,
+            annotator=row[9],
+        )
+
+    def add_span(self, article_id: int, span: Span) -> Span:
+        text = self.article_text(article_id)
+        if not span.fits(text):
+            raise ValueError(f"span {span.surface!r} does not match the text at {span.start}")
+        (span_id,) = self._insert_spans(article_id, [span], _now())
+        return span.with_(id=span_id)
+
+    def restore_span(self, article_id: int, span: Span) -> None:
+        """Re-insert a deleted span with its old id (for undo)."""
+        now = _now()
+        self.conn.execute(
+            'INSERT INTO spans (id, article_id, start, "end", label, surface, origin, status,'
+            " confidence, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (
+                span.id,
+                article_id,
+                span.start,
+                span.end,
+                span.label,
+                span.surface,
+                span.origin,
+                SpanStatus(span.status).value,
+                span.confidence,
+                span.annotator,
+                now,
+                now,
+            ),
+        )
+
+    def update_span(self, span: Span) -> None:
+        if span.id is None:
+            raise ValueError("span has no id")
+        self.conn.execute(
+            'UPDATE spans SET start = ?, "end" = ?, label = ?, surface = ?, origin = ?, status = ?,'
+            " confidence = ?, annotator = ?, updated_at = ? WHERE id = ?",
+            (
+                span.start,
+                span.end,
+                span.label,
+                span.surface,
+                span.origin,
+                SpanStatus(span.status).value,
+                span.confidence,
+                span.annotator,
+                _now(),
+                span.id,
+            ),
+        )
+
+    def delete_span(self, span_id: int) -> None:
+        self.conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+
+    def replace_pending(self, article_id: int, spans: Iterable[Span]) -> int:
+        """Swap an article's pending suggestions for new ones, leaving decisions alone.
+
+        A new suggestion that overlaps a decided (accepted or rejected) span is
+        dropped: the annotator has spoken there.
+        """
+        with self.transaction():
+            decided = self.spans(article_id, statuses=("accepted", "rejected"))
+            self.conn.execute(
+                "DELETE FROM spans WHERE article_id = ? AND status = 'pending'", (article_id,)
+            )
+            fresh = [s for s in spans if not any(s.overlaps(d) for d in decided)]
+            self._insert_spans(article_id, fresh, _now())
+            return len(fresh)
+
+    def article_text(self, article_id: int) -> str:
+        row = self.conn.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            raise KeyError(f"no article {article_id}")
+        return str(row[0])
+
+    def find_surface(
+        self, surface: str, *, exclude_article: int | None = None
+    ) -> list[tuple[int, str]]:
+        """(article id, text) of every article whose text contains ``surface``."""
+        ids = self.search(surface) if len(surface) >= 3 else None
+        if ids is None:
+            rows = self.conn.execute(
+                "SELECT id, text FROM articles WHERE instr(text, ?) > 0 ORDER BY id", (surface,)
+            )
+            found = [(r[0], r[1]) for r in rows]
+        else:
+            found = [(i, self.article_text(i)) for i in ids]
+        return [(i, t) for i, t in found if i != exclude_article and surface in t]
+
+    # ------------------------------------------------------------------ lexicon/events
+    def teach(self, surface: str, label: str, polarity: str, annotator: str | None) -> None:
+        """Remember an annotator's decision on a surface (latest decision wins)."""
+        if polarity not in ("positive", "negative"):
+            raise ValueError(polarity)
+        self.conn.execute(
+            "INSERT INTO lexicon (surface, label, polarity, annotator, updated_at) VALUES (?,?,?,?,?)"
+            " ON CONFLICT(surface, label) DO UPDATE SET polarity = excluded.polarity,"
+            " annotator = excluded.annotator, updated_at = excluded.updated_at",
+            (surface, label, polarity, annotator, _now()),
+        )
+
+    def forget(self, surface: str, label: str) -> None:
+        self.conn.execute("DELETE FROM lexicon WHERE surface = ? AND label = ?", (surface, label))
+
+    def lexicon(self) -> list[tuple[str, str, str]]:
+        return [
+            (r[0], r[1], r[2])
+            for r in self.conn.execute("SELECT surface, label, polarity FROM lexicon ORDER BY id")
+        ]
+
+    def lexicon_version(self) -> tuple[int, float]:
+        row = self.conn.execute(
+            "SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM lexicon"
+        ).fetchone()
+        return int(row[0]), float(row[1])
+
+    def log_event(
+        self,
+        action: str,
+        *,
+        annotator: str | None,
+        article_id: int | None = None,
+        span_id: int | None = None,
+        payload: dict[str, Any] | None = None,
+    ) -> None:
+        self.conn.execute(
+            "INSERT INTO events (time, annotator, article_id, span_id, action, payload)"
+            " VALUES (?, ?, ?, ?, ?, ?)",
+            (
+                _now(),
+                annotator,
+                article_id,
+                span_id,
+                action,
+                json.dumps(payload or {}, ensure_ascii=False),
+            ),
+        )
+
+    def events(self, *, since: float = 0.0) -> list[dict[str, Any]]:
+        rows = self.conn.execute(
+            "SELECT id, time, annotator, article_id, span_id, action, payload FROM events"
+            " WHERE time >= ? ORDER BY id",
+            (since,),
+        )
+        keys = ("id", "time", "annotator", "article_id", "span_id", "action", "payload")
+        return [
+            dict(zip(keys, r, strict=True)) | {"payload": json.loads(r[6] or "{}")} for r in rows
+        ]
+
+    # ------------------------------------------------------------------ statistics
+    def stats(self) -> dict[str, Any]:
+        by_status = dict(
+            self.conn.execute("SELECT status, COUNT(*) FROM articles GROUP BY status").fetchall()
+        )
+        spans = dict(
+            self.conn.execute("SELECT status, COUNT(*) FROM spans GROUP BY status").fetchall()
+        )
+        labels = dict(
+            self.conn.execute(
+                "SELECT label, COUNT(*) FROM spans WHERE status = 'accepted' GROUP BY label"
+            ).fetchall()
+        )
+        decisions = self.conn.execute(
+            "SELECT COUNT(*), MIN(time), MAX(time) FROM events WHERE action NOT IN ('undo', 'redo')"
+        ).fetchone()
+        per_annotator = dict(
+            self.conn.execute(
+                "SELECT COALESCE(annotator, '?'), COUNT(*) FROM events GROUP BY annotator"
+            ).fetchall()
+        )
+        total = sum(by_status.values())
+        return {
+            "articles": total,
+            "articles_by_status": {s.value: by_status.get(s.value, 0) for s in ArticleStatus},
+            "spans_by_status": {s.value: spans.get(s.value, 0) for s in SpanStatus},
+            "accepted_by_label": labels,
+            "decisions": decisions[0],
+            "decisions_by_annotator": per_annotator,
+            "first_decision": decisions[1],
+            "last_decision": decisions[2],
+        }

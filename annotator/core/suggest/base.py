@@ -1,0 +1,49 @@
+"""What every suggester returns, and the priorities the merge uses."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A proposed span over the Simplified view of an article (same offsets as the text)."""
+
+    start: int
+    end: int
+    label: str
+    origin: str
+    priority: int
+    confidence: float = 0.8
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+class Suggester(Protocol):
+    """Proposes candidates over Simplified text. Offsets equal the original text's."""
+
+    name: str
+
+    def propose(self, text: str) -> list[Candidate]: ...
+
+
+# Higher wins an overlap; within a tier the longer span wins (GUIDELINES: "prefer the
+# longest span that is still one name").
+PRIORITY = {
+    "learned": 100,
+    "doc": 90,
+    "quoted": 85,
+    "date": 80,
+    "money": 80,
+    "event": 75,
+    "title_person": 70,
+    "fac": 65,
+    "title": 60,
+    "org": 55,
+    "loc": 50,
+    "lexicon": 45,
+    "tagger": 20,
+}

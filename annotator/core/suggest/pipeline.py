@@ -1,0 +1,88 @@
+"""Run every suggester on a Simplified view of the text and merge into flat spans."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from annotator.core.model import Span, SpanStatus
+from annotator.core.suggest.base import Candidate, Suggester
+from annotator.core.text import find_garbled, to_simplified
+
+# Never part of a span's edge (GUIDELINES: no quotes, brackets or punctuation).
+_EDGE = set(" \t\n\u3000“”‘’\"'《》〈〉「」『』()（）[]【】,，.。、;；:：!！?？…·—-")
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start] in _EDGE:
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        end -= 1
+    return start, end
+
+
+def merge(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
+    """Flat spans: higher priority first, then longer, then earlier; no overlaps."""
+    taken = bytearray(length)
+    chosen: list[Candidate] = []
+    for cand in sorted(candidates, key=lambda c: (-c.priority, -c.length, c.start)):
+        if cand.length <= 0 or any(taken[cand.start : cand.end]):
+            continue
+        taken[cand.start : cand.end] = b"\x01" * cand.length
+        chosen.append(cand)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+class Pipeline:
+    """Suggesters in order, plus filters (learned rejections, garbled text)."""
+
+    def __init__(self, suggesters: Sequence[Suggester], *, learned: Any = None) -> None:
+        self.suggesters = list(suggesters)
+        self.learned = learned
+
+    def candidates(self, text: str) -> list[Candidate]:
+        simplified = to_simplified(text)
+        found: list[Candidate] = []
+        for suggester in self.suggesters:
+            found.extend(suggester.propose(simplified))
+        if self.learned is not None:
+            found.extend(self.learned.propose(simplified))
+            found = [c for c in found if not self.learned.rejects(simplified, c)]
+        garbled = find_garbled(text)
+        cleaned = []
+        for c in found:
+            start, end = trim(text, c.start, c.end)
+            if end <= start or any(s < end and start < e for s, e in garbled):
+                continue
+            if (start, end) != (c.start, c.end):
+                c = Candidate(start, end, c.label, c.origin, c.priority, c.confidence)
+            cleaned.append(c)
+        return cleaned
+
+    def suggest(self, text: str) -> list[Span]:
+        """Flat, non-overlapping pending spans whose surfaces equal ``text[start:end]``."""
+        return [
+            Span(
+                c.start,
+                c.end,
+                c.label,
+                text[c.start : c.end],
+                origin=c.origin,
+                status=SpanStatus.PENDING,
+                confidence=c.confidence,
+            )
+            for c in merge(self.candidates(text), len(text))
+        ]
+
+
+def default_pipeline(*, store: Any = None) -> Pipeline:
+    """The shipped suggesters; with a store, also what its annotators taught."""
+    from annotator.core.suggest.rules import RuleSuggester
+
+    learned = None
+    if store is not None:
+        from annotator.core.suggest.learned import LearnedSuggester
+
+        learned = LearnedSuggester(store)
+    return Pipeline([RuleSuggester()], learned=learned)

@@ -1,0 +1,233 @@
+"""Pattern rules over Simplified text: dates, money, quoted programmes, 《》 documents,
+named meetings and facilities.
+
+Names that end in a telling word (…大会, …产业园) are found by scanning back from
+that word to the edge of the name: punctuation, quotes, or a function word that
+cannot be inside a name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from annotator.core.suggest.base import PRIORITY, Candidate
+
+_D = r"[0-9０-９]"
+_CN = r"[〇零一二三四五六七八九十]"
+_TIME_OF_DAY = r"(?:上午|下午|晚上|晚间|傍晚|凌晨|中午|早上|清晨|夜间)?"
+_QUARTER = r"(?:第?[一二三四1-4１-４]季度)"
+
+DATE_RE = re.compile(
+    "|".join(
+        [
+            # 2023年, 2023年度, 2023年第一季度, 2023年2月, 2023年2月19日上午, 二〇二三年
+            rf"(?:{_D}{{4}}|{_CN}{{4}})年(?:度)?(?:{_QUARTER}|上半年|下半年|"
+            rf"{_D}{{1,2}}月(?:份)?(?:{_D}{{1,2}}[日号]{_TIME_OF_DAY})?)?",
+            # 1—8月, 1-8月份, 1至8月
+            rf"{_D}{{1,2}}\s*[—\-–~至到]\s*{_D}{{1,2}}月(?:份)?",
+            # 2月19日上午, 2月份
+            rf"{_D}{{1,2}}月{_D}{{1,2}}[日号]{_TIME_OF_DAY}",
+            rf"(?<![0-9个])(?:{_D}{{1,2}}|{_CN}{{1,3}})月份?(?![0-9份底末初中])",
+            # 2023-10-1 02:53
+            rf"{_D}{{4}}-{_D}{{1,2}}-{_D}{{1,2}}(?:\s+{_D}{{1,2}}:{_D}{{2}})?",
+            r"(?<![0-9])(?:[一二三四]季度|第[一二三四]季度)",
+            r"(?:春节|元旦|元宵节|清明节|端午节|中秋节|国庆节|劳动节|重阳节|除夕)",
+            r"(?:五一|六一|七一|十一)(?=期间|前夕|当天|假期|儿童节|劳动节|[,，。、])",
+        ]
+    )
+)
+
+MONEY_RE = re.compile(
+    rf"(?:{_D}+(?:[.,]{_D}+)*|{_CN}+|[两几])\s*(?:多)?(?:百|千|万|亿|万亿)*(?:多)?\s*"
+    r"(?:元|美元|港元|港币|欧元|英镑|日元|澳门元|人民币)"
+)
+
+DOC_RE = re.compile(r"《([^《》\n]{2,120})》")
+_MEDIA_END = re.compile(r"(日报|晚报|早报|时报|商报|杂志|周刊|报|频道|电视台|新闻联播)$")
+
+QUOTE_RE = re.compile(r"“([^“”\n]{2,40})”")
+_POLICY_END = re.compile(
+    r"(工程|行动|行动计划|计划|战略|三年行动|专项行动|专项整治|提升行动|改革|运动|活动|十二条|十条|"
+    r"工作法|创建|攻坚|攻坚战|大会战|示范)$"
+)
+_NOT_POLICY = frozenset({"头号工程", "一号工程", "乡村振兴", "六乱", "城中村"})
+_SLOGAN_PART = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+
+_STOP = set("，,。、；;：:！!？?（）()“”‘’\"'《》【】[]\n\t 　·—")
+# Characters and words that end a backward scan for a name: they cannot be inside it.
+_FUNCTION_WORDS = (
+    "召开",
+    "举行",
+    "举办",
+    "出席",
+    "参加",
+    "参观",
+    "调研",
+    "考察",
+    "部署",
+    "要求",
+    "精神",
+    "贯彻",
+    "落实",
+    "学习",
+    "传达",
+    "按照",
+    "根据",
+    "围绕",
+    "通过",
+    "推进",
+    "推动",
+    "打造",
+    "建设",
+    "开展",
+    "实施",
+    "以及",
+    "其中",
+    "包括",
+    "作为",
+    "成为",
+    "启动",
+    "来到",
+    "前往",
+    "走进",
+    "了解",
+    "观摩",
+    "全面",
+    "加快",
+    "积极",
+    "位于",
+    "坐落",
+    "在",
+    "于",
+    "和",
+    "与",
+    "及",
+    "的",
+    "了",
+    "将",
+    "把",
+    "对",
+    "为",
+    "是",
+    "到",
+    "从",
+    "由",
+    "等",
+    "并",
+    "暨",
+    "向",
+    "让",
+    "使",
+    "有",
+    "个",
+    "次",
+    "场",
+)
+_MAX_FUNCTION = max(len(w) for w in _FUNCTION_WORDS)
+_FUNCTION_SET = frozenset(_FUNCTION_WORDS)
+
+EVENT_END = re.compile(
+    r"(?:高质量发展大会|经济工作会议|工作会议|全体会议|全会|大会|会议|现场会|推进会|座谈会|动员会|"
+    r"交流会|研讨会|论坛|峰会|博览会|展览会|交易会|成果展|运动会|文化节|旅游节|美食节|艺术节|"
+    r"签约活动|开工活动|投产活动|集中签约开工活动|招商推介会|推介会|发布会|表彰会|誓师大会)"
+)
+_EVENT_GENERIC = frozenset(
+    "本次 此次 这次 该 会 大会 会议 全会 现场会 推进会 座谈会 动员会 交流会 研讨会 论坛 工作会议 专题会议 常务会议 党委会议 会上 今年 当天 相关 有关 重要 系列".split()
+)
+
+FAC_END = re.compile(
+    r"(?:产业转移园|产业园区|产业园|工业园区|工业园|科技园|创业园|物流园|生态园|农业园|示范园|"
+    r"合作区|试验区|开发区|高新区|保税区|产业集聚区|体验区|"
+    r"大桥|隧道|通道|高速公路|高速|铁路|机场|港区|码头|粮仓|古窖|水库|电站|风电场|养殖场|"
+    r"广场|公园|湿地公园|博物馆|纪念馆|图书馆|体育馆|体育中心|会展中心|风情街|步行街|市场)"
+    r"(?:项目)?|项目"
+)
+_FAC_GENERIC = frozenset(
+    "重大 重点 该 这些 一批 多个 个 签约 建设 产业 新 大 各 各类 相关 有关 省级 市级 县级 上下游 产业链 招商 投资 民生 基础设施 农贸 集贸 批发 主".split()
+)
+
+
+def _scan_back(text: str, end: int, limit: int) -> int:
+    """Start of the name that ends at ``end``: back to punctuation or a function word."""
+    start = end
+    floor = max(0, end - limit)
+    while start > floor:
+        ch = text[start - 1]
+        if ch in _STOP:
+            break
+        hit = False
+        for n in range(min(_MAX_FUNCTION, start - floor), 0, -1):
+            if text[start - n : start] in _FUNCTION_SET:
+                hit = True
+                break
+        if hit:
+            break
+        start -= 1
+    return start
+
+
+def _named(
+    text: str, pattern: re.Pattern[str], generic: frozenset[str], limit: int, min_prefix: int
+) -> list[tuple[int, int]]:
+    found = []
+    for m in pattern.finditer(text):
+        start = _scan_back(text, m.start(), limit)
+        prefix = text[start : m.start()]
+        if len(prefix) < min_prefix or prefix in generic or text[start : m.end()] in generic:
+            continue
+        found.append((start, m.end()))
+    return found
+
+
+class RuleSuggester:
+    name = "rules"
+
+    def propose(self, text: str) -> list[Candidate]:
+        out: list[Candidate] = []
+        add = out.append
+        for m in DATE_RE.finditer(text):
+            add(Candidate(m.start(), m.end(), "DATE", "rule:date", PRIORITY["date"], 0.95))
+        for m in MONEY_RE.finditer(text):
+            add(Candidate(m.start(), m.end(), "MONEY", "rule:money", PRIORITY["money"], 0.95))
+        for m in DOC_RE.finditer(text):
+            label = "ORG" if _MEDIA_END.search(m.group(1)) else "DOC"
+            add(Candidate(m.start(1), m.end(1), label, "rule:book-title", PRIORITY["doc"], 0.9))
+        policies = set()
+        for m in QUOTE_RE.finditer(text):
+            inner = m.group(1)
+            if self.is_policy(inner):
+                policies.add(inner)
+                add(
+                    Candidate(
+                        m.start(1), m.end(1), "POLICY", "rule:quoted", PRIORITY["quoted"], 0.85
+                    )
+                )
+        # A programme named once in quotes is the same programme unquoted elsewhere.
+        for name in policies:
+            for m in re.finditer(re.escape(name), text):
+                add(
+                    Candidate(
+                        m.start(), m.end(), "POLICY", "rule:quoted", PRIORITY["quoted"] - 1, 0.8
+                    )
+                )
+        for start, end in _named(text, EVENT_END, _EVENT_GENERIC, 18, 2):
+            add(Candidate(start, end, "EVENT", "rule:event", PRIORITY["event"], 0.7))
+        for start, end in _named(text, FAC_END, _FAC_GENERIC, 16, 2):
+            add(Candidate(start, end, "FAC", "rule:facility", PRIORITY["fac"], 0.6))
+        return out
+
+    @staticmethod
+    def is_policy(inner: str) -> bool:
+        """Does quoted text name a programme, campaign or strategy (GUIDELINES: POLICY)?"""
+        if inner in _NOT_POLICY or any(ch in inner for ch in "。！？，,!?"):
+            return False
+        if re.fullmatch(
+            r"\d{3,}|\d+(?:\+\d+)+|[一二三四五六七八九十]+个[一二三四五六七八九十]+", inner
+        ):
+            return True
+        if "+" in inner and re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:\+[\u4e00-\u9fff]{2,8})+", inner):
+            return True
+        parts = inner.split("、")
+        if len(parts) >= 2 and all(_SLOGAN_PART.match(p) for p in parts):
+            return True
+        return bool(_POLICY_END.search(inner)) and len(inner) >= 4

@@ -1,0 +1,217 @@
+"""The command line as users and scripts see it: real files, real processes."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+
+from annotator.cli import main
+from annotator.core.store import Store
+from tests.conftest import SAMPLE_FILES
+
+TRAD = "遂溪縣高質量發展暨百千萬工程推進會在嶺北鎮召開，深入學習貫徹黨的二十大精神。"
+SIMP = "江门市委书记在鹤山市调研，强调推进“百千万工程”走深走实。"
+
+
+def run_cli(*args: str, env: dict[str, str] | None = None, timeout: float = 300):
+    return subprocess.run(
+        [sys.executable, "-m", "annotator.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env={**os.environ, **(env or {})},
+    )
+
+
+def test_import_samples_once(tmp_path, capsys):
+    db = tmp_path / "p.db"
+    assert main(["import", "--db", str(db), *map(str, SAMPLE_FILES)]) == 0
+    assert "imported 5 article(s), 0 already present, 0 failed" in capsys.readouterr().out
+    assert main(["import", "--db", str(db), *map(str, SAMPLE_FILES)]) == 0
+    assert "imported 0 article(s), 5 already present" in capsys.readouterr().out
+    with Store.open(db) as st:
+        assert st.count_articles() == 5
+
+
+def test_mixed_folder(tmp_path):
+    src = tmp_path / "in"
+    (src / "deep" / "er").mkdir(parents=True)
+    (src / "gbk.txt").write_bytes(SIMP.encode("gbk"))
+    (src / "big5.txt").write_bytes(TRAD.encode("big5"))
+    (src / "utf16.txt").write_bytes(SIMP.replace("江门", "清远").encode("utf-16"))
+    (src / "deep" / "er" / "page.html").write_bytes(
+        "<html><head><meta charset='gbk'><script>var a='脚本';</script></head>"
+        "<body><p>广东省清城区召开推进大会。</p></body></html>".encode("gbk")
+    )
+    (src / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (src / "empty.txt").write_bytes(b"")
+    (src / "nul.txt").write_bytes("江门".encode() + b"\x00\x00" + "鹤山".encode())
+    (src / "image.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    (src / "data.jsonl").write_text(
+        json.dumps(
+            {"text": "汕头市濠江区", "entities": [{"start": 0, "end": 3, "label": "LOC"}]},
+            ensure_ascii=False,
+        )
+        + "\n{not json\n",
+        encoding="utf-8",
+    )
+    db = tmp_path / "p.db"
+    result = run_cli("import", "--db", str(db), str(src), str(tmp_path / "missing.txt"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    bad = ["binary.txt", "empty.txt", "nul.txt", "image.png", "data.jsonl:2", "missing.txt"]
+    assert len(lines) == len(bad), lines
+    for name in bad:
+        assert sum(name in line for line in lines) == 1, (name, lines)
+    with Store.open(db) as st:
+        assert st.integrity_ok()
+        texts = {st.article(i).text for i in st.article_ids()}
+    assert SIMP in texts and TRAD in texts
+    assert any("清远" in t for t in texts)
+    assert "广东省清城区召开推进大会。" in texts
+    assert "汕头市濠江区" in texts
+    assert not any("脚本" in t for t in texts)
+
+
+def test_export_offsets_hold_and_file_is_atomic(tmp_path, capsys):
+    db = tmp_path / "p.db"
+    assert main(["import", "--db", str(db), *map(str, SAMPLE_FILES)]) == 0
+    out = tmp_path / "out" / "gold.jsonl"
+    assert (
+        main(
+            [
+                "export",
+                "--db",
+                str(db),
+                "--format",
+                "jsonl",
+                "--status",
+                "all",
+                "--include-pending",
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    records = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert len(records) == 5
+    assert sum(len(r["entities"]) for r in records) > 50
+    for rec in records:
+        assert set(rec) == {"id", "source", "title", "text", "status", "entities", "flags"}
+        for ent in rec["entities"]:
+            assert rec["text"][ent["start"] : ent["end"]] == ent["text"]
+    assert [p.name for p in out.parent.iterdir()] == ["gold.jsonl"]  # no temp files left
+    # Simplified export keeps offsets too.
+    simp = tmp_path / "simp.jsonl"
+    assert (
+        main(
+            [
+                "export",
+                "--db",
+                str(db),
+                "--format",
+                "jsonl",
+                "--status",
+                "all",
+                "--include-pending",
+                "--script",
+                "simplified",
+                "-o",
+                str(simp),
+            ]
+        )
+        == 0
+    )
+    for rec in map(json.loads, simp.read_text(encoding="utf-8").splitlines()):
+        assert "鎮" not in rec["text"]
+        for ent in rec["entities"]:
+            assert rec["text"][ent["start"] : ent["end"]] == ent["text"]
+    # Default: only done articles; none are done yet.
+    capsys.readouterr()
+    assert main(["export", "--db", str(db), "--format", "jsonl"]) == 0
+    assert capsys.readouterr().out == ""
+
+
+def test_usage_errors_exit_2(tmp_path):
+    assert run_cli("export", "--db", str(tmp_path / "p.db")).returncode == 2
+    assert run_cli("frobnicate").returncode == 2
+
+
+def test_newer_database_is_one_clear_line(tmp_path):
+    import sqlite3
+
+    db = tmp_path / "p.db"
+    Store.open(db).close()
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA user_version = 999")
+    conn.commit()
+    conn.close()
+    result = run_cli("stats", "--db", str(db))
+    assert result.returncode == 1
+    assert "newer version" in result.stderr and "Traceback" not in result.stderr
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_suggest_prints_one_json_line_per_file(tmp_path):
+    result = run_cli("suggest", *map(str, SAMPLE_FILES[:2]), str(tmp_path / "nope.txt"))
+    assert result.returncode == 1
+    lines = result.stdout.strip().splitlines()
+    assert len(lines) == 2
+    for line in lines:
+        obj = json.loads(line)
+        assert set(obj) == {"source", "text", "entities"}
+        for ent in obj["entities"]:
+            assert set(ent) == {"start", "end", "label", "text", "origin"}
+            assert obj["text"][ent["start"] : ent["end"]] == ent["text"]
+    assert "nope.txt" in result.stderr
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL")
+def test_kill_during_import_leaves_only_whole_articles(tmp_path):
+    src = tmp_path / "many"
+    src.mkdir()
+    base = SAMPLE_FILES[2].read_text(encoding="utf-8")
+    for i in range(400):
+        (src / f"{i:04d}.txt").write_text(f"第{i}篇。\n{base}", encoding="utf-8")
+    db = tmp_path / "p.db"
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "annotator.cli", "import", "--db", str(db), str(src)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    count = 0
+    while time.monotonic() < deadline and proc.poll() is None:
+        if db.exists():
+            try:
+                with Store.open(db) as st:
+                    count = st.count_articles()
+            except Exception:
+                count = 0
+            if count >= 5:
+                break
+        time.sleep(0.05)
+    assert proc.poll() is None, "import finished before it could be killed"
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    with Store.open(db) as st:
+        assert st.integrity_ok()
+        ids = st.article_ids()
+        assert 5 <= len(ids) < 400
+        from annotator.core.suggest import default_pipeline
+
+        pipeline = default_pipeline()
+        for article_id in ids:
+            article = st.article(article_id)
+            expected = pipeline.suggest(article.text)
+            assert [(s.start, s.end, s.label) for s in article.spans] == [
+                (s.start, s.end, s.label) for s in expected
+            ]

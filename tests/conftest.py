@@ -1,0 +1,44 @@
+"""Shared fixtures. Qt runs offscreen; every test gets its own app home folder."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from annotator.core.resources import resource
+
+SAMPLES = Path(str(resource("samples")))
+SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        if "tests/ui" in Path(str(item.fspath)).as_posix():
+            item.add_marker(pytest.mark.gui)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_home(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("ANNOTATOR_HOME", str(home))
+    monkeypatch.delenv("ANNOTATOR_DB", raising=False)
+    return home
+
+
+@pytest.fixture
+def samples() -> dict[str, str]:
+    return {p.name[:3]: p.read_text(encoding="utf-8") for p in SAMPLE_FILES}
+
+
+@pytest.fixture
+def store(tmp_path: Path):
+    from annotator.core.store import Store
+
+    with Store.open(tmp_path / "project.db") as st:
+        yield st

@@ -1,0 +1,188 @@
+from __future__ import annotations
+
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from annotator.core import text as T
+
+PINYIN_LEFT = re.compile(r"[\u4e00-\u9fff][(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
+
+
+# ----------------------------------------------------------------- decoding
+@pytest.mark.parametrize(
+    ("encode", "expected"),
+    [
+        (lambda s: s.encode("utf-8"), "utf-8"),
+        (lambda s: b"\xef\xbb\xbf" + s.encode("utf-8"), "utf-8"),
+        (lambda s: s.encode("utf-16"), "utf-16"),
+        (lambda s: s.encode("gb18030"), "gb18030"),
+    ],
+)
+def test_decode_simplified_sample(samples, encode, expected):
+    text = samples["003"]
+    decoded, encoding = T.decode(encode(text))
+    assert decoded == text
+    assert encoding == expected
+
+
+def test_decode_big5_and_gbk_are_told_apart():
+    trad = "遂溪縣高質量發展暨百千萬工程推進會在嶺北鎮召開，深入學習貫徹黨的二十大精神。"
+    simp = "遂溪县高质量发展暨百千万工程推进会在岭北镇召开，深入学习贯彻党的二十大精神。"
+    assert T.decode(trad.encode("big5")) == (trad, "big5")
+    assert T.decode(simp.encode("gbk")) == (simp, "gb18030")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [(b"", "empty"), (b"\x00\x01\x02PK\x03\x04" * 50, "binary"), (b"   \n\n", "no text")],
+)
+def test_decode_refuses_non_text(data, message):
+    with pytest.raises(T.DecodeError, match=message):
+        T.decode(data)
+
+
+# ----------------------------------------------------------------- pinyin
+def test_samples_lose_every_pinyin_gloss_and_keep_real_parentheses(samples):
+    cleaned = {k: T.clean(v).text for k, v in samples.items()}
+    for key, text in cleaned.items():
+        assert not PINYIN_LEFT.search(text), key
+        assert "(zh" not in text and "(fā" not in text
+    joined = "\n".join(cleaned.values())
+    for kept in ("推進(誓師)大會", "中歐(江門)", "黨委(擴大)", "村(社區)", "各鎮(街)黨(工)委"):
+        assert kept in joined
+
+
+def test_pinyin_rules():
+    run = lambda s: T.strip_pinyin(T.MappedText.identity(s)).text  # noqa: E731
+    assert run("鎮(zhèn)長(zhǎng)") == "鎮長"
+    assert run("發(fā)展(zhǎn") == "發展"  # truncated at the very end
+    assert run("(記者 葉嘉瑤)") == "(記者 葉嘉瑤)"
+    assert run("人工智能(AI)") == "人工智能(AI)"
+    assert run("應用(app)") == "應用(app)"  # not a pinyin syllable
+    assert run("abc(fā)") == "abc(fā)"  # not after a Han character
+
+
+# ----------------------------------------------------------------- boilerplate
+def test_sample_003_keeps_body_and_byline_drops_furniture(samples):
+    cleaned = T.clean(samples["003"])
+    text = cleaned.text
+    for gone in (
+        "首页 达濠新闻",
+        "路过",
+        "鸡蛋",
+        "全部评论",
+        "快速评论",
+        "Copyright",
+        "ICP备",
+        "公网安备",
+        "video:",
+        "mp.weixin.qq.com",
+        "关于我们|帮助中心",
+        "GMT+8",
+        "濠江热文",
+    ):
+        assert gone not in text, gone
+    for kept in (
+        "濠江区现场会:把“百千万工程”",
+        "9月26日,汕头市",
+        "汕头市委书记温湛滨",
+        "濠江区紧扣市构建“1+3+3”海上风电生态体系",
+        "濠江区委书记李飞",
+        "信息来源:南方+",
+    ):
+        assert kept in text, kept
+    kinds = {b["kind"] for b in cleaned.flags["boilerplate"]}
+    assert {"navigation", "comments", "copyright", "icp", "video"} <= kinds
+
+
+def test_bylines_survive(samples):
+    text = T.clean(samples["002"]).text
+    assert "采寫:南方日報、南方+記者 任龍" in text
+    assert "責任編輯:黃俊亮" in text
+
+
+# ----------------------------------------------------------------- garbled
+@pytest.mark.parametrize("key", ["000", "001"])
+def test_garbled_runs_flagged_with_offsets(samples, key):
+    cleaned = T.clean(samples[key])
+    runs = cleaned.flags["garbled"]
+    assert runs
+    for start, end in runs:
+        assert "?" in cleaned.text[start:end]
+
+
+def test_garbled_ignores_urls_and_question_marks():
+    assert T.find_garbled("见 https://x.cn/a?t=1 与 你好吗?\n") == []
+    assert T.find_garbled("部署??h直單位") == [(2, 5)]
+    assert T.find_garbled("壞\ufffd\ufffd字") == [(1, 3)]
+
+
+# ----------------------------------------------------------------- offsets
+def test_clean_maps_every_character_back_to_raw(samples):
+    for raw in samples.values():
+        cleaned = T.clean(raw)
+        mt = cleaned.mapping
+        for i, ch in enumerate(cleaned.text):
+            assert raw[mt.starts[i]] == ch or (ch == "\n" and raw[mt.starts[i]] in "\r\n")
+
+
+_chunks = st.lists(
+    st.one_of(
+        st.text(alphabet="鎮發展會黨縣區長村社中歐江門(）)abc \n\r\t　?", min_size=1, max_size=12),
+        st.sampled_from(
+            [
+                "(zhèn)",
+                "(fā)",
+                "(誓師)",
+                "\r\n",
+                "首页 > 新闻\n",
+                "  • 0\n",
+                "路过\n",
+                "Copyright © 2023\n",
+                "??h",
+                "\ufffd",
+            ]
+        ),
+    ),
+    max_size=30,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(_chunks)
+def test_property_cleaned_chars_come_from_raw(chunks):
+    raw = "".join(chunks)
+    cleaned = T.clean(raw)
+    mt = cleaned.mapping
+    assert len(mt.starts) == len(mt.ends) == len(cleaned.text)
+    for i, ch in enumerate(cleaned.text):
+        assert 0 <= mt.starts[i] < mt.ends[i] <= len(raw)
+        origin = raw[mt.starts[i] : mt.ends[i]]
+        assert ch in origin or (ch == "\n" and "\r" in origin)
+    # Offsets only move forward: the cleaned text is a subsequence of the raw text.
+    assert list(mt.starts) == sorted(mt.starts)
+    for start, end in cleaned.flags.get("garbled", []):
+        assert 0 <= start < end <= len(cleaned.text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet="發展會議黨縣區長鎮後裡乾隆頭髮麵麪台臺週幹著于於鬱系係干乾", max_size=40))
+def test_property_script_conversion_keeps_length(s):
+    assert len(T.to_simplified(s)) == len(s)
+    assert len(T.to_traditional(s)) == len(s)
+
+
+def test_script_detection(samples):
+    assert T.clean(samples["000"]).script == "traditional"
+    assert T.clean(samples["003"]).script == "simplified"
+
+
+def test_mapped_edit_rejects_overlap():
+    mt = T.MappedText.identity("abcdef")
+    with pytest.raises(ValueError):
+        mt.edit([(0, 3, ""), (2, 4, "")])
+    assert mt.delete([(1, 2), (4, 6)]).text == "acd"
+    assert mt.to_raw(0, 2) == (0, 2)
