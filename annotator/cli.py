@@ -306,6 +306,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except Exception as exc:  # a bug: one clear line, details only on request
+        if os.environ.get("ANNOTATOR_DEBUG"):
+            raise
+        error(f"internal error: {type(exc).__name__}: {exc} (set ANNOTATOR_DEBUG=1 for details)")
+        return EXIT_PARTIAL
 
 
 def gui_main() -> int:

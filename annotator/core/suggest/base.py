@@ -41,9 +41,10 @@ PRIORITY = {
     "event": 75,
     "title_person": 70,
     "fac": 65,
-    "title": 60,
+    "abbr": 60,
+    # Lexicon compositions compete on length alone (鹤山 < 鹤山市 < 鹤山市委 < 鹤山市委书记).
+    "title": 55,
     "org": 55,
-    "loc": 50,
-    "lexicon": 45,
+    "loc": 55,
     "tagger": 20,
 }

@@ -49,6 +49,13 @@ class Pipeline:
         if self.learned is not None:
             found.extend(self.learned.propose(simplified))
             found = [c for c in found if not self.learned.rejects(simplified, c)]
+        # Stop-list words veto any candidate lying within them (暨, 高水平, 全县).
+        stops = [(c.start, c.end) for c in found if c.label == "STOP"]
+        found = [
+            c
+            for c in found
+            if c.label != "STOP" and not any(s <= c.start and c.end <= e for s, e in stops)
+        ]
         garbled = find_garbled(text)
         cleaned = []
         for c in found:
@@ -78,11 +85,13 @@ class Pipeline:
 
 def default_pipeline(*, store: Any = None) -> Pipeline:
     """The shipped suggesters; with a store, also what its annotators taught."""
+    from annotator.core.suggest.lexicon import LexiconSuggester
     from annotator.core.suggest.rules import RuleSuggester
+    from annotator.core.suggest.tagger import JiebaTagger
 
     learned = None
     if store is not None:
         from annotator.core.suggest.learned import LearnedSuggester
 
         learned = LearnedSuggester(store)
-    return Pipeline([RuleSuggester()], learned=learned)
+    return Pipeline([RuleSuggester(), LexiconSuggester(), JiebaTagger()], learned=learned)

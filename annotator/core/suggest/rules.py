@@ -179,6 +179,18 @@ def _named(
     return found
 
 
+# One-character country and city abbreviations, as news writes them: 中美关系, 访华, 在京.
+_ABBR = "中美日俄英法德韩朝印巴以澳加意越泰菲"
+ABBR_PAIR_RE = re.compile(
+    rf"(?<![\u4e00-\u9fff])[{_ABBR}]{{2,4}}(?=两国|三国|四国|双方|关系|之间|合作|友好|建交|会谈|首脑|边界|边境|"
+    r"贸易|联合|共同|战略|峰会|外长|领导人|经贸|友谊|交流|对话|会晤|谈判|三方|间)"
+)
+ABBR_AFTER_VERB_RE = re.compile(
+    r"(?<=[访来驻在对援赴离抵旅返留])[华京沪港澳台](?=[，。、；,]|期间|时|后|前|工作|投资|访问|的|参加|举行|"
+    r"召开|出席|人士|记者|使馆|大使|代表|演出|举办|考察)"
+)
+
+
 class RuleSuggester:
     name = "rules"
 
@@ -210,6 +222,12 @@ class RuleSuggester:
                         m.start(), m.end(), "POLICY", "rule:quoted", PRIORITY["quoted"] - 1, 0.8
                     )
                 )
+        for m in ABBR_PAIR_RE.finditer(text):
+            if len(set(m.group())) == len(m.group()):
+                for i in range(m.start(), m.end()):
+                    add(Candidate(i, i + 1, "LOC", "rule:abbreviation", PRIORITY["abbr"], 0.7))
+        for m in ABBR_AFTER_VERB_RE.finditer(text):
+            add(Candidate(m.start(), m.end(), "LOC", "rule:abbreviation", PRIORITY["abbr"], 0.7))
         for start, end in _named(text, EVENT_END, _EVENT_GENERIC, 18, 2):
             add(Candidate(start, end, "EVENT", "rule:event", PRIORITY["event"], 0.7))
         for start, end in _named(text, FAC_END, _FAC_GENERIC, 16, 2):

@@ -1,0 +1,194 @@
+"""Lexicon matching and composition: places, organisations, titles and the names after them.
+
+All lexicon entries are matched at once with an Aho-Corasick automaton. Matches
+then compose left to right by a small grammar, so that pieces the lexicon knows
+make the names it does not:
+
+    江门 + 市委            -> ORG    (place + body)
+    区 + 纪委监委          -> ORG    (level + body)
+    鹤山 + 市委 + 书记      -> TITLE  (prefix + title)
+    遂溪 + 岭北镇          -> LOC    (place chain)
+    市委书记 + 郭文海       -> TITLE + PER (a name directly after a title)
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import ahocorasick
+
+from annotator.core.resources import read_text
+from annotator.core.suggest.base import PRIORITY, Candidate
+
+LEVEL_CHARS = frozenset("省市县区镇乡村")
+_VICE = ("常务副", "副")
+
+# State machine over typed pieces. Final states give the label of what was read.
+_TRANSITIONS: dict[str, dict[str, str]] = {
+    "S": {"LOC": "P", "ORG": "O", "BODY": "B0", "TITLE": "T", "LEVEL": "L", "VICE": "V"},
+    "P": {"LOC": "P", "ORG": "O", "BODY": "B", "TITLE": "T", "LEVEL": "L", "VICE": "V"},
+    "L": {"BODY": "B", "TITLE": "T", "VICE": "V"},
+    "O": {"BODY": "B", "TITLE": "T", "VICE": "V", "LOC": "Q", "LEVEL": "L"},
+    "B0": {"BODY": "B", "TITLE": "T", "VICE": "V", "LEVEL": "L"},
+    "B": {"BODY": "B", "TITLE": "T", "VICE": "V", "LOC": "Q", "LEVEL": "L"},
+    "Q": {"LOC": "Q", "BODY": "B", "LEVEL": "L", "ORG": "O"},  # place inside an org name
+    "V": {"TITLE": "T"},
+    "T": {"TITLE": "T"},
+}
+_FINAL = {"P": "LOC", "O": "ORG", "B": "ORG", "T": "TITLE"}
+_MAX_PIECES = 8
+
+# Common surnames (single and compound), for names written right after a title.
+SURNAMES = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
+    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
+    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
+    "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉"
+    "缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇"
+    "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位"
+    "厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏"
+    "鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯"
+    "元束檀衣信展阴昝智幸奉植衡富尧闭由"
+)
+COMPOUND_SURNAMES = (
+    "欧阳",
+    "司马",
+    "上官",
+    "诸葛",
+    "东方",
+    "皇甫",
+    "令狐",
+    "慕容",
+    "司徒",
+    "夏侯",
+    "尉迟",
+)
+_AFTER_NAME = re.compile(
+    r"[，,。、；;：:！!？?“”\"（）()\s]|同志|表示|指出|强调|说|主持|出席|在|和|与|及|一行|等|带队|率|到|深入|"
+    r"前往|对|要求|介绍|作|为|是|就|的|参加|调研|讲话|会见|陪同|先生|女士|代表|宣布|提出|希望|认为|"
+    r"来到|走访|检查|督导|看望|慰问|听取|部署|书记|主任|市长|县长|区长|镇长|副|$"
+)
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    automaton: ahocorasick.Automaton
+    types: dict[str, frozenset[str]]
+
+    def matches(self, text: str) -> dict[int, list[tuple[int, str]]]:
+        """start -> [(end, type)] for every lexicon piece in ``text``."""
+        lattice: dict[int, list[tuple[int, str]]] = defaultdict(list)
+        for end, (length, kinds) in self.automaton.iter(text):
+            start = end + 1 - length
+            for kind in kinds:
+                lattice[start].append((end + 1, kind))
+        for i, ch in enumerate(text):
+            if ch in LEVEL_CHARS:
+                lattice[i].append((i + 1, "LEVEL"))
+            elif ch == "副":
+                lattice[i].append((i + 1, "VICE"))
+        return lattice
+
+
+def lexicon_rows() -> Iterator[tuple[str, str, str]]:
+    for line in read_text("lexicons", "lexicon.tsv").splitlines()[1:]:
+        surface, kind, origin = line.split("\t")
+        yield surface, kind, origin
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The shipped lexicon (no person names: those go to the tagger's dictionary)."""
+    types: dict[str, set[str]] = defaultdict(set)
+    for surface, kind, _origin in lexicon_rows():
+        if kind in ("LOC", "ORG", "BODY", "TITLE", "STOP"):
+            types[surface].add(kind)
+    automaton = ahocorasick.Automaton()
+    frozen = {}
+    for surface, kinds in types.items():
+        fk = frozenset(kinds)
+        frozen[surface] = fk
+        automaton.add_word(surface, (len(surface), fk))
+    automaton.make_automaton()
+    return Lexicon(automaton, frozen)
+
+
+def name_after(text: str, i: int) -> int | None:
+    """End of a Chinese personal name starting at ``i``, if one plausibly does."""
+    if text[i : i + 2] in COMPOUND_SURNAMES:
+        surname = 2
+    elif i < len(text) and text[i] in SURNAMES:
+        surname = 1
+    else:
+        return None
+    for given in (2, 1):
+        end = i + surname + given
+        piece = text[i + surname : end]
+        if len(piece) != given or not all("\u4e00" <= ch <= "\u9fff" for ch in piece):
+            continue
+        if _AFTER_NAME.match(text, end):
+            return end
+    return None
+
+
+class LexiconSuggester:
+    name = "lexicon"
+
+    def __init__(self, lexicon: Lexicon | None = None) -> None:
+        self.lexicon = lexicon or load_lexicon()
+
+    def _compose(self, text: str, lattice: dict[int, list[tuple[int, str]]]) -> list[Candidate]:
+        out: list[Candidate] = []
+        for start in sorted(lattice):
+            best: dict[str, int] = {}
+            stack: list[tuple[int, str, int]] = [(start, "S", 0)]
+            while stack:
+                pos, state, depth = stack.pop()
+                if depth >= _MAX_PIECES:
+                    continue
+                for end, kind in lattice.get(pos, ()):
+                    nxt = _TRANSITIONS[state].get(kind)
+                    if nxt is None:
+                        continue
+                    label = _FINAL.get(nxt)
+                    if nxt == "B0" and text[start] in LEVEL_CHARS:
+                        label = "ORG"  # 市委, 县政府: a body named by its level
+                    if label and end > best.get(label, 0):
+                        best[label] = end
+                    stack.append((end, nxt, depth + 1))
+            # A title that is only the start of a body word is not one (委员 in 委员会).
+            body_end = max((e for e, k in lattice.get(start, ()) if k == "BODY"), default=0)
+            if best.get("TITLE", 0) < body_end:
+                best.pop("TITLE", None)
+            for label, end in best.items():
+                out.append(
+                    Candidate(
+                        start, end, label, f"lexicon:{label.lower()}", PRIORITY[label.lower()], 0.8
+                    )
+                )
+        return out
+
+    def propose(self, text: str) -> list[Candidate]:
+        lattice = self.lexicon.matches(text)
+        stops = [(s, e) for s, ends in lattice.items() for e, k in ends if k == "STOP"]
+        out = self._compose(text, lattice)
+        # A personal name directly after a title, and after each 、 that continues a list.
+        for cand in [c for c in out if c.label == "TITLE"]:
+            pos = cand.end
+            while pos < len(text):
+                end = name_after(text, pos)
+                if end is None:
+                    break
+                out.append(
+                    Candidate(pos, end, "PER", "rule:title-name", PRIORITY["title_person"], 0.85)
+                )
+                if text[end : end + 1] != "、":
+                    break
+                pos = end + 1
+        for s, e in stops:
+            out.append(Candidate(s, e, "STOP", "lexicon:stop", PRIORITY["learned"] - 1, 1.0))
+        return out

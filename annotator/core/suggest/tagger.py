@@ -1,0 +1,166 @@
+"""jieba as a tagger for people, places and organisations, with our lexicons loaded.
+
+The lexicons become jieba's user dictionary, so that 岭北镇 and 小榄镇 come out whole.
+We segment with ``Tokenizer.cut`` (HMM on, for unknown names) and look each word's
+tag up ourselves: the same tags ``jieba.posseg`` would give for dictionary words at
+a fraction of its cost. Unknown words get a tag from their shape (a surname and one
+or two characters: a person; a place ending: a place).
+
+Loading the dictionary takes about a second, so it happens once per process, lazily,
+behind a lock; the GUI only ever calls this from a worker thread.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from collections import Counter
+from functools import lru_cache
+from pathlib import Path
+
+from annotator.core.suggest.base import PRIORITY, Candidate
+from annotator.core.suggest.lexicon import COMPOUND_SURNAMES, SURNAMES, lexicon_rows
+
+_TAG_LABEL = {"nr": "PER", "nrfg": "PER", "nrt": "PER", "ns": "LOC", "nt": "ORG"}
+_KIND_TAG = {"LOC": "ns", "ORG": "nt", "PER": "nr", "TITLE": "nnt", "BODY": "nis", "STOP": "x"}
+# Frequencies that let a lexicon word win segmentation without swallowing neighbours.
+_KIND_FREQ = {"LOC": 2000, "ORG": 2000, "TITLE": 3000, "BODY": 1000, "PER": 300, "STOP": 5000}
+_PLACE_END = tuple("省市县区镇乡村")
+# jieba's "nr" tag is noisy (多云, 文明, 卫星 carry it): a word it calls a name counts
+# only when it is in the person lexicon, or has a name's shape and is not common.
+_COMMON_FREQ = 100
+# Second characters that make a surname-like pair a phrase, not a name (万人, 余人, 时竟).
+_NOT_NAME_END = frozenset("人们时等说年月日转后前里上下中内外的了是在和与及也都就还又竟好老家")
+_NAME_AFFIXES = ("理论", "思想", "同志", "主义", "杯", "奖", "路", "故居", "纪念馆", "先生", "女士")
+_FOREIGN_CHAR_MIN = 25
+_lock = threading.Lock()
+
+
+class _Jieba:
+    def __init__(self) -> None:
+        import jieba
+
+        jieba.setLogLevel(logging.WARNING)
+        self.tokenizer = jieba.Tokenizer()
+        self.tokenizer.initialize()
+        self.tags: dict[str, str] = {}
+        with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as fh:
+            for line in fh:
+                parts = line.split()
+                if len(parts) == 3:
+                    self.tags[parts[0]] = parts[2]
+        freq = self.tokenizer.FREQ
+        total = self.tokenizer.total
+        self.common = {w for w, n in freq.items() if n >= _COMMON_FREQ}
+        self.persons: set[str] = set()
+        self.places: set[str] = set()
+        foreign: Counter[str] = Counter()
+        for surface, kind, origin in lexicon_rows():
+            if kind == "PER":
+                self.persons.add(surface)
+                if origin.endswith(("nrf", "nrj")):
+                    foreign.update(surface)
+            elif kind in ("LOC", "ORG"):
+                self.places.add(surface)
+            word_freq = max(freq.get(surface, 0), _KIND_FREQ[kind])
+            if kind == "PER" and surface in self.tags and not self.tags[surface].startswith("nr"):
+                continue
+            if surface not in freq or not freq[surface]:
+                total += word_freq
+            freq[surface] = word_freq
+            for i in range(1, len(surface)):
+                freq.setdefault(surface[:i], 0)
+            self.tags[surface] = _KIND_TAG[kind]
+        self.tokenizer.total = total
+        self.foreign_chars = frozenset(ch for ch, n in foreign.items() if n >= _FOREIGN_CHAR_MIN)
+
+
+@lru_cache(maxsize=1)
+def _jieba() -> _Jieba:
+    with _lock:
+        return _Jieba()
+
+
+def warm_up() -> None:
+    """Load jieba and the lexicons now (call from a worker thread at start-up)."""
+    _jieba()
+
+
+def _han(word: str) -> bool:
+    return all("\u4e00" <= ch <= "\u9fff" for ch in word)
+
+
+def _chinese_name_shape(word: str) -> bool:
+    if word[:2] in COMPOUND_SURNAMES:
+        return 3 <= len(word) <= 4
+    return 2 <= len(word) <= 3 and word[0] in SURNAMES
+
+
+class JiebaTagger:
+    name = "jieba"
+
+    def __init__(self) -> None:
+        self._j = _jieba()
+
+    def tokens(self, text: str) -> list[tuple[int, int, str, str | None]]:
+        """(start, end, word, tag) with tag None for words jieba made up (HMM)."""
+        out = []
+        pos = 0
+        tags = self._j.tags
+        for word in self._j.tokenizer.cut(text, HMM=True):
+            out.append((pos, pos + len(word), word, tags.get(word)))
+            pos += len(word)
+        return out
+
+    def label(self, word: str, tag: str | None) -> str | None:
+        j = self._j
+        if not _han(word):
+            return None
+        if tag is None or _TAG_LABEL.get(tag) == "PER":
+            if word in j.persons and word not in j.places:
+                return "PER"
+            if word in j.common or word in j.places:
+                return "LOC" if word in j.places and tag is None else None
+            if _chinese_name_shape(word) and not (len(word) == 2 and word[1] in _NOT_NAME_END):
+                return "PER"
+            if len(word) >= 3 and all(ch in j.foreign_chars for ch in word):
+                return "PER"
+            if tag is None and len(word) >= 3 and word.endswith(_PLACE_END):
+                return "LOC"
+            return None
+        return _TAG_LABEL.get(tag)
+
+    def propose(self, text: str) -> list[Candidate]:
+        out = []
+        priority = PRIORITY["tagger"]
+        j = self._j
+        tokens = self.tokens(text)
+        for start, end, word, tag in tokens:
+            label = self.label(word, tag)
+            if label:
+                out.append(Candidate(start, end, label, f"jieba:{tag or 'oov'}", priority, 0.5))
+                continue
+            # A known name fused with what follows it: 邓小平理论, 毛泽东思想.
+            for affix in _NAME_AFFIXES:
+                if word.endswith(affix) and word[: -len(affix)] in j.persons:
+                    out.append(
+                        Candidate(start, end - len(affix), "PER", "jieba:name+", priority, 0.5)
+                    )
+        # A transliterated name jieba cut into unknown pieces: 基里/延科.
+        run: list[tuple[int, int, str, str | None]] = []
+        for token in [*tokens, (len(text), len(text), "", "x")]:
+            _s, _e, word, tag = token
+            foreign = (
+                bool(word)
+                and (tag is None or tag.startswith("nr"))
+                and all(ch in j.foreign_chars for ch in word)
+            )
+            if foreign:
+                run.append(token)
+                continue
+            if len(run) >= 2:
+                start, end = run[0][0], run[-1][1]
+                if end - start >= 3 and text[start:end] not in j.places:
+                    out.append(Candidate(start, end, "PER", "jieba:foreign", priority + 1, 0.4))
+            run = []
+        return out
