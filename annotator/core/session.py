@@ -1,0 +1,548 @@
+"""An annotation session: the current article and span, and every action, without Qt.
+
+Each action becomes a :class:`Change` set (span rows before/after, lexicon entries
+before/after, article status before/after). Applying one is a single store
+transaction that also logs an event; undo applies the inverse the same way. So one
+mechanism serves accept, reject, relabel, boundary moves, add, delete, accept-all,
+propagate and mark-done, and a decision the window has acknowledged is on disk.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from annotator.core.model import Article, ArticleStatus, Span, SpanStatus
+from annotator.core.store import Store
+
+Listener = Callable[[str], None]
+
+
+class ActionError(ValueError):
+    """An action that cannot be done here (shown to the user, nothing changes)."""
+
+
+@dataclass(slots=True)
+class SpanChange:
+    article_id: int
+    before: Span | None
+    after: Span | None
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconChange:
+    surface: str
+    label: str
+    before: str | None  # polarity, or None for "no entry"
+    after: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class StatusChange:
+    article_id: int
+    before: ArticleStatus
+    after: ArticleStatus
+
+
+@dataclass
+class Change:
+    """One user action, as data: what it changes, so it can be applied and reverted."""
+
+    action: str
+    spans: list[SpanChange] = field(default_factory=list)
+    lexicon: list[LexiconChange] = field(default_factory=list)
+    status: list[StatusChange] = field(default_factory=list)
+    focus: int | None = None  # span id to make current after applying
+
+    def inverse(self) -> Change:
+        return Change(
+            self.action,
+            [SpanChange(c.article_id, c.after, c.before) for c in reversed(self.spans)],
+            [LexiconChange(c.surface, c.label, c.after, c.before) for c in reversed(self.lexicon)],
+            [StatusChange(c.article_id, c.after, c.before) for c in reversed(self.status)],
+        )
+
+    def __bool__(self) -> bool:
+        return bool(self.spans or self.lexicon or self.status)
+
+
+def _describe(change: SpanChange) -> list[str | None]:
+    """Compact event detail: label before, label after, surface."""
+    span = change.after or change.before
+    return [
+        change.before.label if change.before else None,
+        change.after.label if change.after else None,
+        span.surface if span else None,
+    ]
+
+
+class Session:
+    """Holds the current article and span; every action goes through :meth:`_commit`."""
+
+    def __init__(self, store: Store, annotator: str) -> None:
+        self.store = store
+        self.annotator = annotator
+        self.article: Article | None = None
+        self.spans: list[Span] = []
+        self.current: int | None = None  # span id
+        self._undo: list[Change] = []
+        self._redo: list[Change] = []
+        self._listeners: list[Listener] = []
+        self.labels = store.labels()
+        self.last_label = next(iter(self.labels), "PER")
+
+    # ------------------------------------------------------------------ observers
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def _emit(self, what: str) -> None:
+        for listener in list(self._listeners):
+            listener(what)
+
+    # ------------------------------------------------------------------ reading
+    @property
+    def article_id(self) -> int | None:
+        return self.article.id if self.article else None
+
+    def current_span(self) -> Span | None:
+        return next((s for s in self.spans if s.id == self.current), None)
+
+    def live_spans(self) -> list[Span]:
+        """Spans that are part of the annotation (not rejected)."""
+        return [s for s in self.spans if s.status is not SpanStatus.REJECTED]
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    # ------------------------------------------------------------------ navigation
+    def open_article(self, article_id: int, *, span_id: int | None = None) -> None:
+        self.article = self.store.article(article_id)
+        self.spans = self.article.spans
+        ids = {s.id for s in self.spans}
+        self.current = span_id if span_id in ids else None
+        if self.current is None:
+            first = self._pending_after(-1) or (self.live_spans()[0] if self.live_spans() else None)
+            self.current = first.id if first else None
+        self._save_cursor()
+        self._emit("article")
+
+    def resume(self) -> bool:
+        """Open the article and span this annotator was last on. False if none."""
+        raw = self.store.get_meta(f"cursor:{self.annotator}")
+        ids = self.store.article_ids()
+        if not ids:
+            return False
+        cursor = json.loads(raw) if raw else {}
+        article_id = cursor.get("article")
+        if article_id not in ids:
+            article_id = self.first_unfinished() or ids[0]
+        self.open_article(article_id, span_id=cursor.get("span"))
+        return True
+
+    def first_unfinished(self, after: int | None = None) -> int | None:
+        rows = self.store.conn.execute(
+            "SELECT id FROM articles WHERE status IN ('new', 'in_progress') ORDER BY id"
+        ).fetchall()
+        ids = [r[0] for r in rows]
+        if after is not None:
+            later = [i for i in ids if i > after]
+            return later[0] if later else (ids[0] if ids else None)
+        return ids[0] if ids else None
+
+    def step_article(self, delta: int) -> bool:
+        ids = self.store.article_ids()
+        if not ids:
+            return False
+        if self.article_id not in ids:
+            self.open_article(ids[0])
+            return True
+        i = ids.index(self.article_id) + delta
+        if not 0 <= i < len(ids):
+            return False
+        self.open_article(ids[i])
+        return True
+
+    def _pending_after(self, pos: int) -> Span | None:
+        return next(
+            (s for s in self.spans if s.status is SpanStatus.PENDING and s.start > pos), None
+        )
+
+    def _position(self) -> int:
+        span = self.current_span()
+        return span.start if span else -1
+
+    def step_span(self, delta: int) -> None:
+        """Next / previous span, pending ones first (wrapping), then any live span."""
+        pos = self._position()
+        pending = [s for s in self.spans if s.status is SpanStatus.PENDING]
+        pool = pending or self.live_spans()
+        if not pool:
+            return
+        if delta > 0:
+            target = next((s for s in pool if s.start > pos), pool[0])
+        else:
+            target = next((s for s in reversed(pool) if s.start < pos), pool[-1])
+        self.set_current(target.id)
+
+    def set_current(self, span_id: int | None) -> None:
+        if span_id != self.current:
+            self.current = span_id
+            self._emit("current")
+
+    def span_at(self, offset: int) -> Span | None:
+        return next((s for s in self.live_spans() if s.start <= offset < s.end), None)
+
+    # ------------------------------------------------------------------ commit/undo
+    def _save_cursor(self) -> None:
+        if self.article is not None:
+            self.store.set_meta(
+                f"cursor:{self.annotator}",
+                json.dumps({"article": self.article.id, "span": self.current}),
+            )
+
+    def _apply(
+        self, change: Change, *, logged_as: str, replaying: bool = False, cursor: int | None = None
+    ) -> None:
+        store = self.store
+        with store.transaction():
+            for sc in change.spans:
+                if sc.before is None and sc.after is not None:
+                    if replaying and sc.after.id is not None:
+                        store.restore_span(sc.article_id, sc.after)
+                    else:
+                        sc.after = store.add_span(sc.article_id, sc.after)
+                elif sc.after is None and sc.before is not None and sc.before.id is not None:
+                    store.delete_span(sc.before.id)
+                elif sc.after is not None:
+                    store.update_span(sc.after)
+            for lc in change.lexicon:
+                if lc.after is None:
+                    store.forget(lc.surface, lc.label)
+                else:
+                    store.teach(lc.surface, lc.label, lc.after, self.annotator)
+            for st in change.status:
+                store.set_article_status(st.article_id, st.after)
+            store.log_event(
+                logged_as,
+                annotator=self.annotator,
+                article_id=self.article_id,
+                span_id=change.focus,
+                payload={
+                    "action": change.action,
+                    "spans": len(change.spans),
+                    "detail": [_describe(c) for c in change.spans[:20]],
+                },
+            )
+            if self.article is not None:
+                store.set_meta(
+                    f"cursor:{self.annotator}",
+                    json.dumps(
+                        {"article": self.article.id, "span": cursor or change.focus or self.current}
+                    ),
+                )
+
+    def _commit(self, change: Change, *, advance: bool = False) -> None:
+        if not change:
+            return
+        article = self.article
+        if (
+            article is not None
+            and article.id is not None
+            and article.status is ArticleStatus.NEW
+            and not change.status
+        ):
+            change.status.append(
+                StatusChange(article.id, ArticleStatus.NEW, ArticleStatus.IN_PROGRESS)
+            )
+        cursor = self._next_pending(change) if advance else None
+        self._apply(change, logged_as=change.action, cursor=cursor)
+        if change.focus is None and len(change.spans) == 1 and change.spans[0].after is not None:
+            change.focus = change.spans[0].after.id
+        self._undo.append(change)
+        self._redo.clear()
+        self._reload(cursor or change.focus)
+
+    def _next_pending(self, change: Change) -> int | None:
+        """Where the cursor goes after a decision: the next pending span, wrapping."""
+        decided = {c.before.id for c in change.spans if c.before is not None}
+        pos = next((s.start for s in self.spans if s.id == change.focus), self._position())
+        pending = [s for s in self.spans if s.status is SpanStatus.PENDING and s.id not in decided]
+        nxt = next((s for s in pending if s.start > pos), pending[0] if pending else None)
+        return nxt.id if nxt else None
+
+    def _reload(self, focus: int | None) -> None:
+        if self.article is None:
+            return
+        article_id = self.article.id
+        assert article_id is not None
+        self.article = self.store.article(article_id)
+        self.spans = self.article.spans
+        self.current = focus if any(s.id == focus for s in self.spans) else self.current
+        self._emit("spans")
+
+    def undo(self) -> bool:
+        if not self._undo:
+            return False
+        change = self._undo.pop()
+        self._apply(change.inverse(), logged_as="undo", replaying=True)
+        self._redo.append(change)
+        self._follow(change)
+        return True
+
+    def redo(self) -> bool:
+        if not self._redo:
+            return False
+        change = self._redo.pop()
+        self._apply(change, logged_as="redo", replaying=True)
+        self._undo.append(change)
+        self._follow(change)
+        return True
+
+    def _follow(self, change: Change) -> None:
+        """After undo/redo, show the article the change was in, on its span."""
+        target = next((c.article_id for c in change.spans), None) or next(
+            (c.article_id for c in change.status), None
+        )
+        focus = change.focus
+        if target is not None and target != self.article_id:
+            self.open_article(target, span_id=focus)
+        else:
+            self._reload(focus)
+            if focus is not None:
+                self.set_current(focus)
+
+    # ------------------------------------------------------------------ helpers
+    def _need_article(self) -> tuple[Article, int]:
+        if self.article is None or self.article.id is None:
+            raise ActionError("no article is open")
+        return self.article, self.article.id
+
+    def _need_span(self) -> Span:
+        span = self.current_span()
+        if span is None:
+            raise ActionError("no span is selected")
+        return span
+
+    def _decided(self, span: Span, **changes: object) -> Span:
+        return span.with_(annotator=self.annotator, **changes)
+
+    def _teach(self, surface: str, label: str, polarity: str) -> LexiconChange:
+        before = next(
+            (p for s, lab, p in self.store.lexicon() if s == surface and lab == label), None
+        )
+        return LexiconChange(surface, label, before, polarity)
+
+    def _clear_overlaps(
+        self, article_id: int, spans: list[Span], start: int, end: int, *, keep: int | None = None
+    ) -> list[SpanChange]:
+        """Flatness: pending spans in the way are rejected; accepted ones block."""
+        out = []
+        for other in spans:
+            if other.id == keep or other.status is SpanStatus.REJECTED:
+                continue
+            if other.start < end and start < other.end:
+                if other.status is SpanStatus.ACCEPTED:
+                    raise ActionError(f"overlaps the accepted span “{other.surface}”")
+                out.append(
+                    SpanChange(article_id, other, self._decided(other, status=SpanStatus.REJECTED))
+                )
+        return out
+
+    # ------------------------------------------------------------------ actions
+    def accept(self) -> None:
+        (_article, aid), span = self._need_article(), self._need_span()
+        change = Change("accept", focus=span.id)
+        if span.status is not SpanStatus.ACCEPTED:
+            change.spans.append(
+                SpanChange(aid, span, self._decided(span, status=SpanStatus.ACCEPTED))
+            )
+            change.lexicon.append(self._teach(span.surface, span.label, "positive"))
+        self._commit(change, advance=True)
+        if not change:
+            self.step_span(1)
+
+    def reject(self) -> None:
+        (_article, aid), span = self._need_article(), self._need_span()
+        change = Change("reject", focus=span.id)
+        change.spans.append(SpanChange(aid, span, self._decided(span, status=SpanStatus.REJECTED)))
+        if span.origin != "manual":
+            change.lexicon.append(self._teach(span.surface, span.label, "negative"))
+        self._commit(change, advance=True)
+
+    def relabel(self, label: str) -> None:
+        if label not in self.labels:
+            raise ActionError(f"unknown label {label}")
+        (_article, aid), span = self._need_article(), self._need_span()
+        self.last_label = label
+        change = Change("relabel", focus=span.id)
+        change.spans.append(
+            SpanChange(aid, span, self._decided(span, label=label, status=SpanStatus.ACCEPTED))
+        )
+        if span.label != label and span.origin != "manual":
+            change.lexicon.append(self._teach(span.surface, span.label, "negative"))
+        change.lexicon.append(self._teach(span.surface, label, "positive"))
+        self._commit(change, advance=True)
+
+    def move_boundary(self, edge: str, delta: int) -> None:
+        """Move the start or end of the current span one character (delta ±1)."""
+        (article, aid), span = self._need_article(), self._need_span()
+        start, end = span.start, span.end
+        if edge == "start":
+            start += delta
+        else:
+            end += delta
+        text = article.text
+        if not (0 <= start < end <= len(text)):
+            raise ActionError("the span cannot get shorter than one character or leave the text")
+        if "\n" in text[start:end]:
+            raise ActionError("a span cannot cross a line break")
+        change = Change(f"move_{edge}", focus=span.id)
+        change.spans += self._clear_overlaps(aid, self.spans, start, end, keep=span.id)
+        moved = self._decided(
+            span, start=start, end=end, surface=text[start:end], status=SpanStatus.ACCEPTED
+        )
+        change.spans.append(SpanChange(aid, span, moved))
+        self._commit(change)
+
+    def create(self, start: int, end: int, label: str | None = None) -> None:
+        """A new accepted span over [start, end) (edge spaces trimmed)."""
+        article, aid = self._need_article()
+        label = label or self.last_label
+        if label not in self.labels:
+            raise ActionError(f"unknown label {label}")
+        text = article.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if not (0 <= start < end <= len(text)):
+            raise ActionError("select some text first")
+        self.last_label = label
+        same = next((s for s in self.live_spans() if (s.start, s.end) == (start, end)), None)
+        if same is not None:
+            self.set_current(same.id)
+            self.relabel(label)
+            return
+        change = Change("create")
+        change.spans += self._clear_overlaps(aid, self.spans, start, end)
+        change.spans.append(
+            SpanChange(
+                aid,
+                None,
+                Span(
+                    start,
+                    end,
+                    label,
+                    text[start:end],
+                    origin="manual",
+                    status=SpanStatus.ACCEPTED,
+                    annotator=self.annotator,
+                ),
+            )
+        )
+        change.lexicon.append(self._teach(text[start:end], label, "positive"))
+        self._commit(change)
+        self.current = change.spans[-1].after.id  # type: ignore[union-attr]
+        self._emit("current")
+
+    def delete(self) -> None:
+        (_article, aid), span = self._need_article(), self._need_span()
+        change = Change("delete")
+        change.spans.append(SpanChange(aid, span, None))
+        self._commit(change, advance=True)
+
+    def accept_all(self) -> None:
+        _article, aid = self._need_article()
+        change = Change("accept_all", focus=self.current)
+        for span in self.spans:
+            if span.status is SpanStatus.PENDING:
+                change.spans.append(
+                    SpanChange(aid, span, self._decided(span, status=SpanStatus.ACCEPTED))
+                )
+                change.lexicon.append(self._teach(span.surface, span.label, "positive"))
+        self._commit(change)
+
+    def propagate(self) -> int:
+        """Accept every other occurrence of the current span in this article, and
+        propose it (pending) wherever it occurs in the rest of the corpus."""
+        (article, aid), span = self._need_article(), self._need_span()
+        surface, label = span.surface, span.label
+        change = Change("propagate", focus=span.id)
+        if span.status is not SpanStatus.ACCEPTED:
+            change.spans.append(
+                SpanChange(aid, span, self._decided(span, status=SpanStatus.ACCEPTED))
+            )
+        change.lexicon.append(self._teach(surface, label, "positive"))
+        for m in re.finditer(re.escape(surface), article.text):
+            s, e = m.start(), m.end()
+            if s == span.start:
+                continue
+            if any(
+                o.start < e and s < o.end and o.status is SpanStatus.ACCEPTED for o in self.spans
+            ):
+                continue
+            exact = next(
+                (
+                    o
+                    for o in self.spans
+                    if (o.start, o.end) == (s, e) and o.status is not SpanStatus.REJECTED
+                ),
+                None,
+            )
+            if exact is not None:
+                change.spans.append(
+                    SpanChange(
+                        aid, exact, self._decided(exact, label=label, status=SpanStatus.ACCEPTED)
+                    )
+                )
+                continue
+            change.spans += self._clear_overlaps(aid, self.spans, s, e)
+            change.spans.append(
+                SpanChange(
+                    aid,
+                    None,
+                    Span(
+                        s,
+                        e,
+                        label,
+                        surface,
+                        origin="propagated",
+                        status=SpanStatus.ACCEPTED,
+                        annotator=self.annotator,
+                    ),
+                )
+            )
+        for other_id, text in self.store.find_surface(surface, exclude_article=aid):
+            existing = self.store.spans(other_id, statuses=("accepted", "pending"))
+            for m in re.finditer(re.escape(surface), text):
+                s, e = m.start(), m.end()
+                if any(o.start < e and s < o.end for o in existing):
+                    continue
+                change.spans.append(
+                    SpanChange(
+                        other_id,
+                        None,
+                        Span(s, e, label, surface, origin="propagated", status=SpanStatus.PENDING),
+                    )
+                )
+        self._commit(change)
+        return len(change.spans)
+
+    def mark_done(self) -> int | None:
+        """Mark the article done and open the next unfinished one (returned)."""
+        article, aid = self._need_article()
+        change = Change("mark_done", focus=self.current)
+        if article.status is not ArticleStatus.DONE:
+            change.status.append(StatusChange(aid, article.status, ArticleStatus.DONE))
+        self._commit(change)
+        nxt = self.first_unfinished(after=aid)
+        if nxt is not None:
+            self.open_article(nxt)
+        else:
+            self._emit("spans")
+        return nxt
