@@ -182,6 +182,9 @@ class Store:
                 raise StoreError(f"{self.path} is an SQLite file but not an annotator database")
         for number in range(version, SCHEMA_VERSION):
             with self.transaction():
+                # Another process may have migrated while we waited for the write lock.
+                if self.conn.execute("PRAGMA user_version").fetchone()[0] > number:
+                    continue
                 MIGRATIONS[number](self.db)
                 self.conn.execute(f"PRAGMA user_version = {number + 1}")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
 import time
@@ -146,8 +147,6 @@ def test_usage_errors_exit_2(tmp_path):
 
 
 def test_newer_database_is_one_clear_line(tmp_path):
-    import sqlite3
-
     db = tmp_path / "p.db"
     Store.open(db).close()
     conn = sqlite3.connect(db)

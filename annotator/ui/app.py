@@ -1,0 +1,165 @@
+"""``annotator gui``: start the desktop app (or render a screenshot and exit)."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+
+from annotator import __version__
+from annotator.core.paths import data_dir
+from annotator.core.session import Session
+from annotator.core.settings import Settings
+from annotator.core.store import Store, StoreError
+from annotator.ui.article_view import cjk_font
+from annotator.ui.i18n import set_language, tr
+from annotator.ui.main_window import MainWindow
+from annotator.ui.tasks import Tasks
+
+AskName = Callable[[], str | None]
+
+
+def ask_name_dialog() -> str | None:
+    name, ok = QInputDialog.getText(
+        None, tr("dialog.name.title"), tr("dialog.name.text"), text=getpass.getuser()
+    )
+    return name.strip() if ok and name.strip() else None
+
+
+def demo_db_path() -> Path:
+    return data_dir() / "demo.db"
+
+
+def sample_files() -> list[str]:
+    from annotator.core.resources import resource
+
+    folder = resource("samples")
+    return sorted(str(p) for p in folder.iterdir() if p.name.endswith(".txt"))  # type: ignore[attr-defined]
+
+
+def project_path(args: argparse.Namespace, settings: Settings) -> Path:
+    if getattr(args, "demo", False):
+        return demo_db_path()
+    if args.db:
+        return Path(args.db).expanduser()
+    if os.environ.get("ANNOTATOR_DB"):
+        return Path(os.environ["ANNOTATOR_DB"]).expanduser()
+    if settings.last_project and Path(settings.last_project).exists():
+        return Path(settings.last_project)
+    return data_dir() / "project.db"
+
+
+def application() -> QApplication:
+    app = QApplication.instance()
+    if app is None:
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
+        app = QApplication(sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName("annotator")
+    app.setApplicationDisplayName("新闻实体标注 · News Entity Annotator")
+    app.setApplicationVersion(__version__)
+    app.setDesktopFileName("io.github.zhnewsannotator.Annotator")
+    app.setFont(cjk_font(10))
+    from annotator.core.resources import resource
+
+    icon = resource("icons", "annotator.svg")
+    if icon.is_file():
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def open_window(
+    path: Path,
+    *,
+    settings: Settings,
+    tasks: Tasks,
+    ask_name: AskName = ask_name_dialog,
+    seed_demo: bool = False,
+) -> MainWindow:
+    """Open a project in a new main window (importing the samples into an empty demo)."""
+    store = Store.open(path)
+    if not settings.annotator:
+        name = os.environ.get("ANNOTATOR_NAME") or ask_name() or getpass.getuser()
+        settings.annotator = name
+        settings.save()
+    session = Session(store, settings.annotator)
+    window = MainWindow(store, session, settings, tasks)
+    window.open_other_project = lambda p: _switch(window, Path(p), settings, tasks, ask_name)  # type: ignore[method-assign]
+    if seed_demo and store.count_articles() == 0:
+        window.import_files(sample_files())
+    else:
+        session.resume()
+    settings.last_project = str(path)
+    settings.save()
+    return window
+
+
+def _switch(
+    window: MainWindow, path: Path, settings: Settings, tasks: Tasks, ask_name: AskName
+) -> None:
+    try:
+        new = open_window(path, settings=settings, tasks=tasks, ask_name=ask_name)
+    except StoreError as exc:
+        QMessageBox.critical(window, tr("error.title"), str(exc))
+        return
+    new.show()
+    window.close()
+    window.store.close()
+
+
+def run_gui(args: argparse.Namespace) -> int:
+    app = application()
+    settings = Settings.load()
+    set_language(getattr(args, "lang", None) or settings.language)
+    screenshot = getattr(args, "screenshot", None)
+    tasks = Tasks(synchronous=bool(screenshot))
+    path = project_path(args, settings)
+    try:
+        window = open_window(
+            path,
+            settings=settings,
+            tasks=tasks,
+            ask_name=(lambda: None) if screenshot else ask_name_dialog,
+            seed_demo=bool(getattr(args, "demo", False)),
+        )
+    except StoreError as exc:
+        if screenshot:
+            print(f"annotator: {exc}", file=sys.stderr)
+        else:
+            QMessageBox.critical(None, tr("error.title"), str(exc))
+        return 1
+    if screenshot:
+        return take_screenshot(app, window, Path(screenshot))
+    window.show()
+    window.view.setFocus()
+    return app.exec()
+
+
+def take_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
+    """Render the first unfinished article with its highlights, save a PNG, exit 0."""
+    window.resize(1440, 900)
+    article_id = window.session.first_unfinished() or (window.store.article_ids() or [None])[0]
+    if article_id is not None:
+        window.session.open_article(article_id)
+    window.show()
+    for _ in range(5):
+        app.processEvents()
+    window.tasks.wait(60_000)
+    app.processEvents()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    ok = window.grab().save(str(target))
+    window.close()
+    if not ok:
+        print(f"annotator: could not write {target}", file=sys.stderr)
+        return 1
+    print(str(target))
+    return 0

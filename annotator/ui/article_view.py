@@ -1,0 +1,264 @@
+"""The article text with its spans highlighted in label colours.
+
+It renders the session (article, spans, current span) and reports keyboard/mouse
+selections back; it holds no annotation state of its own. Highlights are extra
+selections, so repainting after a decision never re-lays-out the document.
+"""
+
+from __future__ import annotations
+
+import re
+import time
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QPainter,
+    QPaintEvent,
+    QPen,
+    QTextCharFormat,
+    QTextCursor,
+    QTextOption,
+)
+from PySide6.QtWidgets import QTextEdit, QWidget
+
+from annotator.core.model import LabelSet, Span, SpanStatus
+from annotator.core.text import convert_script
+
+CJK_FONTS = [
+    "Noto Sans CJK SC",
+    "Source Han Sans SC",
+    "WenQuanYi Micro Hei",
+    "Microsoft YaHei",
+    "PingFang SC",
+    "Hiragino Sans GB",
+    "Noto Sans CJK TC",
+    "sans-serif",
+]
+_TOKEN_BREAK = re.compile(r"[\s，。、；：！？“”‘’《》()（）,.;:!?\"'\-—]")
+
+
+def cjk_font(point_size: float) -> QFont:
+    font = QFont()
+    font.setFamilies(CJK_FONTS)
+    font.setPointSizeF(point_size)
+    return font
+
+
+class ArticleView(QTextEdit):
+    """Read-only, keyboard-selectable text. Emits ``repainted`` after each paint."""
+
+    repainted = Signal(float)  # perf_counter() at the end of a paint
+    selection_labelled = Signal(int, int)  # (start, end) of a keyboard/mouse selection
+
+    def __init__(self, labels: LabelSet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.labels = labels
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByKeyboard
+            | Qt.TextInteractionFlag.TextSelectableByMouse
+        )
+        self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self.setFont(cjk_font(15))
+        self.document().setDocumentMargin(18)
+        self.setCursorWidth(2)
+        self._text = ""
+        self._script = "original"
+        self._spans: list[Span] = []
+        self._current: int | None = None
+        self._garbled: list[list[int]] = []
+        self._boundaries: list[int] = []
+        self._current_rect_span: tuple[int, int] | None = None
+
+    # ------------------------------------------------------------------ content
+    def set_article(
+        self, text: str, garbled: list[list[int]], boundaries: list[int] | None = None
+    ) -> None:
+        self._text = text
+        self._garbled = garbled
+        self._boundaries = boundaries or []
+        self._show_text()
+
+    def set_boundaries(self, boundaries: list[int]) -> None:
+        self._boundaries = boundaries
+
+    def set_script(self, script: str) -> None:
+        self._script = script
+        self._show_text()
+
+    def script(self) -> str:
+        return self._script
+
+    def _show_text(self) -> None:
+        shown = (
+            self._text if self._script == "original" else convert_script(self._text, self._script)
+        )
+        cursor_pos = self.textCursor().position()
+        self.setPlainText(shown)
+        # Line spacing: Chinese text wants air between lines.
+        cursor = QTextCursor(self.document())
+        cursor.select(QTextCursor.SelectionType.Document)
+        block = cursor.blockFormat()
+        block.setLineHeight(165, 1)  # 1 = ProportionalHeight
+        block.setBottomMargin(10)
+        cursor.setBlockFormat(block)
+        cursor = self.textCursor()
+        cursor.setPosition(min(cursor_pos, len(shown)))
+        self.setTextCursor(cursor)
+        self._refresh()
+
+    def set_spans(self, spans: list[Span], current: int | None) -> None:
+        self._spans = spans
+        self._current = current
+        self._refresh()
+
+    def set_current(self, current: int | None, *, move_caret: bool = True) -> None:
+        self._current = current
+        self._refresh()
+        span = next((s for s in self._spans if s.id == current), None)
+        if span is not None and move_caret:
+            cursor = self.textCursor()
+            cursor.setPosition(span.start)
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+
+    # ------------------------------------------------------------------ painting
+    def _format(self, span: Span, current: bool) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        colour = (
+            QColor(self.labels[span.label].colour)
+            if span.label in self.labels
+            else QColor("#cccccc")
+        )
+        if span.status is SpanStatus.PENDING:
+            colour = QColor(colour)
+            colour.setAlpha(110)
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
+            fmt.setUnderlineColor(
+                QColor(self.labels[span.label].colour).darker(160)
+                if span.label in self.labels
+                else QColor("#666")
+            )
+        fmt.setBackground(colour)
+        if current:
+            fmt.setBackground(
+                QColor(self.labels[span.label].colour).darker(115)
+                if span.label in self.labels
+                else colour
+            )
+            fmt.setFontWeight(QFont.Weight.Bold)
+            fmt.setForeground(QColor("#101010"))
+        return fmt
+
+    def _refresh(self) -> None:
+        selections = []
+        doc_len = self.document().characterCount() - 1
+        for start, end in self._garbled:
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self._cursor(start, min(end, doc_len))
+            fmt = QTextCharFormat()
+            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+            fmt.setUnderlineColor(QColor("#d0021b"))
+            fmt.setBackground(QColor(220, 220, 220))
+            fmt.setForeground(QColor("#888888"))
+            sel.format = fmt
+            selections.append(sel)
+        self._current_rect_span = None
+        for span in self._spans:
+            if span.status is SpanStatus.REJECTED or span.end > doc_len:
+                continue
+            is_current = span.id == self._current
+            sel = QTextEdit.ExtraSelection()
+            sel.cursor = self._cursor(span.start, span.end)
+            sel.format = self._format(span, is_current)
+            selections.append(sel)
+            if is_current:
+                self._current_rect_span = (span.start, span.end)
+        self.setExtraSelections(selections)
+
+    def _cursor(self, start: int, end: int) -> QTextCursor:
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return cursor
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        super().paintEvent(event)
+        if self._current_rect_span is not None:
+            # A frame around the current span, so it is obvious at a glance.
+            start, end = self._current_rect_span
+            painter = QPainter(self.viewport())
+            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+            painter.setPen(QPen(QColor("#1a1a1a"), 2))
+            cursor = QTextCursor(self.document())
+            for pos_start, pos_end in self._line_pieces(start, end):
+                cursor.setPosition(pos_start)
+                left = self.cursorRect(cursor)
+                cursor.setPosition(pos_end)
+                right = self.cursorRect(cursor)
+                rect = left.united(right).adjusted(-2, -1, 2, 1)
+                painter.drawRoundedRect(rect, 3, 3)
+            painter.end()
+        self.repainted.emit(time.perf_counter())
+
+    def _line_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
+        """Split [start, end) where the text wraps, so each line gets its own frame."""
+        pieces = []
+        cursor = QTextCursor(self.document())
+        piece_start = start
+        cursor.setPosition(start)
+        top = self.cursorRect(cursor).top()
+        for pos in range(start + 1, end):
+            cursor.setPosition(pos)
+            rect_top = self.cursorRect(cursor).top()
+            if rect_top != top:
+                pieces.append((piece_start, pos))
+                piece_start, top = pos, rect_top
+        pieces.append((piece_start, end))
+        return pieces
+
+    # ------------------------------------------------------------------ keyboard
+    def selection(self) -> tuple[int, int] | None:
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        return cursor.selectionStart(), cursor.selectionEnd()
+
+    def clear_selection(self) -> None:
+        cursor = self.textCursor()
+        cursor.clearSelection()
+        self.setTextCursor(cursor)
+
+    def _token_edges(self) -> list[int]:
+        if self._boundaries:
+            return self._boundaries
+        # Before the segmenter is ready: breaks at punctuation and script changes.
+        edges = {0, len(self._text)}
+        for m in _TOKEN_BREAK.finditer(self._text):
+            edges.update((m.start(), m.end()))
+        return sorted(edges)
+
+    def move_token(self, direction: int, *, select: bool) -> None:
+        cursor = self.textCursor()
+        pos = cursor.position()
+        edges = self._token_edges()
+        if direction > 0:
+            target = next((e for e in edges if e > pos), len(self._text))
+        else:
+            target = next((e for e in reversed(edges) if e < pos), 0)
+        mode = QTextCursor.MoveMode.KeepAnchor if select else QTextCursor.MoveMode.MoveAnchor
+        cursor.setPosition(target, mode)
+        self.setTextCursor(cursor)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        # Token-wise moves replace Qt's word moves, which treat a run of Chinese as one word.
+        mods = event.modifiers()
+        ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)
+        if ctrl and event.key() in (Qt.Key.Key_Right, Qt.Key.Key_Left):
+            direction = 1 if event.key() == Qt.Key.Key_Right else -1
+            self.move_token(direction, select=bool(mods & Qt.KeyboardModifier.ShiftModifier))
+            return
+        super().keyPressEvent(event)

@@ -1,0 +1,128 @@
+"""The shortcut help overlay (? / F1), generated from the keymap table."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QColor, QKeyEvent, QPainter, QPaintEvent
+from PySide6.QtWidgets import QGridLayout, QLabel, QVBoxLayout, QWidget
+
+from annotator.ui import keymap
+from annotator.ui.i18n import language, tr
+
+_GROUPS = (
+    ("review", "group.review"),
+    ("edit", "group.edit"),
+    ("navigate", "group.navigate"),
+    ("app", "group.app"),
+)
+
+
+class HelpOverlay(QWidget):
+    """Covers the window; any key or click closes it."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.hide()
+        self.box = QWidget(self)
+        self.box.setObjectName("helpBox")
+        self.box.setStyleSheet(
+            "QWidget#helpBox { background: #ffffff; border-radius: 10px; }"
+            " QLabel { color: #1c2833; } QLabel[role='key'] { font-family: monospace; font-weight: 600;"
+            " background: #eef2f6; border: 1px solid #c9d3dd; border-radius: 4px; padding: 1px 6px; }"
+            " QLabel[role='group'] { font-weight: 700; color: #1e5aa8; padding-top: 8px; }"
+        )
+        self.layout_ = QVBoxLayout(self.box)
+        self.layout_.setContentsMargins(24, 18, 24, 18)
+        parent.installEventFilter(self)
+        self.rebuild()
+
+    def rebuild(self) -> None:
+        while self.layout_.count():
+            item = self.layout_.takeAt(0)
+            widget = item.widget()
+            if widget is not None:
+                widget.deleteLater()
+            elif item.layout() is not None:
+                sub = item.layout()
+                while sub.count():
+                    child = sub.takeAt(0).widget()
+                    if child is not None:
+                        child.deleteLater()
+        title = QLabel(f"<h2>{tr('help.title')}</h2>")
+        self.layout_.addWidget(title)
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(14)
+        grid.setVerticalSpacing(3)
+        columns = [("review", "edit"), ("navigate", "app")]
+        for col, groups in enumerate(columns):
+            row = 0
+            for group in groups:
+                heading = QLabel(tr(dict(_GROUPS)[group]))
+                heading.setProperty("role", "group")
+                grid.addWidget(heading, row, col * 2, 1, 2)
+                row += 1
+                actions = [a for a in keymap.ACTIONS if a.group == group]
+                if group == "review":
+                    digits = [a for a in actions if keymap.digit_of(a.id)]
+                    actions = [a for a in actions if not keymap.digit_of(a.id)]
+                    key = QLabel("1 … 9, 0")
+                    key.setProperty("role", "key")
+                    grid.addWidget(key, row, col * 2, alignment=Qt.AlignmentFlag.AlignRight)
+                    grid.addWidget(
+                        QLabel(digits[0].description(language()).replace(" 1", "")),
+                        row,
+                        col * 2 + 1,
+                    )
+                    row += 1
+                for action in actions:
+                    key = QLabel("  ".join(action.keys))
+                    key.setProperty("role", "key")
+                    grid.addWidget(key, row, col * 2, alignment=Qt.AlignmentFlag.AlignRight)
+                    grid.addWidget(QLabel(action.description(language())), row, col * 2 + 1)
+                    row += 1
+        self.layout_.addLayout(grid)
+        hint = QLabel(tr("help.close"))
+        hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        hint.setStyleSheet("color: #78909c; padding-top: 10px;")
+        self.layout_.addWidget(hint)
+
+    def toggle(self) -> None:
+        if self.isVisible():
+            self.hide()
+        else:
+            self._fit()
+            self.show()
+            self.raise_()
+            self.setFocus()
+
+    def _fit(self) -> None:
+        parent = self.parentWidget()
+        self.setGeometry(parent.rect())
+        self.box.adjustSize()
+        size = self.box.sizeHint()
+        self.box.setGeometry(
+            max(0, (self.width() - size.width()) // 2),
+            max(0, (self.height() - size.height()) // 2),
+            min(size.width(), self.width()),
+            min(size.height(), self.height()),
+        )
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if (
+            watched is self.parentWidget()
+            and event.type() == QEvent.Type.Resize
+            and self.isVisible()
+        ):
+            self._fit()
+        return False
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        painter.fillRect(self.rect(), QColor(20, 30, 40, 150))
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        self.hide()
+
+    def mousePressEvent(self, event: object) -> None:
+        self.hide()

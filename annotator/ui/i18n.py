@@ -1,0 +1,109 @@
+"""Interface text in Chinese and English. Follows the system language; switchable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale
+
+_STRINGS: dict[str, tuple[str, str]] = {
+    "app.title": ("新闻实体标注", "News Entity Annotator"),
+    "menu.file": ("文件(&F)", "&File"),
+    "menu.edit": ("编辑(&E)", "&Edit"),
+    "menu.annotate": ("标注(&A)", "&Annotate"),
+    "menu.view": ("视图(&V)", "&View"),
+    "menu.help": ("帮助(&H)", "&Help"),
+    "menu.language": ("界面语言", "Language"),
+    "list.filter.all": ("全部", "All"),
+    "list.search": ("搜索全文…  (Ctrl+F)", "Search text…  (Ctrl+F)"),
+    "list.col.status": ("状态", "Status"),
+    "list.col.title": ("标题", "Title"),
+    "list.col.pending": ("待定", "Pending"),
+    "list.col.accepted": ("已接受", "Accepted"),
+    "status.new": ("未开始", "New"),
+    "status.in_progress": ("进行中", "In progress"),
+    "status.done": ("已完成", "Done"),
+    "status.skipped": ("已跳过", "Skipped"),
+    "span.pending": ("待定", "pending"),
+    "span.accepted": ("已接受", "accepted"),
+    "span.rejected": ("已拒绝", "rejected"),
+    "spans.col.label": ("标签", "Label"),
+    "spans.col.text": ("文本", "Text"),
+    "spans.col.status": ("状态", "Status"),
+    "spans.col.origin": ("来源", "Origin"),
+    "spans.title": ("实体", "Spans"),
+    "palette.title": ("标签", "Labels"),
+    "view.script.original": ("原文字体", "Original script"),
+    "view.script.simplified": ("简体显示", "Simplified view"),
+    "view.script.traditional": ("繁体显示", "Traditional view"),
+    "bar.progress": ("完成 {done}/{total} 篇", "{done}/{total} articles done"),
+    "bar.speed": (
+        "本次 {n} 个决定 · {rate:.0f}/小时",
+        "{n} decisions this session · {rate:.0f}/hour",
+    ),
+    "bar.current": (
+        "当前：{surface} · {label} · {status} · {origin}",
+        "Current: {surface} · {label} · {status} · {origin}",
+    ),
+    "bar.none": ("没有选中实体", "No span selected"),
+    "bar.garbled": ("此处为乱码，请勿标注", "Garbled text: do not label here"),
+    "task.import": ("正在导入…", "Importing…"),
+    "task.suggest": ("正在生成建议…", "Suggesting…"),
+    "task.export": ("正在导出…", "Exporting…"),
+    "task.loading": ("正在加载词典…", "Loading dictionaries…"),
+    "task.done.import": (
+        "已导入 {added} 篇，重复 {duplicates} 篇，失败 {failed} 个",
+        "Imported {added}, {duplicates} already present, {failed} failed",
+    ),
+    "task.done.export": ("已导出 {n} 篇到 {path}", "Exported {n} articles to {path}"),
+    "task.done.suggest": ("已为 {n} 篇文章更新建议", "Suggestions refreshed for {n} articles"),
+    "task.failed": ("失败：{error}", "Failed: {error}"),
+    "dialog.name.title": ("欢迎", "Welcome"),
+    "dialog.name.text": (
+        "请输入您的名字（会记录在每个标注决定中）：",
+        "Your name (recorded with every decision):",
+    ),
+    "dialog.import": ("导入文件", "Import files"),
+    "dialog.export": ("导出 JSONL", "Export JSONL"),
+    "dialog.open": ("打开项目数据库", "Open project database"),
+    "empty": (
+        "项目中还没有文章。用“文件 → 导入”（Ctrl+I）添加。",
+        "No articles yet. Use File → Import (Ctrl+I) to add some.",
+    ),
+    "help.title": ("键盘快捷键", "Keyboard shortcuts"),
+    "help.close": ("按任意键关闭", "Press any key to close"),
+    "action.open": ("打开项目…", "Open project…"),
+    "action.import": ("导入…", "Import…"),
+    "action.export": ("导出 JSONL…", "Export JSONL…"),
+    "action.suggest_all": ("重新生成全部建议", "Refresh all suggestions"),
+    "action.quit": ("退出", "Quit"),
+    "error.title": ("无法完成", "Cannot do that"),
+    "group.review": ("审阅", "Review"),
+    "group.edit": ("编辑实体", "Edit spans"),
+    "group.navigate": ("导航", "Navigate"),
+    "group.app": ("应用", "Application"),
+}
+
+_language = "en"
+
+
+def system_language() -> str:
+    return "zh" if QLocale.system().name().startswith("zh") else "en"
+
+
+def set_language(language: str | None) -> str:
+    global _language
+    _language = language if language in ("zh", "en") else system_language()
+    return _language
+
+
+def language() -> str:
+    return _language
+
+
+def tr(key: str, **values: object) -> str:
+    zh, en = _STRINGS.get(key, (key, key))
+    text = zh if _language == "zh" else en
+    return text.format(**values) if values else text
+
+
+def keys() -> list[str]:
+    return list(_STRINGS)

@@ -1,0 +1,509 @@
+"""The main window: composes the widgets, wires the keymap to session actions.
+
+It owns no annotation state: the session does. Widgets repaint from the session's
+change notifications; actions call session methods.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QProgressBar,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.session import ActionError, Session
+from annotator.core.settings import Settings
+from annotator.core.store import Store
+from annotator.ui import keymap
+from annotator.ui.article_view import ArticleView
+from annotator.ui.help_overlay import HelpOverlay
+from annotator.ui.i18n import language, set_language, tr
+from annotator.ui.panels import ArticleList, LabelPalette, SpanPanel
+from annotator.ui.tasks import Tasks
+
+_SCRIPTS = ("original", "simplified", "traditional")
+
+STYLE = """
+QMainWindow { background: #f6f7f9; }
+QLabel#panelTitle { font-weight: 600; color: #37474f; padding: 6px 2px 2px 2px; }
+QLabel#articleHeader { font-size: 13pt; font-weight: 600; color: #263238; padding: 8px 12px 2px 12px; }
+QLabel#articleMeta { color: #607d8b; padding: 0 12px 6px 12px; }
+QTextEdit { background: #ffffff; border: 1px solid #d5dbe1; border-radius: 6px;
+            selection-background-color: #2962ff; selection-color: #ffffff; }
+QTableView { background: #ffffff; border: 1px solid #d5dbe1; border-radius: 6px;
+             alternate-background-color: #f3f6f9; selection-background-color: #cfe3ff;
+             selection-color: #111; }
+QLineEdit, QComboBox { padding: 4px 6px; border: 1px solid #c3ccd5; border-radius: 4px; background: #fff; }
+QStatusBar QLabel { padding: 0 8px; color: #37474f; }
+"""
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, store: Store, session: Session, settings: Settings, tasks: Tasks) -> None:
+        super().__init__()
+        self.store = store
+        self.session = session
+        self.settings = settings
+        self.tasks = tasks
+        self.labels = session.labels
+        self._decisions = 0
+        self._started = time.monotonic()
+        self.setStyleSheet(STYLE)
+        self.resize(1440, 900)
+
+        self.view = ArticleView(self.labels)
+        self.header = QLabel()
+        self.header.setObjectName("articleHeader")
+        self.header.setWordWrap(True)
+        self.meta = QLabel()
+        self.meta.setObjectName("articleMeta")
+        self.articles = ArticleList(store)
+        self.spans = SpanPanel(self.labels)
+        self.palette = LabelPalette(self.labels)
+        self.help = HelpOverlay(self)
+
+        centre = QWidget()
+        centre_layout = QVBoxLayout(centre)
+        centre_layout.setContentsMargins(0, 0, 0, 0)
+        centre_layout.setSpacing(0)
+        centre_layout.addWidget(self.header)
+        centre_layout.addWidget(self.meta)
+        centre_layout.addWidget(self.view, 1)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.spans, 1)
+        right_layout.addWidget(self.palette)
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self.articles)
+        splitter.addWidget(centre)
+        splitter.addWidget(right)
+        splitter.setStretchFactor(0, 2)
+        splitter.setStretchFactor(1, 6)
+        splitter.setStretchFactor(2, 3)
+        splitter.setSizes([300, 760, 380])
+        splitter.setContentsMargins(8, 4, 8, 4)
+        splitter.setHandleWidth(8)
+        self.splitter = splitter
+        self.setCentralWidget(splitter)
+
+        self.message_label = QLabel()
+        self._message_timer = QTimer(self)
+        self._message_timer.setSingleShot(True)
+        self._message_timer.timeout.connect(self.message_label.clear)
+        self.progress_label = QLabel()
+        self.speed_label = QLabel()
+        self.current_label = QLabel()
+        self.task_bar = QProgressBar()
+        self.task_bar.setMaximumWidth(240)
+        self.task_bar.setTextVisible(True)
+        self.task_bar.hide()
+        bar = self.statusBar()
+        bar.addWidget(self.message_label, 1)
+        bar.addPermanentWidget(self.current_label)
+        bar.addPermanentWidget(self.task_bar)
+        bar.addPermanentWidget(self.speed_label)
+        bar.addPermanentWidget(self.progress_label)
+
+        self.actions_by_id: dict[str, QAction] = {}
+        self._build_actions()
+        self._build_menus()
+
+        self._list_timer = QTimer(self)
+        self._list_timer.setSingleShot(True)
+        self._list_timer.setInterval(400)
+        self._list_timer.timeout.connect(lambda: self.articles.reload(self.session.article_id))
+
+        session.subscribe(self._on_session)
+        self.articles.article_chosen.connect(self._open_article)
+        self.spans.span_chosen.connect(self._choose_span)
+        self.palette.label_clicked.connect(self._label)
+        self.tasks.progress.connect(self._task_progress)
+        self.tasks.busy_changed.connect(lambda busy: self.task_bar.setVisible(busy))
+        self.retranslate()
+        self.articles.reload(None)
+        self._restore_window()
+
+    # ------------------------------------------------------------------ actions
+    def _handlers(self) -> dict[str, Callable[[], object]]:
+        s = self.session
+        handlers: dict[str, Callable[[], object]] = {
+            "next_span": lambda: s.step_span(1),
+            "prev_span": lambda: s.step_span(-1),
+            "accept": s.accept,
+            "reject": s.reject,
+            "accept_all": s.accept_all,
+            "propagate": s.propagate,
+            "start_left": lambda: s.move_boundary("start", -1),
+            "start_right": lambda: s.move_boundary("start", 1),
+            "end_left": lambda: s.move_boundary("end", -1),
+            "end_right": lambda: s.move_boundary("end", 1),
+            "create": lambda: self._create(None),
+            "delete": s.delete,
+            "token_right": lambda: self.view.move_token(1, select=False),
+            "token_left": lambda: self.view.move_token(-1, select=False),
+            "select_token_right": lambda: self.view.move_token(1, select=True),
+            "select_token_left": lambda: self.view.move_token(-1, select=True),
+            "undo": s.undo,
+            "redo": s.redo,
+            "next_article": lambda: s.step_article(1),
+            "prev_article": lambda: s.step_article(-1),
+            "mark_done": s.mark_done,
+            "search": self._focus_search,
+            "focus_text": self.view.setFocus,
+            "toggle_script": self._toggle_script,
+            "help": self.help.toggle,
+            "open": self.open_project,
+            "import": self.import_files,
+            "export": self.export_jsonl,
+            "suggest_all": self.suggest_all,
+            "quit": self.close,
+        }
+        for action in keymap.ACTIONS:
+            digit = keymap.digit_of(action.id)
+            if digit is not None:
+                label = self.labels.by_key(digit)
+                handlers[action.id] = (
+                    (lambda name=label.name: self._label(name)) if label else (lambda: None)
+                )
+        return handlers
+
+    def _build_actions(self) -> None:
+        handlers = self._handlers()
+        keys = keymap.merged()
+        for action in keymap.ACTIONS:
+            qaction = QAction(self)
+            qaction.setShortcuts([QKeySequence(k) for k in keys[action.id]])
+            qaction.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            qaction.triggered.connect(self._guarded(handlers[action.id]))
+            self.addAction(qaction)
+            self.actions_by_id[action.id] = qaction
+
+    def _guarded(self, handler: Callable[[], object]) -> Callable[[], None]:
+        def run() -> None:
+            if self.help.isVisible():
+                self.help.hide()
+                return
+            try:
+                handler()
+            except ActionError as exc:
+                self.notify(str(exc), 4000)
+
+        return run
+
+    def notify(self, text: str, msecs: int = 4000) -> None:
+        """A transient message at the left of the status bar."""
+        self.message_label.setText(text)
+        self._message_timer.start(msecs)
+
+    def _build_menus(self) -> None:
+        bar = self.menuBar()
+        self.menus = {}
+        groups = {
+            "menu.file": ["open", "import", "export", "suggest_all", "quit"],
+            "menu.edit": [
+                "undo",
+                "redo",
+                "create",
+                "delete",
+                "start_left",
+                "start_right",
+                "end_left",
+                "end_right",
+            ],
+            "menu.annotate": [
+                "accept",
+                "reject",
+                "accept_all",
+                "propagate",
+                "next_span",
+                "prev_span",
+                "next_article",
+                "prev_article",
+                "mark_done",
+            ],
+            "menu.view": ["toggle_script", "search"],
+            "menu.help": ["help"],
+        }
+        for key, ids in groups.items():
+            menu = bar.addMenu("")
+            self.menus[key] = menu
+            for action_id in ids:
+                menu.addAction(self.actions_by_id[action_id])
+            if key == "menu.view":
+                lang_menu = menu.addMenu("")
+                self.menus["menu.language"] = lang_menu
+                for code, name in (("zh", "中文"), ("en", "English")):
+                    act = lang_menu.addAction(name)
+                    act.triggered.connect(lambda _=False, c=code: self.switch_language(c))
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(f"{tr('app.title')} — {Path(self.store.path).name}")
+        for key, menu in self.menus.items():
+            menu.setTitle(tr(key))
+        for action in keymap.ACTIONS:
+            self.actions_by_id[action.id].setText(action.description(language()))
+        self.articles.retranslate()
+        self.spans.retranslate()
+        self.palette.retranslate()
+        self.help.rebuild()
+        self._refresh_header()
+        self._refresh_status()
+
+    def switch_language(self, code: str) -> None:
+        set_language(code)
+        self.settings.language = code
+        self.settings.save()
+        self.retranslate()
+
+    # ------------------------------------------------------------------ session → widgets
+    def _on_session(self, what: str) -> None:
+        s = self.session
+        if what == "article":
+            article = s.article
+            if article is None:
+                return
+            self.view.set_article(article.text, article.flags.get("garbled", []))
+            self.view.set_spans(s.spans, s.current)
+            self.view.set_current(s.current)
+            self.spans.show_spans(s.spans, s.current)
+            self.articles.select(article.id)
+            self._refresh_header()
+            self._load_boundaries(article.id, article.text)
+        elif what == "spans":
+            self._decisions += 1
+            self.view.set_spans(s.spans, s.current)
+            self.view.set_current(s.current)
+            self.spans.show_spans(s.spans, s.current)
+            self._refresh_header()
+            self._list_timer.start()
+        elif what == "current":
+            self.view.set_current(s.current)
+            self.spans.show_current(s.current)
+        self._refresh_status()
+
+    def _refresh_header(self) -> None:
+        article = self.session.article
+        if article is None:
+            self.header.setText(tr("empty"))
+            self.meta.setText("")
+            return
+        self.header.setText(article.title or article.source)
+        counts = {st: 0 for st in ("pending", "accepted", "rejected")}
+        for span in self.session.spans:
+            counts[span.status.value] += 1
+        script = {"traditional": "繁", "simplified": "简"}.get(article.script, "")
+        self.meta.setText(
+            f"{tr('status.' + article.status.value)} · {script} · {article.source}"
+            f" · {tr('span.pending')} {counts['pending']} · {tr('span.accepted')} {counts['accepted']}"
+            f" · {tr('span.rejected')} {counts['rejected']}"
+        )
+
+    def _refresh_status(self) -> None:
+        stats = self.store.conn.execute(
+            "SELECT COUNT(*), SUM(status = 'done') FROM articles"
+        ).fetchone()
+        self.progress_label.setText(tr("bar.progress", done=stats[1] or 0, total=stats[0] or 0))
+        hours = max((time.monotonic() - self._started) / 3600, 1 / 60)
+        self.speed_label.setText(tr("bar.speed", n=self._decisions, rate=self._decisions / hours))
+        span = self.session.current_span()
+        if span is None:
+            self.current_label.setText(tr("bar.none"))
+        else:
+            label = self.labels.get(span.label)
+            self.current_label.setText(
+                tr(
+                    "bar.current",
+                    surface=span.surface,
+                    label=f"{span.label} {label.title(language()) if label else ''}",
+                    status=tr("span." + span.status.value),
+                    origin=span.origin,
+                )
+            )
+
+    def _load_boundaries(self, article_id: int | None, text: str) -> None:
+        """Token edges for word-wise caret moves, from jieba, off the GUI thread."""
+
+        def work(_progress: object) -> tuple[int | None, list[int]]:
+            from annotator.core.suggest.tagger import JiebaTagger
+
+            edges = {0}
+            for _s, end, _w, _t in JiebaTagger().tokens(text):
+                edges.add(end)
+            return article_id, sorted(edges)
+
+        def done(result: tuple[int | None, list[int]]) -> None:
+            if result[0] == self.session.article_id:
+                self.view.set_boundaries(result[1])
+
+        self.tasks.run(tr("task.loading"), work, on_done=done)
+
+    # ------------------------------------------------------------------ user actions
+    def _open_article(self, article_id: int) -> None:
+        self.session.open_article(article_id)
+        self.view.setFocus()
+
+    def _choose_span(self, span_id: int) -> None:
+        self.session.set_current(span_id)
+        self.view.setFocus()
+
+    def _label(self, name: str) -> None:
+        """A label key: label the selection if there is one, else relabel the current span."""
+        selection = self.view.selection()
+        if selection is not None:
+            self._create(name)
+        else:
+            self.session.relabel(name)
+
+    def _create(self, label: str | None) -> None:
+        selection = self.view.selection()
+        if selection is None:
+            raise ActionError(tr("bar.none"))
+        self.session.create(selection[0], selection[1], label)
+        self.view.clear_selection()
+
+    def _focus_search(self) -> None:
+        self.articles.search.setFocus()
+        self.articles.search.selectAll()
+
+    def _toggle_script(self) -> None:
+        current = self.view.script()
+        self.view.set_script(_SCRIPTS[(_SCRIPTS.index(current) + 1) % len(_SCRIPTS)])
+        self.notify(tr(f"view.script.{self.view.script()}"), 2500)
+
+    def _task_progress(self, title: str, done: int, total: int, detail: str) -> None:
+        self.task_bar.setMaximum(max(total, 0))
+        self.task_bar.setValue(done)
+        self.task_bar.setFormat(f"{title} {done}/{total}" if total else title)
+        self.task_bar.setToolTip(detail)
+
+    def open_project(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            tr("dialog.open"),
+            str(Path(self.store.path).parent),
+            "SQLite (*.db *.sqlite);;* (*)",
+        )
+        if path:
+            self.open_other_project(path)
+
+    def open_other_project(self, path: str) -> None:
+        """Replaced by the app with a function that opens ``path`` in a new window."""
+
+    def import_files(self, paths: list[str] | None = None) -> None:
+        if paths is None:
+            paths, _ = QFileDialog.getOpenFileNames(
+                self,
+                tr("dialog.import"),
+                str(Path.home()),
+                "Text (*.txt *.html *.htm *.jsonl);;* (*)",
+            )
+        if not paths:
+            return
+        db_path = self.store.path
+
+        def work(progress: Callable[[int, int, str], None]) -> object:
+            from annotator.core.importer import import_paths
+            from annotator.core.store import Store
+
+            with Store.open(db_path) as store:
+                return import_paths(store, paths, on_progress=lambda n, src: progress(n, 0, src))
+
+        def done(summary: object) -> None:
+            s = summary  # ImportSummary
+            message = tr(
+                "task.done.import", added=s.added, duplicates=s.duplicates, failed=s.failed
+            )  # type: ignore[attr-defined]
+            errors = "\n".join(str(e) for e in s.errors[:20])  # type: ignore[attr-defined]
+            self.notify(message, 8000)
+            self.articles.reload(self.session.article_id)
+            if self.session.article is None:
+                self.session.resume()
+            if errors:
+                QMessageBox.warning(self, tr("app.title"), f"{message}\n\n{errors}")
+            self._refresh_status()
+
+        self.tasks.run(tr("task.import"), work, on_done=done, on_error=self._task_failed)
+
+    def export_jsonl(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(
+                self, tr("dialog.export"), str(Path.home() / "gold.jsonl"), "JSONL (*.jsonl)"
+            )
+        if not path:
+            return
+        db_path = self.store.path
+
+        def work(_progress: object) -> int:
+            from annotator.core.export import export
+            from annotator.core.store import Store
+
+            with Store.open(db_path) as store:
+                return export(store, "jsonl", path, status="done")
+
+        self.tasks.run(
+            tr("task.export"),
+            work,
+            on_done=lambda n: self.notify(tr("task.done.export", n=n, path=path), 8000),
+            on_error=self._task_failed,
+        )
+
+    def suggest_all(self) -> None:
+        db_path = self.store.path
+
+        def work(progress: Callable[[int, int, str], None]) -> int:
+            from annotator.core.store import Store
+            from annotator.core.suggest import default_pipeline
+
+            with Store.open(db_path) as store:
+                pipeline = default_pipeline(store=store)
+                ids = store.article_ids()
+                for i, article_id in enumerate(ids, 1):
+                    store.replace_pending(
+                        article_id, pipeline.suggest(store.article_text(article_id))
+                    )
+                    progress(i, len(ids), str(article_id))
+                return len(ids)
+
+        def done(n: int) -> None:
+            self.notify(tr("task.done.suggest", n=n), 8000)
+            if self.session.article_id is not None:
+                self.session.open_article(self.session.article_id, span_id=self.session.current)
+            self.articles.reload(self.session.article_id)
+
+        self.tasks.run(tr("task.suggest"), work, on_done=done, on_error=self._task_failed)
+
+    def _task_failed(self, message: str) -> None:
+        QMessageBox.warning(self, tr("error.title"), tr("task.failed", error=message))
+
+    # ------------------------------------------------------------------ window state
+    def _restore_window(self) -> None:
+        geometry = self.settings.window.get("geometry")
+        if geometry:
+            self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+        splitter = self.settings.window.get("splitter")
+        if splitter:
+            self.splitter.restoreState(QByteArray.fromBase64(splitter.encode()))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._list_timer.stop()
+        self._message_timer.stop()
+        self.settings.window["geometry"] = bytes(self.saveGeometry().toBase64().data()).decode()
+        self.settings.window["splitter"] = bytes(
+            self.splitter.saveState().toBase64().data()
+        ).decode()
+        self.settings.save()
+        self.tasks.wait(5000)
+        super().closeEvent(event)

@@ -1,0 +1,316 @@
+"""Side panels: the article list, the span list and the label palette.
+
+Each is a view over a model that reads the store or the session; none keeps
+annotation state of its own.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from annotator.core.model import ArticleStatus, LabelSet, Span, SpanStatus
+from annotator.core.store import ArticleRow, Store
+from annotator.ui.i18n import language, tr
+
+_Index = QModelIndex | QPersistentModelIndex
+_STATUS_ICON = {"new": "○", "in_progress": "◐", "done": "●", "skipped": "–"}
+_BATCH = 500
+
+
+class ArticleListModel(QAbstractTableModel):
+    """Articles with status and counts; rows are handed to the view in batches."""
+
+    COLUMNS = ("list.col.status", "list.col.title", "list.col.pending", "list.col.accepted")
+
+    def __init__(self, store: Store) -> None:
+        super().__init__()
+        self.store = store
+        self._all: list[ArticleRow] = []
+        self._shown = 0
+        self.status: str | None = None
+        self.search = ""
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._all = self.store.article_rows(status=self.status, search=self.search or None)
+        self._shown = min(len(self._all), _BATCH)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self._shown
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def canFetchMore(self, parent: _Index) -> bool:
+        return not parent.isValid() and self._shown < len(self._all)
+
+    def fetchMore(self, parent: _Index) -> None:
+        more = min(_BATCH, len(self._all) - self._shown)
+        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
+        self._shown += more
+        self.endInsertRows()
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= self._shown:
+            return None
+        row = self._all[index.row()]
+        col = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                f"{_STATUS_ICON[row.status.value]} {tr('status.' + row.status.value)}",
+                row.title or row.source,
+                row.pending,
+                row.accepted,
+            )[col]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return f"{row.title}\n{row.source}"
+        if role == Qt.ItemDataRole.UserRole:
+            return row.id
+        if role == Qt.ItemDataRole.ForegroundRole and row.status is ArticleStatus.DONE:
+            return QColor("#2e7d32")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def row_of(self, article_id: int) -> int | None:
+        for i, row in enumerate(self._all):
+            if row.id == article_id:
+                while i >= self._shown:
+                    self.fetchMore(QModelIndex())
+                return i
+        return None
+
+
+class ArticleList(QWidget):
+    """Status filter, full-text search and the list itself."""
+
+    article_chosen = Signal(int)
+
+    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = ArticleListModel(store)
+        self.filter = QComboBox()
+        self.search = QLineEdit()
+        self.search.setClearButtonEnabled(True)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in (0, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.search)
+        layout.addWidget(self.table)
+        self.filter.currentIndexChanged.connect(self._filter_changed)
+        self.search.textChanged.connect(self._search_changed)
+        self.table.activated.connect(self._activated)
+        self.table.clicked.connect(self._activated)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        current = self.filter.currentIndex()
+        self.filter.blockSignals(True)
+        self.filter.clear()
+        self.filter.addItem(tr("list.filter.all"), None)
+        for status in ArticleStatus:
+            self.filter.addItem(
+                f"{_STATUS_ICON[status.value]} {tr('status.' + status.value)}", status.value
+            )
+        self.filter.setCurrentIndex(max(current, 0))
+        self.filter.blockSignals(False)
+        self.search.setPlaceholderText(tr("list.search"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+
+    def _filter_changed(self) -> None:
+        self.model.status = self.filter.currentData()
+        self.model.reload()
+
+    def _search_changed(self, text: str) -> None:
+        self.model.search = text.strip()
+        self.model.reload()
+
+    def _activated(self, index: QModelIndex) -> None:
+        article_id = self.model.data(index, Qt.ItemDataRole.UserRole)
+        if article_id is not None:
+            self.article_chosen.emit(article_id)
+
+    def reload(self, current: int | None) -> None:
+        self.model.reload()
+        self.select(current)
+
+    def select(self, article_id: int | None) -> None:
+        if article_id is None:
+            return
+        row = self.model.row_of(article_id)
+        if row is not None:
+            self.table.blockSignals(True)
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+            self.table.blockSignals(False)
+
+
+class SpanTableModel(QAbstractTableModel):
+    COLUMNS = ("spans.col.label", "spans.col.text", "spans.col.status", "spans.col.origin")
+
+    def __init__(self, labels: LabelSet) -> None:
+        super().__init__()
+        self.labels = labels
+        self.spans: list[Span] = []
+
+    def set_spans(self, spans: list[Span]) -> None:
+        self.beginResetModel()
+        self.spans = list(spans)
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.spans)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.COLUMNS[section])
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or index.row() >= len(self.spans):
+            return None
+        span = self.spans[index.row()]
+        col = index.column()
+        label = self.labels.get(span.label)
+        if role == Qt.ItemDataRole.DisplayRole:
+            name = f"{label.key} {span.label}" if label else span.label
+            return (name, span.surface, tr("span." + span.status.value), span.origin)[col]
+        if role == Qt.ItemDataRole.BackgroundRole and col == 0 and label:
+            return QColor(label.colour)
+        if role == Qt.ItemDataRole.ForegroundRole and span.status is SpanStatus.REJECTED:
+            return QColor("#9e9e9e")
+        if role == Qt.ItemDataRole.ToolTipRole and label:
+            return f"{label.title(language())} · {span.start}–{span.end} · {span.confidence:.2f}"
+        if role == Qt.ItemDataRole.UserRole:
+            return span.id
+        return None
+
+    def row_of(self, span_id: int | None) -> int | None:
+        return next((i for i, s in enumerate(self.spans) if s.id == span_id), None)
+
+
+class SpanPanel(QWidget):
+    span_chosen = Signal(int)
+
+    def __init__(self, labels: LabelSet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = SpanTableModel(labels)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in (0, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.title = QLabel()
+        self.title.setObjectName("panelTitle")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addWidget(self.table)
+        self.table.clicked.connect(
+            lambda index: self.span_chosen.emit(self.model.data(index, Qt.ItemDataRole.UserRole))
+        )
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(tr("spans.title"))
+        self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+
+    def show_spans(self, spans: list[Span], current: int | None) -> None:
+        self.model.set_spans(spans)
+        self.show_current(current)
+
+    def show_current(self, current: int | None) -> None:
+        row = self.model.row_of(current)
+        self.table.blockSignals(True)
+        if row is None:
+            self.table.clearSelection()
+        else:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        self.table.blockSignals(False)
+
+
+class LabelPalette(QFrame):
+    """Each label with its key and colour; clicking one is the same as its key."""
+
+    label_clicked = Signal(str)
+
+    def __init__(self, labels: LabelSet, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.labels = labels
+        self.title = QLabel()
+        self.title.setObjectName("panelTitle")
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(6)
+        self.grid.setVerticalSpacing(4)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.title)
+        layout.addLayout(self.grid)
+        self.chips: dict[str, QLabel] = {}
+        for i, label in enumerate(labels.values()):
+            chip = QLabel()
+            chip.setObjectName("labelChip")
+            chip.setStyleSheet(
+                f"QLabel#labelChip {{ background: {label.colour}; border-radius: 4px; padding: 3px 6px;"
+                " color: #111; }"
+            )
+            chip.setCursor(Qt.CursorShape.PointingHandCursor)
+            chip.mousePressEvent = lambda _e, name=label.name: self.label_clicked.emit(name)  # type: ignore[method-assign]
+            self.grid.addWidget(chip, i // 2, i % 2)
+            self.chips[label.name] = chip
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.title.setText(tr("palette.title"))
+        for name, chip in self.chips.items():
+            label = self.labels[name]
+            chip.setText(
+                f"<b>{label.key}</b>&nbsp; {label.title(language())} <small>{name}</small>"
+            )
