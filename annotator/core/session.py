@@ -265,7 +265,7 @@ class Session:
             change.focus = change.spans[0].after.id
         self._undo.append(change)
         self._redo.clear()
-        self._reload(cursor or change.focus)
+        self._reload(cursor or change.focus, change)
 
     def _next_pending(self, change: Change) -> int | None:
         """Where the cursor goes after a decision: the next pending span, wrapping."""
@@ -275,13 +275,33 @@ class Session:
         nxt = next((s for s in pending if s.start > pos), pending[0] if pending else None)
         return nxt.id if nxt else None
 
-    def _reload(self, focus: int | None) -> None:
-        if self.article is None:
+    def _reload(self, focus: int | None, change: Change | None = None) -> None:
+        """Bring the in-memory article in line with the store after ``change``.
+
+        The change says exactly what was written (ids included), so the spans are
+        patched in place instead of read back: it keeps a decision on a long article
+        well inside one frame.
+        """
+        article = self.article
+        if article is None or article.id is None:
             return
-        article_id = self.article.id
-        assert article_id is not None
-        self.article = self.store.article(article_id)
-        self.spans = self.article.spans
+        if change is None:
+            fresh = self.store.article(article.id)
+            self.article, self.spans = fresh, fresh.spans
+        else:
+            by_id = {s.id: s for s in self.spans}
+            for sc in change.spans:
+                if sc.article_id != article.id:
+                    continue
+                if sc.before is not None:
+                    by_id.pop(sc.before.id, None)
+                if sc.after is not None:
+                    by_id[sc.after.id] = sc.after
+            self.spans = sorted(by_id.values(), key=lambda s: (s.start, s.end, s.id or 0))
+            article.spans = self.spans
+            for st in change.status:
+                if st.article_id == article.id:
+                    article.status = st.after
         self.current = focus if any(s.id == focus for s in self.spans) else self.current
         self._emit("spans")
 
@@ -289,9 +309,10 @@ class Session:
         if not self._undo:
             return False
         change = self._undo.pop()
-        self._apply(change.inverse(), logged_as="undo", replaying=True)
+        inverse = change.inverse()
+        self._apply(inverse, logged_as="undo", replaying=True)
         self._redo.append(change)
-        self._follow(change)
+        self._follow(change, inverse)
         return True
 
     def redo(self) -> bool:
@@ -300,10 +321,10 @@ class Session:
         change = self._redo.pop()
         self._apply(change, logged_as="redo", replaying=True)
         self._undo.append(change)
-        self._follow(change)
+        self._follow(change, change)
         return True
 
-    def _follow(self, change: Change) -> None:
+    def _follow(self, change: Change, applied: Change) -> None:
         """After undo/redo, show the article the change was in, on its span."""
         target = next((c.article_id for c in change.spans), None) or next(
             (c.article_id for c in change.status), None
@@ -312,7 +333,7 @@ class Session:
         if target is not None and target != self.article_id:
             self.open_article(target, span_id=focus)
         else:
-            self._reload(focus)
+            self._reload(focus, applied)
             if focus is not None:
                 self.set_current(focus)
 
@@ -332,9 +353,7 @@ class Session:
         return span.with_(annotator=self.annotator, **changes)
 
     def _teach(self, surface: str, label: str, polarity: str) -> LexiconChange:
-        before = next(
-            (p for s, lab, p in self.store.lexicon() if s == surface and lab == label), None
-        )
+        before = self.store.lexicon_polarity(surface, label)
         return LexiconChange(surface, label, before, polarity)
 
     def _clear_overlaps(

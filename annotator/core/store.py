@@ -553,6 +553,12 @@ class Store:
     def forget(self, surface: str, label: str) -> None:
         self.conn.execute("DELETE FROM lexicon WHERE surface = ? AND label = ?", (surface, label))
 
+    def lexicon_polarity(self, surface: str, label: str) -> str | None:
+        row = self.conn.execute(
+            "SELECT polarity FROM lexicon WHERE surface = ? AND label = ?", (surface, label)
+        ).fetchone()
+        return row[0] if row else None
+
     def lexicon(self) -> list[tuple[str, str, str]]:
         return [
             (r[0], r[1], r[2])

@@ -72,6 +72,11 @@ class ArticleView(QTextEdit):
         self._garbled: list[list[int]] = []
         self._boundaries: list[int] = []
         self._current_rect_span: tuple[int, int] | None = None
+        self._formats: dict[tuple[str, SpanStatus, bool], QTextCharFormat] = {}
+        self._applied: dict[tuple[int, int], tuple[object, QTextCharFormat]] = {}
+        self._plain = QTextCharFormat()
+        self._garbled_fmt = self._garbled_format()
+        self.document().setUndoRedoEnabled(False)
 
     # ------------------------------------------------------------------ content
     def set_article(
@@ -98,6 +103,8 @@ class ArticleView(QTextEdit):
         )
         cursor_pos = self.textCursor().position()
         self.setPlainText(shown)
+        self.document().setUndoRedoEnabled(False)
+        self._applied = {}
         # Line spacing: Chinese text wants air between lines.
         cursor = QTextCursor(self.document())
         cursor.select(QTextCursor.SelectionType.Document)
@@ -110,10 +117,9 @@ class ArticleView(QTextEdit):
         self.setTextCursor(cursor)
         self._refresh()
 
-    def set_spans(self, spans: list[Span], current: int | None) -> None:
+    def set_spans(self, spans: list[Span], current: int | None, *, move_caret: bool = True) -> None:
         self._spans = spans
-        self._current = current
-        self._refresh()
+        self.set_current(current, move_caret=move_caret)
 
     def set_current(self, current: int | None, *, move_caret: bool = True) -> None:
         self._current = current
@@ -127,6 +133,13 @@ class ArticleView(QTextEdit):
 
     # ------------------------------------------------------------------ painting
     def _format(self, span: Span, current: bool) -> QTextCharFormat:
+        key = (span.label, span.status, current)
+        cached = self._formats.get(key)
+        if cached is None:
+            cached = self._formats[key] = self._make_format(span, current)
+        return cached
+
+    def _make_format(self, span: Span, current: bool) -> QTextCharFormat:
         fmt = QTextCharFormat()
         colour = (
             QColor(self.labels[span.label].colour)
@@ -153,31 +166,61 @@ class ArticleView(QTextEdit):
             fmt.setForeground(QColor("#101010"))
         return fmt
 
+    def _garbled_format(self) -> QTextCharFormat:
+        fmt = QTextCharFormat()
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
+        fmt.setUnderlineColor(QColor("#d0021b"))
+        fmt.setBackground(QColor(220, 220, 220))
+        fmt.setForeground(QColor("#888888"))
+        return fmt
+
     def _refresh(self) -> None:
-        selections = []
+        """Bring the document's character formats in line with the spans.
+
+        Highlights are character formats in the document rather than extra
+        selections: Qt redraws the text once per extra selection, which made each
+        repaint of a 300-span article cost several milliseconds. Only ranges whose
+        look changed are touched, so a decision relayouts one paragraph at most.
+        """
         doc_len = self.document().characterCount() - 1
+        wanted: dict[tuple[int, int], tuple[object, QTextCharFormat]] = {}
         for start, end in self._garbled:
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = self._cursor(start, min(end, doc_len))
-            fmt = QTextCharFormat()
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-            fmt.setUnderlineColor(QColor("#d0021b"))
-            fmt.setBackground(QColor(220, 220, 220))
-            fmt.setForeground(QColor("#888888"))
-            sel.format = fmt
-            selections.append(sel)
+            if start < end <= doc_len:
+                wanted[(start, end)] = ("garbled", self._garbled_fmt)
         self._current_rect_span = None
         for span in self._spans:
             if span.status is SpanStatus.REJECTED or span.end > doc_len:
                 continue
             is_current = span.id == self._current
-            sel = QTextEdit.ExtraSelection()
-            sel.cursor = self._cursor(span.start, span.end)
-            sel.format = self._format(span, is_current)
-            selections.append(sel)
+            key = (span.label, span.status, is_current)
+            wanted[(span.start, span.end)] = (key, self._format(span, is_current))
             if is_current:
                 self._current_rect_span = (span.start, span.end)
-        self.setExtraSelections(selections)
+        stale = [r for r, (k, _f) in self._applied.items() if wanted.get(r, (None,))[0] != k]
+        fresh = [r for r, (k, _f) in wanted.items() if self._applied.get(r, (None,))[0] != k]
+        if not stale and not fresh:
+            self.viewport().update()  # the frame may have moved
+            return
+        cursor = QTextCursor(self.document())
+        cursor.beginEditBlock()
+        for start, end in stale:
+            cursor.setPosition(start)
+            cursor.setPosition(min(end, doc_len), QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(self._plain)
+        for start, end in fresh:
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            cursor.setCharFormat(wanted[(start, end)][1])
+        cursor.endEditBlock()
+        # Ranges un-formatted above may have cut into a neighbour that stays: repaint it.
+        for rng in stale:
+            for other, (_k, fmt) in wanted.items():
+                if other not in fresh and other[0] < rng[1] and rng[0] < other[1]:
+                    cursor.setPosition(other[0])
+                    cursor.setPosition(other[1], QTextCursor.MoveMode.KeepAnchor)
+                    cursor.setCharFormat(fmt)
+        self._applied = {r: (k, f) for r, (k, f) in wanted.items()}
+        self.viewport().update()
 
     def _cursor(self, start: int, end: int) -> QTextCursor:
         cursor = QTextCursor(self.document())

@@ -126,6 +126,15 @@ class MainWindow(QMainWindow):
         self._list_timer.setInterval(400)
         self._list_timer.timeout.connect(lambda: self.articles.reload(self.session.article_id))
 
+        # The span list follows once the article view has repainted, so the text
+        # (where the eye is) shows each key's effect first.
+        self._panel_timer = QTimer(self)
+        self._panel_timer.setSingleShot(True)
+        self._panel_timer.setInterval(0)
+        self._panel_timer.timeout.connect(self._sync_panel)
+        self._panel_dirty = False
+        self.view.repainted.connect(self._after_view_paint)
+
         session.subscribe(self._on_session)
         self.articles.article_chosen.connect(self._open_article)
         self.spans.span_chosen.connect(self._choose_span)
@@ -277,22 +286,32 @@ class MainWindow(QMainWindow):
                 return
             self.view.set_article(article.text, article.flags.get("garbled", []))
             self.view.set_spans(s.spans, s.current)
-            self.view.set_current(s.current)
-            self.spans.show_spans(s.spans, s.current)
+            self._mark_panel()
             self.articles.select(article.id)
             self._refresh_header()
             self._load_boundaries(article.id, article.text)
         elif what == "spans":
             self._decisions += 1
             self.view.set_spans(s.spans, s.current)
-            self.view.set_current(s.current)
-            self.spans.show_spans(s.spans, s.current)
+            self._mark_panel()
             self._refresh_header()
             self._list_timer.start()
         elif what == "current":
             self.view.set_current(s.current)
-            self.spans.show_current(s.current)
+            self._mark_panel()
         self._refresh_status()
+
+    def _mark_panel(self) -> None:
+        self._panel_dirty = True
+        self.view.viewport().update()
+
+    def _after_view_paint(self, _at: float) -> None:
+        if self._panel_dirty:
+            self._panel_timer.start()
+
+    def _sync_panel(self) -> None:
+        self._panel_dirty = False
+        self.spans.show_spans(self.session.spans, self.session.current)
 
     def _refresh_header(self) -> None:
         article = self.session.article
@@ -500,6 +519,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:
         self._list_timer.stop()
         self._message_timer.stop()
+        self._panel_timer.stop()
         self.settings.window["geometry"] = bytes(self.saveGeometry().toBase64().data()).decode()
         self.settings.window["splitter"] = bytes(
             self.splitter.saveState().toBase64().data()

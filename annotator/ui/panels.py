@@ -189,6 +189,13 @@ class SpanTableModel(QAbstractTableModel):
         self.spans: list[Span] = []
 
     def set_spans(self, spans: list[Span]) -> None:
+        if [s.id for s in spans] == [s.id for s in self.spans] and spans:
+            # Same rows: repaint them in place (a reset would re-measure every row).
+            changed = [i for i, (a, b) in enumerate(zip(self.spans, spans, strict=True)) if a != b]
+            self.spans = list(spans)
+            if changed:
+                self.dataChanged.emit(self.index(min(changed), 0), self.index(max(changed), 3))
+            return
         self.beginResetModel()
         self.spans = list(spans)
         self.endResetModel()
@@ -242,10 +249,16 @@ class SpanPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.table.setWordWrap(False)
+        # Fixed sizes: measuring every row's contents on each change costs more than
+        # the rest of a repaint on an article with hundreds of spans.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        for col, chars in ((0, 9), (2, 7), (3, 12)):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, self.fontMetrics().averageCharWidth() * chars + 16)
         self.title = QLabel()
         self.title.setObjectName("panelTitle")
         layout = QVBoxLayout(self)

@@ -1,0 +1,113 @@
+"""bench simulate drives the real window with keys; kill -9 keeps every acknowledged decision."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import subprocess
+import sys
+
+from annotator.core.session import Session
+from annotator.core.store import Store
+
+GOLD = [
+    {
+        "text": "江门市委书记郭文海在鹤山调研。鹤山要抓落实，鹤山项目加快，遂溪县也来了。",
+        "entities": [
+            [0, 6, "TITLE"],
+            [6, 9, "PER"],
+            [10, 12, "LOC"],
+            [15, 17, "LOC"],
+            [22, 26, "FAC"],
+            [30, 33, "LOC"],
+        ],
+    },
+    {
+        "text": "2月19日，清远市清城区召开“百千万工程”推进大会。",
+        "entities": [[0, 5, "DATE"], [6, 12, "LOC"], [14, 19, "POLICY"]],
+    },
+]
+
+
+def write_gold(path):
+    with path.open("w", encoding="utf-8") as fh:
+        for i, doc in enumerate(GOLD):
+            ents = [
+                {"start": s, "end": e, "label": lab, "text": doc["text"][s:e]}
+                for s, e, lab in doc["entities"]
+            ]
+            fh.write(
+                json.dumps(
+                    {"id": str(i), "text": doc["text"], "entities": ents}, ensure_ascii=False
+                )
+                + "\n"
+            )
+
+
+def test_simulate_reaches_gold_with_real_keys(tmp_path, qapp):
+    from annotator.ui.simulate import bench_simulate
+
+    gold = tmp_path / "gold.jsonl"
+    write_gold(gold)
+    db = tmp_path / "sim.db"
+    result = bench_simulate(
+        argparse.Namespace(gold=str(gold), db=str(db), log_acks=False, large=False)
+    )
+    assert result["articles"] == 2 and result["gold_entities"] == 9
+    assert result["articles_at_gold"] == 2
+    assert result["keys"] >= 2  # at least one key per article (mark done)
+    assert set(result["latency_ms"]) == {"p50", "p95"}
+    with Store.open(db) as store:
+        for article_id in store.article_ids():
+            article = store.article(article_id)
+            assert article.status.value == "done"
+            doc = next(d for d in GOLD if d["text"] == article.text)
+            got = sorted(
+                [s.start, s.end, s.label] for s in article.spans if s.status.value == "accepted"
+            )
+            assert got == sorted(doc["entities"])
+
+
+def test_kill_9_keeps_acknowledged_decisions_and_reopens_there(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    write_gold(gold)
+    db = tmp_path / "sim.db"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "annotator.cli",
+            "bench",
+            "simulate",
+            "--gold",
+            str(gold),
+            "--db",
+            str(db),
+            "--log-acks",
+        ],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env=env,
+    )
+    acked = 0
+    assert proc.stdout is not None
+    for line in proc.stdout:
+        if line.startswith("ack "):
+            acked = int(line.split()[1])
+            if acked >= 4:
+                break
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait()
+    assert acked >= 4
+    with Store.open(db) as store:
+        assert store.integrity_ok()
+        decisions = [e for e in store.events() if e["action"] not in ("undo", "redo")]
+        assert len(decisions) >= acked
+        last = decisions[-1]
+        session = Session(store, "simulator")
+        assert session.resume()
+        assert session.article_id == last["article_id"]
