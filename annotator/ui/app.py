@@ -9,7 +9,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLibraryInfo, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
@@ -44,16 +44,41 @@ def sample_files() -> list[str]:
     return sorted(str(p) for p in folder.iterdir() if p.name.endswith(".txt"))  # type: ignore[attr-defined]
 
 
-def project_path(args: argparse.Namespace, settings: Settings) -> Path:
+def project_path(args: argparse.Namespace, settings: Settings) -> tuple[Path, bool]:
+    """The project to open, and whether it is the sample project (seeded if empty).
+
+    First launch with nothing chosen: the sample project, so a double-click shows
+    something to work on; after that, the last project opened.
+    """
     if getattr(args, "demo", False):
-        return demo_db_path()
+        return demo_db_path(), True
     if args.db:
-        return Path(args.db).expanduser()
+        return Path(args.db).expanduser(), False
     if os.environ.get("ANNOTATOR_DB"):
-        return Path(os.environ["ANNOTATOR_DB"]).expanduser()
+        return Path(os.environ["ANNOTATOR_DB"]).expanduser(), False
     if settings.last_project and Path(settings.last_project).exists():
-        return Path(settings.last_project)
-    return data_dir() / "project.db"
+        path = Path(settings.last_project)
+        return path, path == demo_db_path()
+    default = data_dir() / "project.db"
+    if default.exists():
+        return default, False
+    return demo_db_path(), True
+
+
+_translators: list[QTranslator] = []
+
+
+def install_qt_translations(app: QApplication, language: str) -> None:
+    """Qt's own texts (OK, Cancel, file dialogs) in the interface language."""
+    for translator in _translators:
+        app.removeTranslator(translator)
+    _translators.clear()
+    if language == "zh":
+        translator = QTranslator(app)
+        path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+        if translator.load("qtbase_zh_CN", path):
+            app.installTranslator(translator)
+            _translators.append(translator)
 
 
 def application() -> QApplication:
@@ -119,17 +144,17 @@ def _switch(
 def run_gui(args: argparse.Namespace) -> int:
     app = application()
     settings = Settings.load()
-    set_language(getattr(args, "lang", None) or settings.language)
+    install_qt_translations(app, set_language(getattr(args, "lang", None) or settings.language))
     screenshot = getattr(args, "screenshot", None)
     tasks = Tasks(synchronous=bool(screenshot))
-    path = project_path(args, settings)
+    path, is_demo = project_path(args, settings)
     try:
         window = open_window(
             path,
             settings=settings,
             tasks=tasks,
             ask_name=(lambda: None) if screenshot else ask_name_dialog,
-            seed_demo=bool(getattr(args, "demo", False)),
+            seed_demo=is_demo,
         )
     except StoreError as exc:
         if screenshot:

@@ -24,68 +24,59 @@ class HelpOverlay(QWidget):
         super().__init__(parent)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.hide()
-        self.box = QWidget(self)
-        self.box.setObjectName("helpBox")
-        self.box.setStyleSheet(
-            "QWidget#helpBox { background: #ffffff; border-radius: 10px; }"
-            " QLabel { color: #1c2833; } QLabel[role='key'] { font-family: monospace; font-weight: 600;"
-            " background: #eef2f6; border: 1px solid #c9d3dd; border-radius: 4px; padding: 1px 6px; }"
-            " QLabel[role='group'] { font-weight: 700; color: #1e5aa8; padding-top: 8px; }"
-        )
-        self.layout_ = QVBoxLayout(self.box)
-        self.layout_.setContentsMargins(24, 18, 24, 18)
+        self.box: QWidget | None = None
         parent.installEventFilter(self)
         self.rebuild()
 
     def rebuild(self) -> None:
-        while self.layout_.count():
-            item = self.layout_.takeAt(0)
-            widget = item.widget()
-            if widget is not None:
-                widget.deleteLater()
-            elif item.layout() is not None:
-                sub = item.layout()
-                while sub.count():
-                    child = sub.takeAt(0).widget()
-                    if child is not None:
-                        child.deleteLater()
-        title = QLabel(f"<h2>{tr('help.title')}</h2>")
-        self.layout_.addWidget(title)
+        """(Re)build the content in the current language, from the keymap table."""
+        if self.box is not None:
+            self.box.setParent(None)
+            self.box.deleteLater()
+        box = QWidget(self)
+        box.setObjectName("helpBox")
+        box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
+        box.setStyleSheet(
+            "QWidget#helpBox { background: #ffffff; border-radius: 10px; }"
+            " QLabel { color: #1c2833; background: transparent; }"
+            " QLabel[role='key'] { font-family: monospace; font-weight: 600;"
+            " background: #eef2f6; border: 1px solid #c9d3dd; border-radius: 4px; padding: 1px 6px; }"
+            " QLabel[role='group'] { font-weight: 700; color: #1e5aa8; padding-top: 8px; }"
+        )
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(QLabel(f"<h2>{tr('help.title')}</h2>"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(14)
         grid.setVerticalSpacing(3)
-        columns = [("review", "edit"), ("navigate", "app")]
-        for col, groups in enumerate(columns):
+        for col, groups in enumerate((("review", "edit"), ("navigate", "app"))):
             row = 0
             for group in groups:
                 heading = QLabel(tr(dict(_GROUPS)[group]))
                 heading.setProperty("role", "group")
                 grid.addWidget(heading, row, col * 2, 1, 2)
                 row += 1
-                actions = [a for a in keymap.ACTIONS if a.group == group]
+                rows = [
+                    (" ".join(a.keys), a.description(language()))
+                    for a in keymap.ACTIONS
+                    if a.group == group and not keymap.digit_of(a.id)
+                ]
                 if group == "review":
-                    digits = [a for a in actions if keymap.digit_of(a.id)]
-                    actions = [a for a in actions if not keymap.digit_of(a.id)]
-                    key = QLabel("1 … 9, 0")
+                    rows.insert(0, ("1 … 9, 0", tr("help.digits")))
+                for keys, text in rows:
+                    key = QLabel(keys)
                     key.setProperty("role", "key")
                     grid.addWidget(key, row, col * 2, alignment=Qt.AlignmentFlag.AlignRight)
-                    grid.addWidget(
-                        QLabel(digits[0].description(language()).replace(" 1", "")),
-                        row,
-                        col * 2 + 1,
-                    )
+                    grid.addWidget(QLabel(text), row, col * 2 + 1)
                     row += 1
-                for action in actions:
-                    key = QLabel("  ".join(action.keys))
-                    key.setProperty("role", "key")
-                    grid.addWidget(key, row, col * 2, alignment=Qt.AlignmentFlag.AlignRight)
-                    grid.addWidget(QLabel(action.description(language())), row, col * 2 + 1)
-                    row += 1
-        self.layout_.addLayout(grid)
+        layout.addLayout(grid)
         hint = QLabel(tr("help.close"))
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
         hint.setStyleSheet("color: #78909c; padding-top: 10px;")
-        self.layout_.addWidget(hint)
+        layout.addWidget(hint)
+        self.box = box
+        if self.isVisible():
+            self._fit()
 
     def toggle(self) -> None:
         if self.isVisible():
@@ -99,6 +90,7 @@ class HelpOverlay(QWidget):
     def _fit(self) -> None:
         parent = self.parentWidget()
         self.setGeometry(parent.rect())
+        assert self.box is not None
         self.box.adjustSize()
         size = self.box.sizeHint()
         self.box.setGeometry(

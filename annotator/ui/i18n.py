@@ -69,6 +69,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "No articles yet. Use File → Import (Ctrl+I) to add some.",
     ),
     "help.title": ("键盘快捷键", "Keyboard shortcuts"),
+    "help.digits": (
+        "按标签键：改标签并接受；有选区时以该标签新建",
+        "Label key: relabel and accept, or label the selection",
+    ),
     "help.close": ("按任意键关闭", "Press any key to close"),
     "action.open": ("打开项目…", "Open project…"),
     "action.import": ("导入…", "Import…"),

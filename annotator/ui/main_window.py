@@ -272,7 +272,13 @@ class MainWindow(QMainWindow):
         self._refresh_status()
 
     def switch_language(self, code: str) -> None:
-        set_language(code)
+        from PySide6.QtWidgets import QApplication
+
+        from annotator.ui.app import install_qt_translations
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            install_qt_translations(app, set_language(code))
         self.settings.language = code
         self.settings.save()
         self.retranslate()
@@ -324,8 +330,10 @@ class MainWindow(QMainWindow):
         for span in self.session.spans:
             counts[span.status.value] += 1
         script = {"traditional": "繁", "simplified": "简"}.get(article.script, "")
+        self.meta.setToolTip(article.source)
+        source = Path(article.source.split(":")[0]).name if article.source else ""
         self.meta.setText(
-            f"{tr('status.' + article.status.value)} · {script} · {article.source}"
+            f"{tr('status.' + article.status.value)} · {script} · {source}"
             f" · {tr('span.pending')} {counts['pending']} · {tr('span.accepted')} {counts['accepted']}"
             f" · {tr('span.rejected')} {counts['rejected']}"
         )

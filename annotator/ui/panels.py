@@ -256,9 +256,11 @@ class SpanPanel(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 10)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col, chars in ((0, 9), (2, 7), (3, 12)):
+        metrics = self.table.fontMetrics()
+        for col, widest in ((0, "0 POLICY"), (2, "accepted"), (3, "lexicon:title")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(col, self.fontMetrics().averageCharWidth() * chars + 16)
+            header.resizeSection(col, metrics.horizontalAdvance(widest) + 18)
+        header.setMinimumSectionSize(metrics.horizontalAdvance("鹤山市委书记"))
         self.title = QLabel()
         self.title.setObjectName("panelTitle")
         layout = QVBoxLayout(self)
