@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
+
+# A word of the segmented Simplified text: (start, end, word, tag); tag None when jieba
+# made the word up (HMM) rather than finding it in a dictionary.
+Token = tuple[int, int, str, str | None]
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,11 +28,15 @@ class Candidate:
 
 
 class Suggester(Protocol):
-    """Proposes candidates over Simplified text. Offsets equal the original text's."""
+    """Proposes candidates over Simplified text. Offsets equal the original text's.
+
+    ``tokens`` is the text segmented once by the pipeline, for suggesters that need
+    word edges.
+    """
 
     name: str
 
-    def propose(self, text: str) -> list[Candidate]: ...
+    def propose(self, text: str, tokens: Sequence[Token]) -> list[Candidate]: ...
 
 
 # Higher wins an overlap; within a tier the longer span wins (GUIDELINES: "prefer the

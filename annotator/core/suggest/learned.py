@@ -6,11 +6,12 @@ changes, so a decision takes effect on the next suggestion without a restart.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import ahocorasick
 
-from annotator.core.suggest.base import PRIORITY, Candidate
+from annotator.core.suggest.base import PRIORITY, Candidate, Token
 from annotator.core.text import to_simplified
 
 
@@ -44,7 +45,7 @@ class LearnedSuggester:
         else:
             self._automaton = None
 
-    def propose(self, text: str) -> list[Candidate]:
+    def propose(self, text: str, tokens: Sequence[Token] = ()) -> list[Candidate]:
         self._refresh()
         if self._automaton is None:
             return []

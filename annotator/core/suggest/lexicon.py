@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 import ahocorasick
 
 from annotator.core.resources import read_text
-from annotator.core.suggest.base import PRIORITY, Candidate
+from annotator.core.suggest.base import PRIORITY, Candidate, Token
 
 LEVEL_CHARS = frozenset("省市县区镇乡村")
 _VICE = ("常务副", "副")
@@ -135,6 +135,12 @@ def name_after(text: str, i: int) -> int | None:
     return None
 
 
+def _straddles(cand: Candidate, edges: set[int]) -> bool:
+    if cand.start in edges and cand.end in edges:
+        return False
+    return any(e in edges for e in range(cand.start + 1, cand.end))
+
+
 class LexiconSuggester:
     name = "lexicon"
 
@@ -172,10 +178,16 @@ class LexiconSuggester:
                 )
         return out
 
-    def propose(self, text: str) -> list[Candidate]:
+    def propose(self, text: str, tokens: Sequence[Token] = ()) -> list[Candidate]:
         lattice = self.lexicon.matches(text)
         stops = [(s, e) for s, ends in lattice.items() for e, k in ends if k == "STOP"]
         out = self._compose(text, lattice)
+        if tokens:
+            # A match that straddles two words without matching either edge is a
+            # coincidence of characters (切合|江门 holds 合江; 文明|城市 holds 明城).
+            # One inside a single word is kept (中国 in 中国人民).
+            edges = {t[0] for t in tokens} | {t[1] for t in tokens}
+            out = [c for c in out if not _straddles(c, edges)]
         # A personal name directly after a title, and after each 、 that continues a list.
         for cand in [c for c in out if c.label == "TITLE"]:
             pos = cand.end

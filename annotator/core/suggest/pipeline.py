@@ -37,17 +37,21 @@ def merge(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
 class Pipeline:
     """Suggesters in order, plus filters (learned rejections, garbled text)."""
 
-    def __init__(self, suggesters: Sequence[Suggester], *, learned: Any = None) -> None:
+    def __init__(
+        self, suggesters: Sequence[Suggester], *, tokenizer: Any = None, learned: Any = None
+    ) -> None:
         self.suggesters = list(suggesters)
+        self.tokenizer = tokenizer
         self.learned = learned
 
     def candidates(self, text: str) -> list[Candidate]:
         simplified = to_simplified(text)
+        tokens = self.tokenizer.tokens(simplified) if self.tokenizer is not None else []
         found: list[Candidate] = []
         for suggester in self.suggesters:
-            found.extend(suggester.propose(simplified))
+            found.extend(suggester.propose(simplified, tokens))
         if self.learned is not None:
-            found.extend(self.learned.propose(simplified))
+            found.extend(self.learned.propose(simplified, tokens))
             found = [c for c in found if not self.learned.rejects(simplified, c)]
         # Stop-list words veto any candidate lying within them (暨, 高水平, 全县).
         stops = [(c.start, c.end) for c in found if c.label == "STOP"]
@@ -94,4 +98,7 @@ def default_pipeline(*, store: Any = None) -> Pipeline:
         from annotator.core.suggest.learned import LearnedSuggester
 
         learned = LearnedSuggester(store)
-    return Pipeline([RuleSuggester(), LexiconSuggester(), JiebaTagger()], learned=learned)
+    tagger = JiebaTagger()
+    return Pipeline(
+        [RuleSuggester(), LexiconSuggester(), tagger], tokenizer=tagger, learned=learned
+    )

@@ -9,8 +9,10 @@ cannot be inside a name.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 
-from annotator.core.suggest.base import PRIORITY, Candidate
+from annotator.core.suggest.base import PRIORITY, Candidate, Token
 
 _D = r"[0-9０-９]"
 _CN = r"[〇零一二三四五六七八九十]"
@@ -147,36 +149,83 @@ _FAC_GENERIC = frozenset(
 )
 
 
-def _scan_back(text: str, end: int, limit: int) -> int:
-    """Start of the name that ends at ``end``: back to punctuation or a function word."""
-    start = end
-    floor = max(0, end - limit)
-    while start > floor:
-        ch = text[start - 1]
-        if ch in _STOP:
+# Word classes that cannot be inside a name (verbs, adverbs, prepositions, conjunctions,
+# particles, pronouns): a backward scan for a name's start stops at them.
+_BREAK_TAGS = ("v", "d", "p", "c", "u", "r", "y", "e", "o", "z", "t")
+
+
+def _name_start(text: str, tokens: Sequence[Token], starts: list[int], at: int, limit: int) -> int:
+    """Start of the name whose telling ending begins at ``at``.
+
+    Walks back word by word while the words can be part of a name (nouns, names,
+    numbers and measure words, words jieba does not know), stopping at punctuation, a
+    function word or a verb: 在全省高质量发展大会 -> 全省高质量发展大会.
+    """
+    k = bisect_right(starts, at) - 1
+    start = tokens[k][0] if k >= 0 else at
+    j = k - 1
+    while j >= 0 and at - tokens[j][0] <= limit:
+        t_start, _t_end, word, tag = tokens[j]
+        if word[-1] in _STOP or word in _FUNCTION_SET:
             break
-        hit = False
-        for n in range(min(_MAX_FUNCTION, start - floor), 0, -1):
-            if text[start - n : start] in _FUNCTION_SET:
-                hit = True
-                break
-        if hit:
+        if (
+            tag is not None
+            and tag.startswith(_BREAK_TAGS)
+            and not tag.startswith(("vn", "nr", "ns", "nt", "nz"))
+        ):
             break
-        start -= 1
+        start = t_start
+        j -= 1
     return start
 
 
 def _named(
-    text: str, pattern: re.Pattern[str], generic: frozenset[str], limit: int, min_prefix: int
+    text: str,
+    tokens: Sequence[Token],
+    starts: list[int],
+    pattern: re.Pattern[str],
+    generic: frozenset[str],
+    limit: int,
 ) -> list[tuple[int, int]]:
     found = []
     for m in pattern.finditer(text):
-        start = _scan_back(text, m.start(), limit)
+        start = (
+            _name_start(text, tokens, starts, m.start(), limit)
+            if tokens
+            else _scan_back(text, m.start(), limit)
+        )
+        # Leading numbers and generic words are not part of the name (一批重点项目).
+        while start < m.start():
+            k = bisect_right(starts, start) - 1
+            word = tokens[k][2] if tokens and k >= 0 else ""
+            tag = tokens[k][3] if tokens and k >= 0 else None
+            lead_generic = word in generic or (
+                tag in ("m", "q", "mq") and not word.startswith("第")
+            )
+            if not lead_generic or tokens[k][1] > m.start():
+                break
+            start = tokens[k][1]
         prefix = text[start : m.start()]
-        if len(prefix) < min_prefix or prefix in generic or text[start : m.end()] in generic:
+        if len(prefix) < 2 or prefix in generic or text[start : m.end()] in generic:
             continue
         found.append((start, m.end()))
     return found
+
+
+def _scan_back(text: str, end: int, limit: int) -> int:
+    """Without a segmentation: back to punctuation or a function word."""
+    start = end
+    floor = max(0, end - limit)
+    while start > floor:
+        if text[start - 1] in _STOP:
+            break
+        if any(
+            text[start - n : start] in _FUNCTION_SET
+            for n in range(min(_MAX_FUNCTION, start - floor), 0, -1)
+        ):
+            break
+        start -= 1
+    return start
 
 
 # One-character country and city abbreviations, as news writes them: 中美关系, 访华, 在京.
@@ -194,8 +243,9 @@ ABBR_AFTER_VERB_RE = re.compile(
 class RuleSuggester:
     name = "rules"
 
-    def propose(self, text: str) -> list[Candidate]:
+    def propose(self, text: str, tokens: Sequence[Token] = ()) -> list[Candidate]:
         out: list[Candidate] = []
+        starts = [t[0] for t in tokens]
         add = out.append
         for m in DATE_RE.finditer(text):
             add(Candidate(m.start(), m.end(), "DATE", "rule:date", PRIORITY["date"], 0.95))
@@ -228,9 +278,9 @@ class RuleSuggester:
                     add(Candidate(i, i + 1, "LOC", "rule:abbreviation", PRIORITY["abbr"], 0.7))
         for m in ABBR_AFTER_VERB_RE.finditer(text):
             add(Candidate(m.start(), m.end(), "LOC", "rule:abbreviation", PRIORITY["abbr"], 0.7))
-        for start, end in _named(text, EVENT_END, _EVENT_GENERIC, 18, 2):
+        for start, end in _named(text, tokens, starts, EVENT_END, _EVENT_GENERIC, 18):
             add(Candidate(start, end, "EVENT", "rule:event", PRIORITY["event"], 0.7))
-        for start, end in _named(text, FAC_END, _FAC_GENERIC, 16, 2):
+        for start, end in _named(text, tokens, starts, FAC_END, _FAC_GENERIC, 16):
             add(Candidate(start, end, "FAC", "rule:facility", PRIORITY["fac"], 0.6))
         return out
 

@@ -13,16 +13,20 @@ behind a lock; the GUI only ever calls this from a worker thread.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 from collections import Counter
+from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
-from annotator.core.suggest.base import PRIORITY, Candidate
+from annotator.core.suggest.base import PRIORITY, Candidate, Token
 from annotator.core.suggest.lexicon import COMPOUND_SURNAMES, SURNAMES, lexicon_rows
 
 _TAG_LABEL = {"nr": "PER", "nrfg": "PER", "nrt": "PER", "ns": "LOC", "nt": "ORG"}
-_KIND_TAG = {"LOC": "ns", "ORG": "nt", "PER": "nr", "TITLE": "nnt", "BODY": "nis", "STOP": "x"}
+# Tags our lexicon words get in the segmenter (stop words keep jieba's own tag: they are
+# vetoed as entities elsewhere, but must not break the words around them).
+_KIND_TAG = {"LOC": "ns", "ORG": "nt", "PER": "nr", "TITLE": "nnt", "BODY": "nis"}
 # Frequencies that let a lexicon word win segmentation without swallowing neighbours.
 _KIND_FREQ = {"LOC": 2000, "ORG": 2000, "TITLE": 3000, "BODY": 1000, "PER": 300, "STOP": 5000}
 _PLACE_END = tuple("省市县区镇乡村")
@@ -31,6 +35,39 @@ _PLACE_END = tuple("省市县区镇乡村")
 _COMMON_FREQ = 100
 # Second characters that make a surname-like pair a phrase, not a name (万人, 余人, 时竟).
 _NOT_NAME_END = frozenset("人们时等说年月日转后前里上下中内外的了是在和与及也都就还又竟好老家")
+_STRICT_AFTER_NAME = re.compile(
+    r"表示|指出|强调|说|主持|出席|同志|一行|介绍|认为|要求|带队|率队|讲话|先生|女士|会见|陪同|等人|、"
+)
+_ORG_END = (
+    "会",
+    "委",
+    "局",
+    "院",
+    "部",
+    "厅",
+    "办",
+    "所",
+    "校",
+    "社",
+    "团",
+    "队",
+    "集团",
+    "公司",
+    "银行",
+    "中心",
+    "政府",
+    "党",
+    "军",
+    "署",
+    "处",
+    "站",
+    "台",
+    "报",
+    "馆",
+    "协会",
+    "联盟",
+    "组织",
+)
 _NAME_AFFIXES = ("理论", "思想", "同志", "主义", "杯", "奖", "路", "故居", "纪念馆", "先生", "女士")
 _FOREIGN_CHAR_MIN = 25
 _lock = threading.Lock()
@@ -70,7 +107,7 @@ class _Jieba:
             freq[surface] = word_freq
             for i in range(1, len(surface)):
                 freq.setdefault(surface[:i], 0)
-            self.tags[surface] = _KIND_TAG[kind]
+            self.tags[surface] = _KIND_TAG.get(kind) or self.tags.get(surface, "n")
         self.tokenizer.total = total
         self.foreign_chars = frozenset(ch for ch, n in foreign.items() if n >= _FOREIGN_CHAR_MIN)
 
@@ -102,7 +139,7 @@ class JiebaTagger:
     def __init__(self) -> None:
         self._j = _jieba()
 
-    def tokens(self, text: str) -> list[tuple[int, int, str, str | None]]:
+    def tokens(self, text: str) -> list[Token]:
         """(start, end, word, tag) with tag None for words jieba made up (HMM)."""
         out = []
         pos = 0
@@ -112,7 +149,8 @@ class JiebaTagger:
             pos += len(word)
         return out
 
-    def label(self, word: str, tag: str | None) -> str | None:
+    def label(self, word: str, tag: str | None, after: str = "") -> str | None:
+        """The label jieba's word deserves, if any, given the text right after it."""
         j = self._j
         if not _han(word):
             return None
@@ -121,22 +159,31 @@ class JiebaTagger:
                 return "PER"
             if word in j.common or word in j.places:
                 return "LOC" if word in j.places and tag is None else None
-            if _chinese_name_shape(word) and not (len(word) == 2 and word[1] in _NOT_NAME_END):
-                return "PER"
+            if _chinese_name_shape(word):
+                # Two characters that merely start with a surname are mostly phrases
+                # (强镇, 文旅, 初显): only a verb of speech or action after makes a name.
+                if len(word) == 3 or _STRICT_AFTER_NAME.match(after):
+                    return "PER"
+                return None
             if len(word) >= 3 and all(ch in j.foreign_chars for ch in word):
                 return "PER"
             if tag is None and len(word) >= 3 and word.endswith(_PLACE_END):
                 return "LOC"
             return None
-        return _TAG_LABEL.get(tag)
+        label = _TAG_LABEL.get(tag)
+        if label == "LOC" and word in j.common and word not in j.places:
+            return None  # jieba calls many common words places (美丽, 南北, 宜居)
+        if label == "ORG" and word not in j.places and not word.endswith(_ORG_END):
+            return None  # and many phrases organisations (党组织, 中美关系)
+        return label
 
-    def propose(self, text: str) -> list[Candidate]:
+    def propose(self, text: str, tokens: Sequence[Token] = ()) -> list[Candidate]:
         out = []
         priority = PRIORITY["tagger"]
         j = self._j
-        tokens = self.tokens(text)
+        tokens = list(tokens) or self.tokens(text)
         for start, end, word, tag in tokens:
-            label = self.label(word, tag)
+            label = self.label(word, tag, text[end : end + 3])
             if label:
                 out.append(Candidate(start, end, label, f"jieba:{tag or 'oov'}", priority, 0.5))
                 continue
