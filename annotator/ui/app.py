@@ -6,10 +6,11 @@ import argparse
 import getpass
 import os
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, Qt, QTranslator
+from PySide6.QtCore import QEventLoop, QLibraryInfo, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
 
@@ -146,7 +147,7 @@ def run_gui(args: argparse.Namespace) -> int:
     settings = Settings.load()
     install_qt_translations(app, set_language(getattr(args, "lang", None) or settings.language))
     screenshot = getattr(args, "screenshot", None)
-    tasks = Tasks(synchronous=bool(screenshot))
+    tasks = Tasks()
     path, is_demo = project_path(args, settings)
     try:
         window = open_window(
@@ -169,17 +170,30 @@ def run_gui(args: argparse.Namespace) -> int:
     return app.exec()
 
 
+def _settle(app: QApplication, tasks: Tasks, timeout_s: float = 180.0) -> None:
+    """Process events until background work (on worker threads) has finished."""
+    deadline = time.monotonic() + timeout_s
+    while time.monotonic() < deadline:
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+        if not tasks.busy:
+            app.processEvents()
+            if not tasks.busy:
+                return
+
+
 def take_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
-    """Render the first unfinished article with its highlights, save a PNG, exit 0."""
+    """Render the first unfinished article with its highlights, save a PNG, exit 0.
+
+    Background work runs on worker threads as in normal use (dictionaries never load
+    on the GUI thread); the picture is taken once it has all arrived.
+    """
     window.resize(1440, 900)
+    window.show()
+    _settle(app, window.tasks)  # e.g. the sample project being imported
     article_id = window.session.first_unfinished() or (window.store.article_ids() or [None])[0]
     if article_id is not None:
         window.session.open_article(article_id)
-    window.show()
-    for _ in range(5):
-        app.processEvents()
-    window.tasks.wait(60_000)
-    app.processEvents()
+    _settle(app, window.tasks)  # word edges for the article
     target.parent.mkdir(parents=True, exist_ok=True)
     ok = window.grab().save(str(target))
     window.close()
