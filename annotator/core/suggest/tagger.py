@@ -123,8 +123,13 @@ def warm_up() -> None:
     _jieba()
 
 
+_HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
+# Tags that can carry a name, directly or fused with an affix (邓小平理论 is n).
+_MAYBE_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "n", "nz"})
+
+
 def _han(word: str) -> bool:
-    return all("\u4e00" <= ch <= "\u9fff" for ch in word)
+    return _HAN_RE.fullmatch(word) is not None
 
 
 def _chinese_name_shape(word: str) -> bool:
@@ -182,14 +187,17 @@ class JiebaTagger:
         priority = PRIORITY["tagger"]
         j = self._j
         tokens = list(tokens) or self.tokens(text)
+        maybe = _MAYBE_TAGS
         for start, end, word, tag in tokens:
+            if tag is not None and tag not in maybe:
+                continue  # verbs, adverbs, punctuation...: never a name (the common case)
             label = self.label(word, tag, text[end : end + 3])
             if label:
                 out.append(Candidate(start, end, label, f"jieba:{tag or 'oov'}", priority, 0.5))
-                continue
-            # A known name fused with what follows it: 邓小平理论, 毛泽东思想.
-            for affix in _NAME_AFFIXES:
-                if word.endswith(affix) and word[: -len(affix)] in j.persons:
+            elif word.endswith(_NAME_AFFIXES):
+                # A known name fused with what follows it: 邓小平理论, 毛泽东思想.
+                affix = next(a for a in _NAME_AFFIXES if word.endswith(a))
+                if word[: -len(affix)] in j.persons:
                     out.append(
                         Candidate(start, end - len(affix), "PER", "jieba:name+", priority, 0.5)
                     )
