@@ -52,7 +52,16 @@ _POLICY_END = re.compile(
     r"(工程|行动|行动计划|计划|战略|三年行动|专项行动|专项整治|提升行动|改革|运动|活动|十二条|十条|"
     r"工作法|创建|攻坚|攻坚战|大会战|示范)$"
 )
-_NOT_POLICY = frozenset({"头号工程", "一号工程", "乡村振兴", "六乱", "城中村"})
+_NOT_POLICY = frozenset(
+    "头号工程 一号工程 一把手工程 乡村振兴 六乱 城中村 民生工程 重点工程 系统工程 形象工程 政绩工程 "
+    "工程 行动 计划 战略 改革 活动 专项行动 三年行动 行动计划 示范 创建".split()
+)
+# Programmes are often named by a count: 四个一体化, 两个走访, 三项重点工作, 十大行动.
+_COUNTED_NAME = re.compile(r"^[一二三四五六七八九十两百千万]+[个大项张条类化][\u4e00-\u9fff]{2,}")
+# Unquoted programme names end in one of these (富民兴村行动, 桉树种植退减工程).
+POLICY_END = re.compile(
+    r"(?:三年行动计划|行动计划|三年行动|专项行动|提升行动|行动|工程)(?![\u4e00-\u9fff]*[”’])"
+)
 _SLOGAN_PART = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 
 _STOP = set("，,。、；;：:！!？?（）()“”‘’\"'《》【】[]\n\t 　·—")
@@ -121,13 +130,14 @@ _FUNCTION_WORDS = (
     "让",
     "使",
     "有",
-    "个",
-    "次",
-    "场",
 )
 _MAX_FUNCTION = max(len(w) for w in _FUNCTION_WORDS)
 _FUNCTION_SET = frozenset(_FUNCTION_WORDS)
 
+# Party congresses and plenums, named by number: 党的二十大, 十九届四中全会.
+CONGRESS_RE = re.compile(
+    r"党的[一二三四五六七八九十]{1,3}大|[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]{1,3}中全会"
+)
 EVENT_END = re.compile(
     r"(?:高质量发展大会|经济工作会议|工作会议|全体会议|全会|大会|会议|现场会|推进会|座谈会|动员会|"
     r"交流会|研讨会|论坛|峰会|博览会|展览会|交易会|成果展|运动会|文化节|旅游节|美食节|艺术节|"
@@ -151,7 +161,19 @@ _FAC_GENERIC = frozenset(
 
 # Word classes that cannot be inside a name (verbs, adverbs, prepositions, conjunctions,
 # particles, pronouns): a backward scan for a name's start stops at them.
-_BREAK_TAGS = ("v", "d", "p", "c", "u", "r", "y", "e", "o", "z", "t")
+_BREAK_TAGS = ("v", "d", "p", "c", "u", "r", "y", "e", "o", "z", "t", "l", "i")
+
+
+def _breaks(token: Token) -> bool:
+    """Can this word not be part of a name?"""
+    word, tag = token[2], token[3]
+    if word in _FUNCTION_SET or not any(ch.isalnum() for ch in word):
+        return True  # function words, punctuation, symbols (▲), spaces
+    return (
+        tag is not None
+        and tag.startswith(_BREAK_TAGS)
+        and not tag.startswith(("vn", "nr", "ns", "nt", "nz"))
+    )
 
 
 def _name_start(text: str, tokens: Sequence[Token], starts: list[int], at: int, limit: int) -> int:
@@ -163,18 +185,13 @@ def _name_start(text: str, tokens: Sequence[Token], starts: list[int], at: int, 
     """
     k = bisect_right(starts, at) - 1
     start = tokens[k][0] if k >= 0 else at
+    if k >= 0 and start < at and _breaks(tokens[k]):
+        return at  # the ending is glued to a verb (主持会议): no name before it
     j = k - 1
     while j >= 0 and at - tokens[j][0] <= limit:
-        t_start, _t_end, word, tag = tokens[j]
-        if word[-1] in _STOP or word in _FUNCTION_SET:
+        if _breaks(tokens[j]):
             break
-        if (
-            tag is not None
-            and tag.startswith(_BREAK_TAGS)
-            and not tag.startswith(("vn", "nr", "ns", "nt", "nz"))
-        ):
-            break
-        start = t_start
+        start = tokens[j][0]
         j -= 1
     return start
 
@@ -278,6 +295,10 @@ class RuleSuggester:
                     add(Candidate(i, i + 1, "LOC", "rule:abbreviation", PRIORITY["abbr"], 0.7))
         for m in ABBR_AFTER_VERB_RE.finditer(text):
             add(Candidate(m.start(), m.end(), "LOC", "rule:abbreviation", PRIORITY["abbr"], 0.7))
+        for start, end in _named(text, tokens, starts, POLICY_END, _NOT_POLICY, 14):
+            add(Candidate(start, end, "POLICY", "rule:programme", PRIORITY["quoted"] - 2, 0.6))
+        for m in CONGRESS_RE.finditer(text):
+            add(Candidate(m.start(), m.end(), "EVENT", "rule:congress", PRIORITY["event"], 0.8))
         for start, end in _named(text, tokens, starts, EVENT_END, _EVENT_GENERIC, 18):
             add(Candidate(start, end, "EVENT", "rule:event", PRIORITY["event"], 0.7))
         for start, end in _named(text, tokens, starts, FAC_END, _FAC_GENERIC, 16):
@@ -292,6 +313,8 @@ class RuleSuggester:
         if re.fullmatch(
             r"\d{3,}|\d+(?:\+\d+)+|[一二三四五六七八九十]+个[一二三四五六七八九十]+", inner
         ):
+            return True
+        if _COUNTED_NAME.match(inner):
             return True
         if "+" in inner and re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:\+[\u4e00-\u9fff]{2,8})+", inner):
             return True
