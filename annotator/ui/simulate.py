@@ -96,6 +96,7 @@ class Oracle:
 
         s = self.session
         text = s.article.text
+        self._gold = gold
         for _ in range(10_000):
             pending = [x for x in s.spans if x.status.value == "pending"]
             if not pending:
@@ -106,6 +107,11 @@ class Oracle:
             current = s.current_span()
             if current is None or current.status.value != "pending":
                 self.driver.key(Qt.Key.Key_J)
+                continue
+            # Add what was missed before this span while the caret is near it.
+            before = [g for g in self._uncovered(gold) if g[1] <= current.start]
+            if before:
+                self._create_one(before)
                 continue
             key = (current.start, current.end, current.label)
             if key in gold:
@@ -235,14 +241,16 @@ class Oracle:
             (Qt.Key.Key_End, none, by(op.EndOfLine)),
             (Qt.Key.Key_Right, ctrl, word(1)),
             (Qt.Key.Key_Left, ctrl, word(-1)),
+            (Qt.Key.Key_Home, ctrl, by(op.Start)),
+            (Qt.Key.Key_End, ctrl, by(op.End)),
         ]
 
-    def _route(self, start: int, goal: int) -> list[tuple[Any, Any]]:
-        """Fewest caret keys from ``start`` to ``goal`` (breadth-first search)."""
+    def _routes(self, start: int) -> dict[int, tuple[int, Any, Any] | None]:
+        """Breadth-first search over caret keys: how each position is reached fastest."""
         moves = self._moves()
         previous: dict[int, tuple[int, Any, Any] | None] = {start: None}
         frontier = [start]
-        while frontier and goal not in previous:
+        while frontier:
             nxt = []
             for pos in frontier:
                 for key, mod, step in moves:
@@ -251,6 +259,10 @@ class Oracle:
                         previous[new] = (pos, key, mod)
                         nxt.append(new)
             frontier = nxt
+        return previous
+
+    @staticmethod
+    def _path(previous: dict[int, tuple[int, Any, Any] | None], goal: int) -> list[tuple[Any, Any]]:
         path: list[tuple[Any, Any]] = []
         node = goal
         while previous.get(node) is not None:
@@ -259,37 +271,52 @@ class Oracle:
             node = pos
         return list(reversed(path))
 
+    def _uncovered(self, gold: Gold) -> list[tuple[int, int, str]]:
+        """Gold spans no accepted or pending span stands for: they must be added."""
+        live = [x for x in self.session.spans if x.status.value != "rejected"]
+        return sorted(
+            g
+            for g in gold - self._accepted()
+            if not any(x.start < g[1] and g[0] < x.end for x in live)
+        )
+
     def _create_missing(self, gold: Gold) -> None:
+        for _ in range(len(gold) + 5):
+            missing = sorted(gold - self._accepted())
+            if not missing:
+                return
+            self._create_one(missing)
+
+    def _create_one(self, candidates: list[tuple[int, int, str]]) -> None:
+        """Caret to the gold span reached in the fewest keys, select it, press its label."""
         from PySide6.QtCore import Qt
 
         view = self.window.view
         ctrl = Qt.KeyboardModifier.ControlModifier
         shift = Qt.KeyboardModifier.ShiftModifier
-        for _ in range(len(gold) + 5):
-            missing = sorted(gold - self._accepted())
-            if not missing:
-                return
-            caret = view.textCursor().position()
-            # The nearest one first: in reading order from the caret, then wrapping.
-            start, end, label = min(missing, key=lambda g: (g[0] < caret, abs(g[0] - caret)))
-            for key, mod in self._route(caret, start):
-                self.driver.key(key, mod)
-            if view.textCursor().position() != start:  # the layout disagreed: walk
-                while view.textCursor().position() < start:
-                    self.driver.key(Qt.Key.Key_Right)
-                while view.textCursor().position() > start:
-                    self.driver.key(Qt.Key.Key_Left)
-            edges = view._token_edges()
-            while view.textCursor().position() < end:
-                pos = view.textCursor().position()
-                nxt = next((e for e in edges if e > pos), None)
-                if nxt is not None and nxt <= end and nxt - pos > 1:
-                    self.driver.key(Qt.Key.Key_Right, ctrl | shift)
-                else:
-                    self.driver.key(Qt.Key.Key_Right, shift)
-            self.driver.key(self._digit(label))
-            text = self.session.article.text
-            self._maybe_propagate(gold, text[start:end], label, text)
+        routes = self._routes(view.textCursor().position())
+        start, end, label = min(
+            candidates,
+            key=lambda g: (len(self._path(routes, g[0])) if g[0] in routes else 10**6, g),
+        )
+        for key, mod in self._path(routes, start):
+            self.driver.key(key, mod)
+        if view.textCursor().position() != start:  # the layout disagreed: walk
+            while view.textCursor().position() < start:
+                self.driver.key(Qt.Key.Key_Right)
+            while view.textCursor().position() > start:
+                self.driver.key(Qt.Key.Key_Left)
+        edges = view._token_edges()
+        while view.textCursor().position() < end:
+            pos = view.textCursor().position()
+            nxt = next((e for e in edges if e > pos), None)
+            if nxt is not None and nxt <= end and nxt - pos > 1:
+                self.driver.key(Qt.Key.Key_Right, ctrl | shift)
+            else:
+                self.driver.key(Qt.Key.Key_Right, shift)
+        self.driver.key(self._digit(label))
+        text = self.session.article.text
+        self._maybe_propagate(self._gold, text[start:end], label, text)
 
 
 def _window(db_path: Path) -> Any:
