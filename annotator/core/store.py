@@ -116,6 +116,24 @@ MIGRATIONS: Sequence[Callable[[sqlite_utils.Database], None]] = (_migration_1,)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
+_SPAN_FIELDS = 'id, start, "end", label, surface, origin, status, confidence, annotator'
+
+
+def _span(row: Sequence[Any]) -> Span:
+    """A Span from the columns in _SPAN_FIELDS."""
+    return Span(
+        id=row[0],
+        start=row[1],
+        end=row[2],
+        label=row[3],
+        surface=row[4],
+        origin=row[5] or "manual",
+        status=SpanStatus(row[6]),
+        confidence=row[7] if row[7] is not None else 1.0,
+        annotator=row[8],
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleRow:
     """What the article list needs, without the (large) text."""
@@ -292,26 +310,33 @@ class Store:
             self._insert_spans(article_id, article.spans, now)
             return article_id, True
 
-    def _insert_spans(self, article_id: int, spans: Iterable[Span], now: float) -> list[int]:
+    def _insert_spans(
+        self, article_id: int, spans: Iterable[Span], now: float, *, keep_ids: bool = False
+    ) -> list[int]:
+        """Insert spans; ``keep_ids`` re-inserts with their old ids (undo of a delete)."""
         ids = []
+        columns = 'article_id, start, "end", label, surface, origin, status, confidence, annotator,'
+        columns += " created_at, updated_at"
         for span in spans:
-            cur = self.conn.execute(
-                'INSERT INTO spans (article_id, start, "end", label, surface, origin, status,'
-                " confidence, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    article_id,
-                    span.start,
-                    span.end,
-                    span.label,
-                    span.surface,
-                    span.origin,
-                    SpanStatus(span.status).value,
-                    span.confidence,
-                    span.annotator,
-                    now,
-                    now,
-                ),
+            values: tuple[object, ...] = (
+                article_id,
+                span.start,
+                span.end,
+                span.label,
+                span.surface,
+                span.origin,
+                SpanStatus(span.status).value,
+                span.confidence,
+                span.annotator,
+                now,
+                now,
             )
+            if keep_ids:
+                sql = f"INSERT INTO spans (id, {columns}) VALUES (?{',?' * len(values)})"
+                values = (span.id, *values)
+            else:
+                sql = f"INSERT INTO spans ({columns}) VALUES (?{',?' * (len(values) - 1)})"
+            cur = self.conn.execute(sql, values)
             ids.append(int(cur.lastrowid or 0))
         return ids
 
@@ -406,50 +431,14 @@ class Store:
 
     # ------------------------------------------------------------------ spans
     def spans(self, article_id: int, *, statuses: Iterable[str] | None = None) -> list[Span]:
-        sql = (
-            'SELECT id, start, "end", label, surface, origin, status, confidence, annotator'
-            " FROM spans WHERE article_id = ?"
-        )
+        sql = f"SELECT {_SPAN_FIELDS} FROM spans WHERE article_id = ?"
         params: list[Any] = [article_id]
         if statuses is not None:
             wanted = list(statuses)
             sql += f" AND status IN ({','.join('?' * len(wanted))})"
             params += wanted
         sql += ' ORDER BY start, "end", id'
-        return [
-            Span(
-                id=r[0],
-                start=r[1],
-                end=r[2],
-                label=r[3],
-                surface=r[4],
-                origin=r[5] or "manual",
-                status=SpanStatus(r[6]),
-                confidence=r[7] if r[7] is not None else 1.0,
-                annotator=r[8],
-            )
-            for r in self.conn.execute(sql, params)
-        ]
-
-    def span(self, span_id: int) -> tuple[int, Span]:
-        row = self.conn.execute(
-            'SELECT article_id, id, start, "end", label, surface, origin, status, confidence,'
-            " annotator FROM spans WHERE id = ?",
-            (span_id,),
-        ).fetchone()
-        if row is None:
-            raise KeyError(f"no span {span_id}")
-        return row[0], Span(
-            id=row[1],
-            start=row[2],
-            end=row[3],
-            label=row[4],
-            surface=row[5],
-            origin=row[6] or "manual",
-            status=SpanStatus(row[7]),
-            confidence=row[8] if row[8] is not None else 1.0,
-            annotator=row[9],
-        )
+        return [_span(r) for r in self.conn.execute(sql, params)]
 
     def add_span(self, article_id: int, span: Span) -> Span:
         text = self.article_text(article_id)
@@ -460,25 +449,7 @@ class Store:
 
     def restore_span(self, article_id: int, span: Span) -> None:
         """Re-insert a deleted span with its old id (for undo)."""
-        now = _now()
-        self.conn.execute(
-            'INSERT INTO spans (id, article_id, start, "end", label, surface, origin, status,'
-            " confidence, annotator, created_at, updated_at) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-            (
-                span.id,
-                article_id,
-                span.start,
-                span.end,
-                span.label,
-                span.surface,
-                span.origin,
-                SpanStatus(span.status).value,
-                span.confidence,
-                span.annotator,
-                now,
-                now,
-            ),
-        )
+        self._insert_spans(article_id, [span], _now(), keep_ids=True)
 
     def update_span(self, span: Span) -> None:
         if span.id is None:

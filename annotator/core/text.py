@@ -165,16 +165,6 @@ class MappedText:
             raise ValueError(f"span {start}..{end} is outside the text")
         return self.starts[start], self.ends[end - 1]
 
-    def from_raw(self, raw_start: int, raw_end: int) -> tuple[int, int] | None:
-        """Map a raw span onto the current text, or None if it was cut away."""
-        first = next((i for i, s in enumerate(self.starts) if s >= raw_start), None)
-        if first is None:
-            return None
-        last = first
-        while last < len(self.text) and self.ends[last] <= raw_end:
-            last += 1
-        return (first, last) if last > first else None
-
 
 # ----------------------------------------------------------------- cleaning steps
 
@@ -513,7 +503,3 @@ def title_of(text: str, limit: int = 60) -> str:
         if line:
             return line if len(line) <= limit else line[: limit - 1] + "…"
     return ""
-
-
-def garbled_overlap(flags: dict[str, Any], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in flags.get("garbled", ()))

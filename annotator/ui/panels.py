@@ -32,7 +32,29 @@ _STATUS_ICON = {"new": "○", "in_progress": "◐", "done": "●", "skipped": "�
 _BATCH = 500
 
 
-class ArticleListModel(QAbstractTableModel):
+class _Table(QAbstractTableModel):
+    """A read-only table whose header titles are interface strings."""
+
+    COLUMNS: tuple[str, ...] = ()
+
+    def rows(self) -> int:
+        raise NotImplementedError
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else self.rows()
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return tr(self.COLUMNS[section])
+        return None
+
+
+class ArticleListModel(_Table):
     """Articles with status and counts; rows are handed to the view in batches."""
 
     COLUMNS = ("list.col.status", "list.col.title", "list.col.pending", "list.col.accepted")
@@ -51,11 +73,8 @@ class ArticleListModel(QAbstractTableModel):
         self._shown = min(len(self._all), _BATCH)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else self._shown
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
+    def rows(self) -> int:
+        return self._shown
 
     def canFetchMore(self, parent: _Index) -> bool:
         return not parent.isValid() and self._shown < len(self._all)
@@ -65,13 +84,6 @@ class ArticleListModel(QAbstractTableModel):
         self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
         self._shown += more
         self.endInsertRows()
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.COLUMNS[section])
-        return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= self._shown:
@@ -180,7 +192,7 @@ class ArticleList(QWidget):
             self.table.blockSignals(False)
 
 
-class SpanTableModel(QAbstractTableModel):
+class SpanTableModel(_Table):
     COLUMNS = ("spans.col.label", "spans.col.text", "spans.col.status", "spans.col.origin")
 
     def __init__(self, labels: LabelSet) -> None:
@@ -200,18 +212,8 @@ class SpanTableModel(QAbstractTableModel):
         self.spans = list(spans)
         self.endResetModel()
 
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.spans)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr(self.COLUMNS[section])
-        return None
+    def rows(self) -> int:
+        return len(self.spans)
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or index.row() >= len(self.spans):

@@ -140,3 +140,9 @@ def test_every_action_is_wired(window):
     assert set(window.actions_by_id) == {a.id for a in keymap.ACTIONS}
     for action in keymap.ACTIONS:
         assert window.actions_by_id[action.id].shortcuts()
+
+
+def test_item_models_follow_qt_contracts(qtmodeltester, window):
+    qtmodeltester.check(window.articles.model)
+    window._sync_panel()
+    qtmodeltester.check(window.spans.model)
