@@ -119,6 +119,20 @@ assert len(MIGRATIONS) == SCHEMA_VERSION
 _SPAN_FIELDS = 'id, start, "end", label, surface, origin, status, confidence, annotator'
 
 
+def _span_values(span: Span) -> tuple[object, ...]:
+    """start, end, label, surface, origin, status, confidence, annotator (insert/update order)."""
+    return (
+        span.start,
+        span.end,
+        span.label,
+        span.surface,
+        span.origin,
+        SpanStatus(span.status).value,
+        span.confidence,
+        span.annotator,
+    )
+
+
 def _span(row: Sequence[Any]) -> Span:
     """A Span from the columns in _SPAN_FIELDS."""
     return Span(
@@ -318,19 +332,7 @@ class Store:
         columns = 'article_id, start, "end", label, surface, origin, status, confidence, annotator,'
         columns += " created_at, updated_at"
         for span in spans:
-            values: tuple[object, ...] = (
-                article_id,
-                span.start,
-                span.end,
-                span.label,
-                span.surface,
-                span.origin,
-                SpanStatus(span.status).value,
-                span.confidence,
-                span.annotator,
-                now,
-                now,
-            )
+            values: tuple[object, ...] = (article_id, *_span_values(span), now, now)
             if keep_ids:
                 sql = f"INSERT INTO spans (id, {columns}) VALUES (?{',?' * len(values)})"
                 values = (span.id, *values)
@@ -457,18 +459,7 @@ class Store:
         self.conn.execute(
             'UPDATE spans SET start = ?, "end" = ?, label = ?, surface = ?, origin = ?, status = ?,'
             " confidence = ?, annotator = ?, updated_at = ? WHERE id = ?",
-            (
-                span.start,
-                span.end,
-                span.label,
-                span.surface,
-                span.origin,
-                SpanStatus(span.status).value,
-                span.confidence,
-                span.annotator,
-                _now(),
-                span.id,
-            ),
+            (*_span_values(span), _now(), span.id),
         )
 
     def delete_span(self, span_id: int) -> None:
