@@ -254,7 +254,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE")
 
     p = add("export", cmd_export, "export the gold dataset")
-    p.add_argument("--format", required=True, choices=["jsonl", "doccano", "conll"])
+    p.add_argument(
+        "--format", required=True, choices=["jsonl", "doccano", "label-studio", "conll", "spacy"]
+    )
     p.add_argument("--status", choices=["done", "all"], default="done")
     p.add_argument(
         "--include-pending", action="store_true", help="also export undecided suggestions"

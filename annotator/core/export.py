@@ -42,6 +42,30 @@ def _bio_lines(rec: dict[str, Any]) -> Iterator[str]:
     yield ""
 
 
+def _write_docbin(recs: list[dict[str, Any]], output: str | Path | None) -> int:
+    """spaCy's binary training format; needs spaCy, which the app does not ship."""
+    try:
+        import spacy
+        from spacy.tokens import DocBin
+    except ImportError:
+        raise ValueError("--format spacy needs spaCy (pip install spacy)") from None
+    if output in (None, "-"):
+        raise ValueError("--format spacy writes a binary file: give -o FILE.spacy")
+    nlp = spacy.blank("zh")
+    docbin = DocBin()
+    for rec in recs:
+        doc = nlp.make_doc(rec["text"])
+        ents = [
+            doc.char_span(e["start"], e["end"], label=e["label"], alignment_mode="expand")
+            for e in rec["entities"]
+        ]
+        doc.ents = [e for e in ents if e is not None]
+        docbin.add(doc)
+    with atomic_writer(output, binary=True) as out:
+        out.write(docbin.to_bytes())
+    return len(recs)
+
+
 def export(
     store: Store,
     fmt: str,
@@ -57,6 +81,38 @@ def export(
     recs = list(records(store, status=status, include_pending=include_pending, script=script))
     if fmt == "jsonl":
         return jsonl.write(recs, output)
+    if fmt == "label-studio":
+        tasks = [
+            {
+                "id": i,
+                "data": {"text": rec["text"], "source": rec["source"], "article_id": rec["id"]},
+                "annotations": [
+                    {
+                        "result": [
+                            {
+                                "id": f"{i}-{j}",
+                                "from_name": "label",
+                                "to_name": "text",
+                                "type": "labels",
+                                "value": {
+                                    "start": e["start"],
+                                    "end": e["end"],
+                                    "text": e["text"],
+                                    "labels": [e["label"]],
+                                },
+                            }
+                            for j, e in enumerate(rec["entities"])
+                        ]
+                    }
+                ],
+            }
+            for i, rec in enumerate(recs, 1)
+        ]
+        with atomic_writer(output) as out:
+            out.write(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n")
+        return len(recs)
+    if fmt == "spacy":
+        return _write_docbin(recs, output)
     with atomic_writer(output) as out:
         for rec in recs:
             if fmt == "doccano":

@@ -217,3 +217,29 @@ def test_kill_during_import_leaves_only_whole_articles(tmp_path):
             assert [(s.start, s.end, s.label) for s in article.spans] == [
                 (s.start, s.end, s.label) for s in expected
             ]
+
+
+def test_other_export_formats(tmp_path, capsys):
+    db = tmp_path / "p.db"
+    assert main(["import", "--db", str(db), str(SAMPLE_FILES[3])]) == 0
+    common = ["export", "--db", str(db), "--status", "all", "--include-pending"]
+    ls = tmp_path / "ls.json"
+    assert main([*common, "--format", "label-studio", "-o", str(ls)]) == 0
+    tasks = json.loads(ls.read_text(encoding="utf-8"))
+    text = tasks[0]["data"]["text"]
+    for result in tasks[0]["annotations"][0]["result"]:
+        value = result["value"]
+        assert text[value["start"] : value["end"]] == value["text"]
+    conll = tmp_path / "out.conll"
+    assert main([*common, "--format", "conll", "-o", str(conll)]) == 0
+    lines = [
+        line
+        for line in conll.read_text(encoding="utf-8").splitlines()
+        if line and not line.startswith("#")
+    ]
+    assert all(len(line.split(" ")) == 2 for line in lines)
+    assert any(line.endswith("B-LOC") for line in lines)
+    doccano = tmp_path / "d.jsonl"
+    assert main([*common, "--format", "doccano", "-o", str(doccano)]) == 0
+    rec = json.loads(doccano.read_text(encoding="utf-8").splitlines()[0])
+    assert all(isinstance(lab, list) and len(lab) == 3 for lab in rec["label"])
