@@ -191,6 +191,8 @@ class LexiconSuggester:
         # A personal name directly after a title, and after each 、 that continues a list.
         for cand in [c for c in out if c.label == "TITLE"]:
             pos = cand.end
+            if text[pos : pos + 1] in (" ", "\u3000", ":", "："):
+                pos += 1  # bylines: 记者 任龙, 责任编辑:黄俊亮
             while pos < len(text):
                 end = name_after(text, pos)
                 if end is None:

@@ -44,8 +44,8 @@ class Pipeline:
         self.tokenizer = tokenizer
         self.learned = learned
 
-    def candidates(self, text: str) -> list[Candidate]:
-        simplified = to_simplified(text)
+    def candidates(self, text: str, simplified: str | None = None) -> list[Candidate]:
+        simplified = simplified if simplified is not None else to_simplified(text)
         tokens = self.tokenizer.tokens(simplified) if self.tokenizer is not None else []
         found: list[Candidate] = []
         for suggester in self.suggesters:
@@ -73,6 +73,8 @@ class Pipeline:
 
     def suggest(self, text: str) -> list[Span]:
         """Flat, non-overlapping pending spans whose surfaces equal ``text[start:end]``."""
+        simplified = to_simplified(text)
+        chosen = extend_name_lists(merge(self.candidates(text, simplified), len(text)), simplified)
         return [
             Span(
                 c.start,
@@ -83,8 +85,35 @@ class Pipeline:
                 status=SpanStatus.PENDING,
                 confidence=c.confidence,
             )
-            for c in merge(self.candidates(text), len(text))
+            for c in chosen
         ]
+
+
+def extend_name_lists(spans: list[Candidate], text: str) -> list[Candidate]:
+    """A name-shaped item after 、 in a list of people is a person too.
+
+    区领导陈少聪、廖剑锋、谢先清: two names are known, the middle one jieba split.
+    """
+    from annotator.core.suggest.lexicon import name_after
+
+    taken = bytearray(len(text))
+    for c in spans:
+        taken[c.start : c.end] = b"\x01" * c.length
+    added: list[Candidate] = []
+    queue = [c for c in spans if c.label == "PER"]
+    while queue:
+        person = queue.pop()
+        pos = person.end
+        if text[pos : pos + 1] != "、":
+            continue
+        end = name_after(text, pos + 1)
+        if end is None or any(taken[pos + 1 : end]):
+            continue
+        taken[pos + 1 : end] = b"\x01" * (end - pos - 1)
+        new = Candidate(pos + 1, end, "PER", "rule:name-list", person.priority, 0.7)
+        added.append(new)
+        queue.append(new)
+    return sorted(spans + added, key=lambda c: c.start) if added else spans
 
 
 def default_pipeline(*, store: Any = None) -> Pipeline:

@@ -68,6 +68,7 @@ _STOP = set("，,。、；;：:！!？?（）()“”‘’\"'《》【】[]\n\t
 # Characters and words that end a backward scan for a name: they cannot be inside it.
 _FUNCTION_WORDS = (
     "召开",
+    "主持",
     "举行",
     "举办",
     "出席",
@@ -185,7 +186,11 @@ def _name_start(text: str, tokens: Sequence[Token], starts: list[int], at: int, 
     """
     k = bisect_right(starts, at) - 1
     start = tokens[k][0] if k >= 0 else at
-    if k >= 0 and start < at and _breaks(tokens[k]):
+    if (
+        k >= 0
+        and start < at
+        and (_breaks(tokens[k]) or tokens[k][2][: at - start] in _FUNCTION_SET)
+    ):
         return at  # the ending is glued to a verb (主持会议): no name before it
     j = k - 1
     while j >= 0 and at - tokens[j][0] <= limit:
