@@ -85,7 +85,9 @@ def evaluate_file(gold: str | Path, *, db: Any = None) -> dict[str, Any]:
     if db is None:
         from annotator.core.suggest import default_pipeline
 
-        pipeline = default_pipeline()
+        # Propose only the labels the gold set annotates, as a project with that label
+        # set would.
+        pipeline = default_pipeline(labels={s[2] for _, spans in docs for s in spans})
 
         def predict(text: str) -> list[SpanKey]:
             return [(s.start, s.end, s.label) for s in pipeline.suggest(text)]

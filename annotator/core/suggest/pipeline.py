@@ -38,9 +38,15 @@ class Pipeline:
     """Suggesters in order, plus filters (learned rejections, garbled text)."""
 
     def __init__(
-        self, suggesters: Sequence[Suggester], *, tokenizer: Any = None, learned: Any = None
+        self,
+        suggesters: Sequence[Suggester],
+        *,
+        tokenizer: Any = None,
+        learned: Any = None,
+        labels: Iterable[str] | None = None,
     ) -> None:
         self.suggesters = list(suggesters)
+        self.labels = None if labels is None else frozenset(labels) | {"STOP"}
         self.tokenizer = tokenizer
         self.learned = learned
 
@@ -53,6 +59,8 @@ class Pipeline:
         if self.learned is not None:
             found.extend(self.learned.propose(simplified, tokens))
             found = [c for c in found if not self.learned.rejects(simplified, c)]
+        if self.labels is not None:
+            found = [c for c in found if c.label in self.labels]
         # Stop-list words veto any candidate lying within them (暨, 高水平, 全县).
         stops = [(c.start, c.end) for c in found if c.label == "STOP"]
         found = [
@@ -116,8 +124,12 @@ def extend_name_lists(spans: list[Candidate], text: str) -> list[Candidate]:
     return sorted(spans + added, key=lambda c: c.start) if added else spans
 
 
-def default_pipeline(*, store: Any = None) -> Pipeline:
-    """The shipped suggesters; with a store, also what its annotators taught."""
+def default_pipeline(*, store: Any = None, labels: Iterable[str] | None = None) -> Pipeline:
+    """The shipped suggesters; with a store, also what its annotators taught.
+
+    Only labels of the project's label set are proposed (the store's, or ``labels``):
+    with no TITLE label, 美国总统 yields the place 美国 rather than nothing.
+    """
     from annotator.core.suggest.lexicon import LexiconSuggester
     from annotator.core.suggest.rules import RuleSuggester
     from annotator.core.suggest.tagger import JiebaTagger
@@ -128,6 +140,11 @@ def default_pipeline(*, store: Any = None) -> Pipeline:
 
         learned = LearnedSuggester(store)
     tagger = JiebaTagger()
+    if labels is None and store is not None:
+        labels = list(store.labels())
     return Pipeline(
-        [RuleSuggester(), LexiconSuggester(), tagger], tokenizer=tagger, learned=learned
+        [RuleSuggester(), LexiconSuggester(), tagger],
+        tokenizer=tagger,
+        learned=learned,
+        labels=labels,
     )
