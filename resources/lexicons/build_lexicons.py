@@ -211,7 +211,9 @@ def main(data: Path) -> None:
                 add(word, "ORG", f"hanlp:{tag}")
     for word, tag, _n in hanlp_rows(hanlp / "人名词典.txt"):
         if tag.startswith("nr") and 2 <= len(word) <= 4 and "·" not in word:
-            if not _common(word, freq, tags, ("nr",)):
+            # A two-character name may be a common word too (文明, 建国); longer ones
+            # rarely are, even where jieba's tag is wrong (周恩来 is "t" there).
+            if len(word) >= 3 or not _common(word, freq, tags, ("nr",)):
                 add(word, "PER", f"hanlp:{tag}")
     stop = set(STOP) | GENERIC_PLACES
     lines = sorted(

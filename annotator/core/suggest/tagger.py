@@ -100,8 +100,13 @@ class _Jieba:
             elif kind in ("LOC", "ORG"):
                 self.places.add(surface)
             word_freq = max(freq.get(surface, 0), _KIND_FREQ[kind])
-            if kind == "PER" and surface in self.tags and not self.tags[surface].startswith("nr"):
-                continue
+            if (
+                kind == "PER"
+                and len(surface) < 3
+                and surface in self.tags
+                and not self.tags[surface].startswith("nr")
+            ):
+                continue  # a two-character name jieba knows as another word (文明)
             if surface not in freq or not freq[surface]:
                 total += word_freq
             freq[surface] = word_freq
@@ -162,6 +167,12 @@ class JiebaTagger:
         if tag is None or _TAG_LABEL.get(tag) == "PER":
             if word in j.persons and word not in j.places:
                 return "PER"
+            if (
+                len(word) >= 3
+                and word not in j.places
+                and all(ch in j.foreign_chars for ch in word)
+            ):
+                return "PER"  # a transliterated name, however common (克林顿)
             if word in j.common or word in j.places:
                 return "LOC" if word in j.places and tag is None else None
             if _chinese_name_shape(word):
@@ -170,8 +181,6 @@ class JiebaTagger:
                 if len(word) == 3 or _STRICT_AFTER_NAME.match(after):
                     return "PER"
                 return None
-            if len(word) >= 3 and all(ch in j.foreign_chars for ch in word):
-                return "PER"
             if tag is None and len(word) >= 3 and word.endswith(_PLACE_END):
                 return "LOC"
             return None
