@@ -220,6 +220,13 @@ def main(data: Path) -> None:
         f"{word}\t{kind}\t{origin}" for (word, kind), origin in entries.items() if word not in stop
     )
     lines += sorted(f"{word}\tSTOP\tours" for word in stop)
+    # The character model of names (annotator/core/suggest/names.py): Chinese names of
+    # the person lexicon against jieba's dictionary words.
+    from annotator.core.suggest.names import NameModel
+
+    names = [w for (w, kind), origin in entries.items() if kind == "PER" and origin == "hanlp:nr"]
+    model = NameModel.train(names, ((w, n) for w, n in freq.items() if n > 0))
+    (HERE / "name_model.json").write_text(model.to_json() + "\n", encoding="utf-8")
     (HERE / "lexicon.tsv").write_text(
         "surface\ttype\torigin\n" + "\n".join(lines) + "\n", encoding="utf-8"
     )

@@ -123,3 +123,19 @@ def test_learning_takes_effect_without_restart(store):
             store.teach(surface, label, "negative", "amy")
         rejected |= suggested
     assert found(pipeline, store.article_text(a)) == set()
+
+
+def test_name_model_separates_names_from_words():
+    from annotator.core.suggest.names import THRESHOLD, NameModel
+
+    model = NameModel.shipped()
+    for name in ("廖剑锋", "陈少聪", "黄俊亮"):
+        assert model.score(name) >= THRESHOLD, name
+    for word in ("高质量", "安全性", "雷阵雨", "文明城", "万人"):
+        assert model.score(word) < THRESHOLD, word
+    assert model.score("的确是") == float("-inf")  # 的 is no surname
+
+
+def test_split_name_in_a_list_is_found(pipeline):
+    got = found(pipeline, "区领导陈少聪、廖剑锋、谢先清出席。")
+    assert {("陈少聪", "PER"), ("廖剑锋", "PER"), ("谢先清", "PER")} <= got

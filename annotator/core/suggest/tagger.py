@@ -22,6 +22,7 @@ from pathlib import Path
 
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
 from annotator.core.suggest.lexicon import COMPOUND_SURNAMES, SURNAMES, lexicon_rows
+from annotator.core.suggest.names import NameModel, NameSuggester
 
 _TAG_LABEL = {"nr": "PER", "nrfg": "PER", "nrt": "PER", "ns": "LOC", "nt": "ORG"}
 # Tags our lexicon words get in the segmenter (stop words keep jieba's own tag: they are
@@ -89,6 +90,7 @@ class _Jieba:
         freq = self.tokenizer.FREQ
         total = self.tokenizer.total
         self.common = {w for w, n in freq.items() if n >= _COMMON_FREQ}
+        self.dictionary = {w for w, n in freq.items() if n > 0}
         self.persons: set[str] = set()
         self.places: set[str] = set()
         foreign: Counter[str] = Counter()
@@ -115,6 +117,7 @@ class _Jieba:
             self.tags[surface] = _KIND_TAG.get(kind) or self.tags.get(surface, "n")
         self.tokenizer.total = total
         self.foreign_chars = frozenset(ch for ch, n in foreign.items() if n >= _FOREIGN_CHAR_MIN)
+        self.name_model = NameModel.shipped()
 
 
 @lru_cache(maxsize=1)
@@ -228,3 +231,6 @@ class JiebaTagger:
                     out.append(Candidate(start, end, "PER", "jieba:foreign", priority + 1, 0.4))
             run = []
         return out
+
+    def name_suggester(self) -> NameSuggester:
+        return NameSuggester(self._j.name_model, self._j.dictionary)
