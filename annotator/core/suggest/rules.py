@@ -262,6 +262,27 @@ ABBR_AFTER_VERB_RE = re.compile(
 )
 
 
+_PROPER_TAGS = ("nr", "ns", "nt", "nz", "nis", "eng")
+_FACILITY_AT_END = re.compile(rf"(?:{FAC_END.pattern.removesuffix('|项目')})$")
+
+
+def _bare_project(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
+    """A …项目 with only common words before it (文旅项目, 重点项目) is not a name.
+
+    A named project has something proper in it: a place, a company, a word jieba
+    does not know (信义节能玻璃项目, 隆基绿能项目), or a facility word (…隧道项目).
+    """
+    if not text.endswith("项目", start, end):
+        return False
+    body = end - 2
+    if _FACILITY_AT_END.search(text[start:body]):
+        return False
+    return not any(
+        t[0] < body and start < t[1] and (t[3] is None or t[3].startswith(_PROPER_TAGS))
+        for t in tokens
+    )
+
+
 class RuleSuggester:
     name = "rules"
 
@@ -307,6 +328,8 @@ class RuleSuggester:
         for start, end in _named(text, tokens, starts, EVENT_END, _EVENT_GENERIC, 18):
             add(Candidate(start, end, "EVENT", "rule:event", PRIORITY["event"], 0.7))
         for start, end in _named(text, tokens, starts, FAC_END, _FAC_GENERIC, 16):
+            if _bare_project(text, tokens, start, end):
+                continue
             add(Candidate(start, end, "FAC", "rule:facility", PRIORITY["fac"], 0.6))
         return out
 
