@@ -29,7 +29,16 @@ _VICE = ("常务副", "副")
 
 # State machine over typed pieces. Final states give the label of what was read.
 _TRANSITIONS: dict[str, dict[str, str]] = {
-    "S": {"LOC": "P", "ORG": "O", "BODY": "B0", "TITLE": "T", "LEVEL": "L", "VICE": "V"},
+    "S": {
+        "LOC": "P",
+        "ORG": "O",
+        "BODY": "B0",
+        "TITLE": "T",
+        "LEVEL": "L",
+        "VICE": "V",
+        "NAME": "N",
+    },
+    "N": {"BODY": "B", "NAME": "N"},  # an unknown name before a body: 劳拉 + 公司
     "P": {"LOC": "P", "ORG": "O", "BODY": "B", "TITLE": "T", "LEVEL": "L", "VICE": "V"},
     "L": {"BODY": "B", "TITLE": "T", "VICE": "V"},
     "O": {"BODY": "B", "TITLE": "T", "VICE": "V", "LOC": "Q", "LEVEL": "L"},
@@ -40,6 +49,7 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
     "T": {"TITLE": "T"},
 }
 _FINAL = {"P": "LOC", "O": "ORG", "B": "ORG", "T": "TITLE"}
+_NAME_TAGS = frozenset({"nz", "nrt", "nrf", "nrfg", "nr", "j", "eng"})
 _MAX_PIECES = 8
 
 # Common surnames (single and compound), for names written right after a title.
@@ -180,6 +190,15 @@ class LexiconSuggester:
 
     def propose(self, text: str, tokens: Sequence[Token] = ()) -> list[Candidate]:
         lattice = self.lexicon.matches(text)
+        for t_start, t_end, word, tag in tokens:
+            # Words jieba does not know, or knows only as some proper noun, can name
+            # a company or body before its suffix (英特尔公司, 信义集团).
+            if (
+                t_end - t_start >= 2
+                and (tag is None or tag in _NAME_TAGS)
+                and word not in self.lexicon.types
+            ):
+                lattice[t_start].append((t_end, "NAME"))
         stops = [(s, e) for s, ends in lattice.items() for e, k in ends if k == "STOP"]
         out = self._compose(text, lattice)
         if tokens:

@@ -263,6 +263,31 @@ ABBR_AFTER_VERB_RE = re.compile(
 
 
 _PROPER_TAGS = ("nr", "ns", "nt", "nz", "nis", "eng")
+_PLACE_SUFFIX = frozenset("县市镇乡州省村")
+# Stems that make a generic word with a place suffix (全县, 该市, 城乡), not a name.
+_GENERIC_STEM = frozenset(
+    "全 该 本 各 我 你 他 外 小 大 新 老 城 郊 市 县 镇 乡 村 省 州 此 每 两 多 一 上 下 同 邻 近 远".split()
+)
+
+
+def _suffixed_places(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:
+    """An unknown name cut off before 县/市/镇… is a place with it (称多县, 泥汊镇)."""
+    found = []
+    for k, (_start, end, word, _tag) in enumerate(tokens):
+        if word not in _PLACE_SUFFIX or k == 0:
+            continue
+        p_start, _p_end, stem, tag = tokens[k - 1]
+        if (
+            not 1 <= len(stem) <= 3
+            or stem in _GENERIC_STEM
+            or not all("\u4e00" <= c <= "\u9fff" for c in stem)
+        ):
+            continue
+        if tag is None or tag.startswith(("nr", "ns", "nz")):
+            found.append((p_start, end))
+    return found
+
+
 _FACILITY_AT_END = re.compile(rf"(?:{FAC_END.pattern.removesuffix('|项目')})$")
 
 
@@ -323,6 +348,8 @@ class RuleSuggester:
             add(Candidate(m.start(), m.end(), "LOC", "rule:abbreviation", PRIORITY["abbr"], 0.7))
         for start, end in _named(text, tokens, starts, POLICY_END, _NOT_POLICY, 14):
             add(Candidate(start, end, "POLICY", "rule:programme", PRIORITY["quoted"] - 2, 0.6))
+        for start, end in _suffixed_places(text, tokens):
+            add(Candidate(start, end, "LOC", "rule:place-suffix", PRIORITY["tagger"] + 3, 0.5))
         for m in CONGRESS_RE.finditer(text):
             add(Candidate(m.start(), m.end(), "EVENT", "rule:congress", PRIORITY["event"], 0.8))
         for start, end in _named(text, tokens, starts, EVENT_END, _EVENT_GENERIC, 18):
