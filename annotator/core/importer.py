@@ -40,14 +40,18 @@ def import_paths(
         from annotator.core.suggest import default_pipeline
 
         pipeline = default_pipeline(store=store)
+
+    def fail(error: InputError) -> None:
+        summary.failed += 1
+        summary.errors.append(error)
+        if on_error:
+            on_error(error)
+
     for done, item in enumerate(read_paths(paths, labels), 1):
         if cancelled():
             break
         if isinstance(item, InputError):
-            summary.failed += 1
-            summary.errors.append(item)
-            if on_error:
-                on_error(item)
+            fail(item)
             continue
         if on_progress:
             on_progress(done, item.source)
@@ -56,11 +60,7 @@ def import_paths(
         try:
             article_id, created = store.add_article(item)
         except ValueError as exc:
-            err = InputError(item.source, str(exc))
-            summary.failed += 1
-            summary.errors.append(err)
-            if on_error:
-                on_error(err)
+            fail(InputError(item.source, str(exc)))
             continue
         if created:
             summary.added += 1

@@ -32,6 +32,18 @@ _STATUS_ICON = {"new": "○", "in_progress": "◐", "done": "●", "skipped": "�
 _BATCH = 500
 
 
+def _row_table(model: QAbstractTableModel) -> QTableView:
+    """A table that selects one whole row at a time, without grid or row numbers."""
+    table = QTableView()
+    table.setModel(model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.verticalHeader().hide()
+    table.setShowGrid(False)
+    table.setWordWrap(False)
+    return table
+
+
 class _Table(QAbstractTableModel):
     """A read-only table whose header titles are interface strings."""
 
@@ -127,14 +139,8 @@ class ArticleList(QWidget):
         self.filter = QComboBox()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
+        self.table = _row_table(self.model)
         self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         for col in (0, 2, 3):
@@ -244,14 +250,8 @@ class SpanPanel(QWidget):
     def __init__(self, labels: LabelSet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = SpanTableModel(labels)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
+        self.table = _row_table(self.model)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.table.setWordWrap(False)
         # Fixed sizes: measuring every row's contents on each change costs more than
         # the rest of a repaint on an article with hundreds of spans.
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
