@@ -16,6 +16,8 @@ from dataclasses import dataclass, field
 
 from annotator.core.model import Article, ArticleStatus, Span, SpanStatus
 from annotator.core.store import Store
+from annotator.core.suggest.base import Candidate
+from annotator.core.suggest.learned import LearnedSuggester
 
 Listener = Callable[[str], None]
 
@@ -92,6 +94,7 @@ class Session:
         self._listeners: list[Listener] = []
         self.labels = store.labels()
         self.last_label = next(iter(self.labels), "PER")
+        self._learned: LearnedSuggester | None = None
 
     # ------------------------------------------------------------------ observers
     def subscribe(self, listener: Listener) -> None:
@@ -121,6 +124,7 @@ class Session:
 
     # ------------------------------------------------------------------ navigation
     def open_article(self, article_id: int, *, span_id: int | None = None) -> None:
+        self._apply_learning(article_id)
         self.article = self.store.article(article_id)
         self.spans = self.article.spans
         ids = {s.id for s in self.spans}
@@ -130,6 +134,55 @@ class Session:
             self.current = first.id if first else None
         self._save_cursor()
         self._emit("article")
+
+    def _apply_learning(self, article_id: int) -> None:
+        """Bring an article's suggestions up to date with what annotators taught.
+
+        Suggestions were made when the article was imported; since then, surfaces
+        may have been accepted (propose them here too) or rejected (withdraw them).
+        Only undecided suggestions change, so no decision is ever touched.
+        """
+        from annotator.core.text import to_simplified
+
+        if self._learned is None:
+            self._learned = LearnedSuggester(self.store)
+        learned = self._learned
+        if not self.store.lexicon_version()[0]:
+            return
+        text = self.store.article_text(article_id)
+        simplified = to_simplified(text)
+        spans = self.store.spans(article_id)
+        live = [s for s in spans if s.status is not SpanStatus.REJECTED]
+        withdrawn = [
+            s
+            for s in spans
+            if s.status is SpanStatus.PENDING
+            and learned.rejects(simplified, Candidate(s.start, s.end, s.label, s.origin, 0))
+        ]
+        fresh = []
+        for cand in learned.propose(simplified):
+            if cand.label in self.labels and not any(
+                o.start < cand.end and cand.start < o.end for o in live if o not in withdrawn
+            ):
+                fresh.append(
+                    Span(
+                        cand.start,
+                        cand.end,
+                        cand.label,
+                        text[cand.start : cand.end],
+                        origin="learned",
+                        confidence=cand.confidence,
+                    )
+                )
+                live.append(fresh[-1])
+        if not withdrawn and not fresh:
+            return
+        with self.store.transaction():
+            for span in withdrawn:
+                if span.id is not None:
+                    self.store.delete_span(span.id)
+            for span in fresh:
+                self.store.add_span(article_id, span)
 
     def resume(self) -> bool:
         """Open the article and span this annotator was last on. False if none."""

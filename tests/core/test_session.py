@@ -184,3 +184,30 @@ def test_step_span_prefers_pending_and_wraps(sess):
 def test_span_status_enum_roundtrip(sess):
     sess.accept()
     assert sess.store.spans(sess.article_id)[0].status is SpanStatus.ACCEPTED
+
+
+def test_decisions_teach_the_other_articles_without_restart(store):
+    sess, first = _setup(store, spans=[(10, 12, "LOC")])
+    other = article_from_raw("鹤山市委召开会议，鹤山发展很快。", "b.txt")
+    other.spans = [Span(0, 2, "ORG", "鹤山", origin="jieba")]  # a wrong suggestion
+    second, _ = store.add_article(other)
+    sess.open_article(first)
+    sess.accept()  # 鹤山 is a place
+    sess.open_article(second)
+    got = [(s.start, s.surface, s.label, s.status.value, s.origin) for s in sess.spans]
+    # The accepted surface is proposed where nothing stood; the ORG guess at 0 stays,
+    # as it is not a rejected (surface, label).
+    assert (9, "鹤山", "LOC", "pending", "learned") in got
+    assert (0, "鹤山", "ORG", "pending", "jieba") in got
+    sess.set_current(next(s.id for s in sess.spans if s.start == 0))
+    sess.reject()  # 鹤山 is not an organisation
+    third, _ = store.add_article(
+        _with_spans(article_from_raw("鹤山人民欢迎你。", "c.txt"), [(0, 2, "ORG")])
+    )
+    sess.open_article(third)
+    assert [(s.surface, s.label, s.origin) for s in sess.spans] == [("鹤山", "LOC", "learned")]
+
+
+def _with_spans(article, spans):
+    article.spans = [Span(s, e, lab, article.text[s:e], origin="jieba") for s, e, lab in spans]
+    return article
