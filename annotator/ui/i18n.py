@@ -80,6 +80,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "action.suggest_all": ("重新生成全部建议", "Refresh all suggestions"),
     "action.quit": ("退出", "Quit"),
     "error.title": ("无法完成", "Cannot do that"),
+    "error.database": (
+        "未能保存到数据库，此操作未生效：{error}",
+        "Could not save to the database; nothing was changed: {error}",
+    ),
     "group.review": ("审阅", "Review"),
     "group.edit": ("编辑实体", "Edit spans"),
     "group.navigate": ("导航", "Navigate"),

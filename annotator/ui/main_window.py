@@ -6,6 +6,7 @@ change notifications; actions call session methods.
 
 from __future__ import annotations
 
+import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -209,6 +210,10 @@ class MainWindow(QMainWindow):
                 handler()
             except ActionError as exc:
                 self.notify(str(exc), 4000)
+            except sqlite3.Error as exc:
+                # Locked by another program, disk full, file gone: the decision was
+                # rolled back; say so rather than fail silently.
+                QMessageBox.warning(self, tr("error.title"), tr("error.database", error=str(exc)))
 
         return run
 

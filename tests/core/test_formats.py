@@ -59,3 +59,10 @@ def test_folder_walk_reports_unknown_and_missing(tmp_path):
     assert [type(i).__name__ for i in items] == ["Article", "InputError", "InputError"]
     assert "unsupported file type '.pdf'" in items[1].message
     assert "no such file" in items[2].message
+
+
+def test_huge_text_is_one_clear_error_not_a_frozen_window(tmp_path):
+    big = tmp_path / "big.txt"
+    big.write_text("广东省江门市。\n" * 200_000, encoding="utf-8")
+    (item,) = list(read_paths([big], LABELS))
+    assert isinstance(item, InputError) and "too long for one article" in item.message

@@ -35,8 +35,16 @@ Item = Article | InputError
 Reader = Callable[[Path, LabelSet], Iterator[Item]]
 
 
+MAX_ARTICLE_CHARS = 1_000_000
+
+
 def article_from_raw(raw: str, source: str, *, title: str | None = None) -> Article:
     """Clean raw text into an article; its offsets refer to the cleaned text."""
+    if len(raw) > MAX_ARTICLE_CHARS:
+        raise DecodeError(
+            f"too long for one article ({len(raw):,} characters; the limit is "
+            f"{MAX_ARTICLE_CHARS:,}): split it into articles first"
+        )
     cleaned = clean(raw)
     return Article(
         text=cleaned.text,

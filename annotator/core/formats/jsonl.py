@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from annotator.core.formats import InputError, Item
+from annotator.core.formats import MAX_ARTICLE_CHARS, InputError, Item
 from annotator.core.formats.atomic import atomic_writer
 from annotator.core.model import Article, ArticleStatus, LabelSet, Span, SpanStatus
 from annotator.core.text import convert_script, detect_script, text_uid, title_of
@@ -69,6 +69,8 @@ def parse_record(obj: Any, source: str, labels: LabelSet) -> Article:
     text = obj.get("text")
     if not isinstance(text, str) or not text.strip():
         raise RecordError('no "text" (a non-empty string) in the record')
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise RecordError(f"text too long for one article ({len(text):,} characters)")
     entities = obj.get("entities", obj.get("spans", [])) or []
     if not isinstance(entities, list):
         raise RecordError('"entities" is not a list')
