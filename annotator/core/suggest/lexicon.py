@@ -39,9 +39,21 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
         "NAME": "N",
     },
     "N": {"BODY": "B", "NAME": "N"},  # an unknown name before a body: 劳拉 + 公司
-    "P": {"LOC": "P", "ORG": "O", "BODY": "B", "TITLE": "T", "LEVEL": "L", "VICE": "V"},
+    # Common nouns between a place or organisation and its body: 北京 + 九十 + 中学,
+    # 法国 + 雇主 + 协会, 郑州 + 铁路 + 分局.
+    "M": {"NOUN": "M2", "BODY": "B"},
+    "M2": {"BODY": "B"},
+    "P": {
+        "LOC": "P",
+        "ORG": "O",
+        "BODY": "B",
+        "TITLE": "T",
+        "LEVEL": "L",
+        "VICE": "V",
+        "NOUN": "M",
+    },
     "L": {"BODY": "B", "TITLE": "T", "VICE": "V"},
-    "O": {"BODY": "B", "TITLE": "T", "VICE": "V", "LOC": "Q", "LEVEL": "L"},
+    "O": {"BODY": "B", "TITLE": "T", "VICE": "V", "LOC": "Q", "LEVEL": "L", "NOUN": "M"},
     "B0": {"BODY": "B", "TITLE": "T", "VICE": "V", "LEVEL": "L"},
     "B": {"BODY": "B", "TITLE": "T", "VICE": "V", "LOC": "Q", "LEVEL": "L"},
     "Q": {"LOC": "Q", "BODY": "B", "LEVEL": "L", "ORG": "O"},  # place inside an org name
@@ -50,6 +62,11 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
 }
 _FINAL = {"P": "LOC", "O": "ORG", "B": "ORG", "T": "TITLE"}
 _NAME_TAGS = frozenset({"nz", "nrt", "nrf", "nrfg", "nr", "j", "eng"})
+_NOUN_TAGS = frozenset({"n", "vn", "b", "m"})
+# Bodies that name themselves without a place: GUIDELINES' 市委 rule, nationally.
+SOLE_BODIES = frozenset(
+    "人大 政协 国会 议会 内阁 参议院 众议院 安理会 海军 陆军 空军 国务院 中央".split()
+)
 _MAX_PIECES = 8
 
 # Common surnames (single and compound), for names written right after a title.
@@ -171,8 +188,10 @@ class LexiconSuggester:
                     if nxt is None:
                         continue
                     label = _FINAL.get(nxt)
-                    if nxt == "B0" and text[start] in LEVEL_CHARS:
-                        label = "ORG"  # 市委, 县政府: a body named by its level
+                    if nxt == "B0" and (
+                        text[start] in LEVEL_CHARS or text[start:end] in SOLE_BODIES
+                    ):
+                        label = "ORG"  # 市委, 县政府, 国会: a body that names itself
                     if label and end > best.get(label, 0):
                         best[label] = end
                     stack.append((end, nxt, depth + 1))
@@ -199,6 +218,8 @@ class LexiconSuggester:
                 and word not in self.lexicon.types
             ):
                 lattice[t_start].append((t_end, "NAME"))
+            elif t_end - t_start >= 2 and tag in _NOUN_TAGS and word not in self.lexicon.types:
+                lattice[t_start].append((t_end, "NOUN"))
         stops = [(s, e) for s, ends in lattice.items() for e, k in ends if k == "STOP"]
         out = self._compose(text, lattice)
         if tokens:
