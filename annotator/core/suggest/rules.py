@@ -250,16 +250,35 @@ def _scan_back(text: str, end: int, limit: int) -> int:
     return start
 
 
-# One-character country and city abbreviations, as news writes them: 中美关系, 访华, 在京.
-_ABBR = "中美日俄英法德韩朝印巴以澳加意越泰菲"
-ABBR_PAIR_RE = re.compile(
-    rf"(?<![\u4e00-\u9fff])[{_ABBR}]{{2,4}}(?=两国|三国|四国|双方|关系|之间|合作|友好|建交|会谈|首脑|边界|边境|"
-    r"贸易|联合|共同|战略|峰会|外长|领导人|经贸|友谊|交流|对话|会晤|谈判|三方|间)"
+# One-character country and city abbreviations, as news writes them: 中美关系, 访华, 在京,
+# 中方, 俄总统. Found on word edges, so 美丽 or 京剧 never yield a place.
+_ABBR = frozenset("中美日俄英法德韩朝印巴以澳加意越泰菲墨欧")
+_ABBR_CITY = frozenset("华京沪港澳台")
+_ABBR_VERB = frozenset("访来驻在对援赴离抵旅返留")
+_COUNTRY_NOUNS = frozenset(
+    "方 总统 政府 总理 首相 外长 外交部 国防部 军 军队 国内 两国 双方 关系 经济 首脑 元首 大使 使馆 "
+    "代表团 官员 领导人 议会 国会 政局 边境 边界 当局 企业 市场 货币".split()
 )
-ABBR_AFTER_VERB_RE = re.compile(
-    r"(?<=[访来驻在对援赴离抵旅返留])[华京沪港澳台](?=[，。、；,]|期间|时|后|前|工作|投资|访问|的|参加|举行|"
-    r"召开|出席|人士|记者|使馆|大使|代表|演出|举办|考察)"
-)
+
+
+def _abbreviations(text: str, tokens: Sequence[Token]) -> list[int]:
+    found: list[int] = []
+    for k, (start, end, word, _tag) in enumerate(tokens):
+        nxt = tokens[k + 1][2] if k + 1 < len(tokens) else ""
+        n = len(word)
+        if 2 <= n <= 3 and len(set(word)) == n and all(ch in _ABBR for ch in word):
+            found.extend(range(start, end))  # 中美, 日俄, 中朝韩: every one a country
+        elif n == 2 and word[0] in _ABBR_VERB and word[1] in _ABBR | _ABBR_CITY:
+            found.append(start + 1)  # 访华, 驻京, 对美 as one word
+        elif n == 1 and word in _ABBR | _ABBR_CITY:
+            before = tokens[k - 1][2] if k else ""
+            if nxt in _COUNTRY_NOUNS and (word != "中" or nxt == "方"):
+                found.append(start)  # 俄总统, 中方
+            elif before and before[-1] in _ABBR_VERB and len(before) == 1:
+                found.append(start)  # 访 + 华 cut apart
+        elif n == 2 and word[1] == "方" and word[0] in _ABBR:
+            found.append(start)  # 美方 as one word
+    return found
 
 
 _PROPER_TAGS = ("nr", "ns", "nt", "nz", "nis", "eng")
@@ -340,12 +359,8 @@ class RuleSuggester:
                         m.start(), m.end(), "POLICY", "rule:quoted", PRIORITY["quoted"] - 1, 0.8
                     )
                 )
-        for m in ABBR_PAIR_RE.finditer(text):
-            if len(set(m.group())) == len(m.group()):
-                for i in range(m.start(), m.end()):
-                    add(Candidate(i, i + 1, "LOC", "rule:abbreviation", PRIORITY["abbr"], 0.7))
-        for m in ABBR_AFTER_VERB_RE.finditer(text):
-            add(Candidate(m.start(), m.end(), "LOC", "rule:abbreviation", PRIORITY["abbr"], 0.7))
+        for i in _abbreviations(text, tokens):
+            add(Candidate(i, i + 1, "LOC", "rule:abbreviation", PRIORITY["abbr"], 0.7))
         for start, end in _named(text, tokens, starts, POLICY_END, _NOT_POLICY, 14):
             add(Candidate(start, end, "POLICY", "rule:programme", PRIORITY["quoted"] - 2, 0.6))
         for start, end in _suffixed_places(text, tokens):
