@@ -225,7 +225,12 @@ class JiebaTagger:
             if foreign:
                 run.append(token)
                 continue
-            if len(run) >= 2:
+            if word in ("·", "•", "・") and run:
+                run.append(token)  # 卡洛斯·阿马特: one name across the dot
+                continue
+            while run and run[-1][2] in ("·", "•", "・"):
+                run.pop()
+            if len(run) >= 2 or (run and any(t[2] in ("·", "•", "・") for t in run)):
                 start, end = run[0][0], run[-1][1]
                 if end - start >= 3 and text[start:end] not in j.places:
                     out.append(Candidate(start, end, "PER", "jieba:foreign", priority + 1, 0.4))
