@@ -51,6 +51,7 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
         "LEVEL": "L",
         "VICE": "V",
         "NOUN": "M",
+        "NAME": "N",
     },
     "L": {"BODY": "B", "TITLE": "T", "VICE": "V"},
     "O": {"BODY": "B", "TITLE": "T", "VICE": "V", "LOC": "Q", "LEVEL": "L", "NOUN": "M"},
