@@ -254,6 +254,8 @@ def _scan_back(text: str, end: int, limit: int) -> int:
 # 中方, 俄总统. Found on word edges, so 美丽 or 京剧 never yield a place.
 _ABBR = frozenset("中美日俄英法德韩朝印巴以澳加意越泰菲墨欧")
 _ABBR_CITY = frozenset("华京沪港澳台")
+# Those that also stand alone before a noun (以, 加, 中, 意 are everyday words too).
+_ABBR_ALONE = frozenset("美日俄英法德韩朝")
 _ABBR_VERB = frozenset("访来驻在对援赴离抵旅返留")
 _COUNTRY_NOUNS = frozenset(
     "方 总统 政府 总理 首相 外长 外交部 国防部 军 军队 国内 两国 双方 关系 经济 首脑 元首 大使 使馆 "
@@ -272,7 +274,7 @@ def _abbreviations(text: str, tokens: Sequence[Token]) -> list[int]:
             found.append(start + 1)  # 访华, 驻京, 对美 as one word
         elif n == 1 and word in _ABBR | _ABBR_CITY:
             before = tokens[k - 1][2] if k else ""
-            if nxt in _COUNTRY_NOUNS and (word != "中" or nxt == "方"):
+            if nxt == "方" or (nxt in _COUNTRY_NOUNS and word in _ABBR_ALONE):
                 found.append(start)  # 俄总统, 中方
             elif before and before[-1] in _ABBR_VERB and len(before) == 1:
                 found.append(start)  # 访 + 华 cut apart
