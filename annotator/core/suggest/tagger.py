@@ -22,6 +22,7 @@ from pathlib import Path
 
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
 from annotator.core.suggest.lexicon import COMPOUND_SURNAMES, SURNAMES, lexicon_rows
+from annotator.core.suggest.names import THRESHOLD as NAME_THRESHOLD
 from annotator.core.suggest.names import NameModel, NameSuggester
 
 _TAG_LABEL = {"nr": "PER", "nrfg": "PER", "nrt": "PER", "ns": "LOC", "nt": "ORG"}
@@ -179,8 +180,13 @@ class JiebaTagger:
             if word in j.common or word in j.places:
                 return "LOC" if word in j.places and tag is None else None
             if _chinese_name_shape(word):
-                # Two characters that merely start with a surname are mostly phrases
-                # (强镇, 文旅, 初显): only a verb of speech or action after makes a name.
+                # The characters must look like a name: strictly where jieba's noisy
+                # dictionary says so (高增值, 玉兰树 are "nr" there), loosely where its
+                # HMM made the word up. Two characters that merely start with a surname
+                # are mostly phrases (强镇, 文旅): a verb of speech after them is needed.
+                floor = NAME_THRESHOLD if tag is not None else 0.0
+                if j.name_model.score(word) < floor:
+                    return None
                 if len(word) == 3 or _STRICT_AFTER_NAME.match(after):
                     return "PER"
                 return None
