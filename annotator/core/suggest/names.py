@@ -89,9 +89,12 @@ class NameSuggester:
 
     name = "names"
 
-    def __init__(self, model: NameModel, known_words: set[str]) -> None:
+    def __init__(
+        self, model: NameModel, known_words: set[str], places: set[str] | None = None
+    ) -> None:
         self.model = model
         self.known = known_words
+        self.places = places or set()
 
     def propose(self, text: str, tokens: Sequence[Token]) -> list[Candidate]:
         if not tokens:
@@ -113,6 +116,8 @@ class NameSuggester:
                     continue
                 if piece in self.known and piece != word:
                     continue  # a dictionary word of its own, not a name
+                if piece[:2] in self.places:
+                    continue  # a place and a suffix (黄河源), not a surname and a name
                 score = self.model.score(piece)
                 if score >= THRESHOLD and (best is None or score > best[0]):
                     best = (score, end)

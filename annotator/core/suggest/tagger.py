@@ -220,4 +220,4 @@ class JiebaTagger:
         return out
 
     def name_suggester(self) -> NameSuggester:
-        return NameSuggester(self._j.name_model, self._j.dictionary)
+        return NameSuggester(self._j.name_model, self._j.dictionary, self._j.places)
