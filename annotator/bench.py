@@ -22,16 +22,21 @@ def _texts(gold: str | None) -> list[str]:
     ]
 
 
-def _throughput(func: Any, texts: list[str], repeat: int) -> float:
-    """Best characters per second over ``repeat`` passes (the least disturbed run)."""
+def _best_throughputs(funcs: list[Any], texts: list[str], repeat: int) -> list[float]:
+    """Best characters per second of each function over ``repeat`` rounds.
+
+    The functions take turns within each round, so a change in machine load during
+    the run affects them alike and their ratio stays fair.
+    """
     chars = sum(len(t) for t in texts)
-    best = float("inf")
+    best = [float("inf")] * len(funcs)
     for _ in range(max(1, repeat)):
-        started = time.perf_counter()
-        for text in texts:
-            func(text)
-        best = min(best, time.perf_counter() - started)
-    return chars / best if best > 0 else float("inf")
+        for i, func in enumerate(funcs):
+            started = time.perf_counter()
+            for text in texts:
+                func(text)
+            best[i] = min(best[i], time.perf_counter() - started)
+    return [chars / b if b > 0 else float("inf") for b in best]
 
 
 def bench_suggest(gold: str | None, repeat: int) -> dict[str, Any]:
@@ -50,8 +55,7 @@ def bench_suggest(gold: str | None, repeat: int) -> dict[str, Any]:
     pipeline.suggest(texts[0])  # loads jieba, the lexicons and OpenCC
     load_s = time.perf_counter() - started
     jieba.posseg.lcut(texts[0])
-    posseg = _throughput(jieba.posseg.lcut, texts, repeat)
-    full = _throughput(pipeline.suggest, texts, repeat)
+    full, posseg = _best_throughputs([pipeline.suggest, jieba.posseg.lcut], texts, repeat)
     return {
         "texts": len(texts),
         "characters": sum(len(t) for t in texts),

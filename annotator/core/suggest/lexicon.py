@@ -25,6 +25,7 @@ from annotator.core.resources import read_text
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
 
 LEVEL_CHARS = frozenset("省市县区镇乡村")
+_LEVEL_OR_VICE = re.compile("[省市县区镇乡村副]")
 _VICE = ("常务副", "副")
 
 # State machine over typed pieces. Final states give the label of what was read.
@@ -114,11 +115,9 @@ class Lexicon:
             start = end + 1 - length
             for kind in kinds:
                 lattice[start].append((end + 1, kind))
-        for i, ch in enumerate(text):
-            if ch in LEVEL_CHARS:
-                lattice[i].append((i + 1, "LEVEL"))
-            elif ch == "副":
-                lattice[i].append((i + 1, "VICE"))
+        for m in _LEVEL_OR_VICE.finditer(text):
+            i = m.start()
+            lattice[i].append((i + 1, "VICE" if m.group() == "副" else "LEVEL"))
         return lattice
 
 

@@ -101,8 +101,12 @@ class NameSuggester:
             return []
         edges = {t[0] for t in tokens} | {t[1] for t in tokens}
         out = []
-        for start, _end, word, _tag in tokens:
+        for start, _end, word, tag in tokens:
             if text[start] not in SURNAMES:
+                continue
+            # A name jieba missed starts as a lone surname (廖/剑锋), a made-up word
+            # (汪明/新) or a name-tagged piece (黄俊/亮); ordinary words are skipped.
+            if len(word) > 1 and tag is not None and not tag.startswith("nr"):
                 continue
             best = None
             for length in (3, 2):

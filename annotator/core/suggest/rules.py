@@ -254,9 +254,11 @@ def _scan_back(text: str, end: int, limit: int) -> int:
 # 中方, 俄总统. Found on word edges, so 美丽 or 京剧 never yield a place.
 _ABBR = frozenset("中美日俄英法德韩朝印巴以澳加意越泰菲墨欧")
 _ABBR_CITY = frozenset("华京沪港澳台")
+_ABBR_ANY = _ABBR | _ABBR_CITY
 # Those that also stand alone before a noun (以, 加, 中, 意 are everyday words too).
 _ABBR_ALONE = frozenset("美日俄英法德韩朝")
 _ABBR_VERB = frozenset("访来驻在对援赴离抵旅返留")
+_ABBR_START = _ABBR_ANY | _ABBR_VERB
 _COUNTRY_NOUNS = frozenset(
     "方 总统 政府 总理 首相 外长 外交部 国防部 军 军队 国内 两国 双方 关系 经济 首脑 元首 大使 使馆 "
     "代表团 官员 领导人 议会 国会 政局 边境 边界 当局 企业 市场 货币".split()
@@ -266,13 +268,15 @@ _COUNTRY_NOUNS = frozenset(
 def _abbreviations(text: str, tokens: Sequence[Token]) -> list[int]:
     found: list[int] = []
     for k, (start, end, word, _tag) in enumerate(tokens):
+        if word[0] not in _ABBR_START:
+            continue
         nxt = tokens[k + 1][2] if k + 1 < len(tokens) else ""
         n = len(word)
         if 2 <= n <= 3 and len(set(word)) == n and all(ch in _ABBR for ch in word):
             found.extend(range(start, end))  # 中美, 日俄, 中朝韩: every one a country
-        elif n == 2 and word[0] in _ABBR_VERB and word[1] in _ABBR | _ABBR_CITY:
+        elif n == 2 and word[0] in _ABBR_VERB and word[1] in _ABBR_ANY:
             found.append(start + 1)  # 访华, 驻京, 对美 as one word
-        elif n == 1 and word in _ABBR | _ABBR_CITY:
+        elif n == 1 and word in _ABBR_ANY:
             before = tokens[k - 1][2] if k else ""
             if nxt == "方" or (nxt in _COUNTRY_NOUNS and word in _ABBR_ALONE):
                 found.append(start)  # 俄总统, 中方
