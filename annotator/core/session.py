@@ -116,12 +116,6 @@ class Session:
         """Spans that are part of the annotation (not rejected)."""
         return [s for s in self.spans if s.status is not SpanStatus.REJECTED]
 
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
-    def can_redo(self) -> bool:
-        return bool(self._redo)
-
     # ------------------------------------------------------------------ navigation
     def open_article(self, article_id: int, *, span_id: int | None = None) -> None:
         self._apply_learning(article_id)

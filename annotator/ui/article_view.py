@@ -15,6 +15,7 @@ from PySide6.QtGui import (
     QColor,
     QFont,
     QKeyEvent,
+    QMouseEvent,
     QPainter,
     QPaintEvent,
     QPen,
@@ -51,7 +52,7 @@ class ArticleView(QTextEdit):
     """Read-only, keyboard-selectable text. Emits ``repainted`` after each paint."""
 
     repainted = Signal(float)  # perf_counter() at the end of a paint
-    selection_labelled = Signal(int, int)  # (start, end) of a keyboard/mouse selection
+    clicked_at = Signal(int)  # text offset of a mouse click (no selection made)
 
     def __init__(self, labels: LabelSet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -222,12 +223,6 @@ class ArticleView(QTextEdit):
         self._applied = {r: (k, f) for r, (k, f) in wanted.items()}
         self.viewport().update()
 
-    def _cursor(self, start: int, end: int) -> QTextCursor:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        return cursor
-
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if self._current_rect_span is not None:
@@ -295,6 +290,11 @@ class ArticleView(QTextEdit):
         mode = QTextCursor.MoveMode.KeepAnchor if select else QTextCursor.MoveMode.MoveAnchor
         cursor.setPosition(target, mode)
         self.setTextCursor(cursor)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if not self.textCursor().hasSelection():
+            self.clicked_at.emit(self.cursorForPosition(event.position().toPoint()).position())
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         # Token-wise moves replace Qt's word moves, which treat a run of Chinese as one word.

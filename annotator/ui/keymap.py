@@ -121,8 +121,6 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction("quit", ("Ctrl+Q",), "退出", "Quit", "app"),
 )
 
-BY_ID = {a.id: a for a in ACTIONS}
-
 
 def digit_of(action_id: str) -> str | None:
     return action_id.removeprefix("label_") if action_id.startswith("label_") else None

@@ -139,6 +139,7 @@ class MainWindow(QMainWindow):
         session.subscribe(self._on_session)
         self.articles.article_chosen.connect(self._open_article)
         self.spans.span_chosen.connect(self._choose_span)
+        self.view.clicked_at.connect(self._clicked)
         self.palette.label_clicked.connect(self._label)
         self.tasks.progress.connect(self._task_progress)
         self.tasks.busy_changed.connect(lambda busy: self.task_bar.setVisible(busy))
@@ -386,6 +387,12 @@ class MainWindow(QMainWindow):
     def _open_article(self, article_id: int) -> None:
         self.session.open_article(article_id)
         self.view.setFocus()
+
+    def _clicked(self, offset: int) -> None:
+        """A click on a highlighted span makes it the current one."""
+        span = self.session.span_at(offset)
+        if span is not None:
+            self.session.set_current(span.id)
 
     def _choose_span(self, span_id: int) -> None:
         self.session.set_current(span_id)

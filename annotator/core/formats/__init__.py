@@ -77,10 +77,6 @@ def _readers() -> dict[str, Reader]:
     return {".txt": txt.read, ".html": html.read, ".htm": html.read, ".jsonl": jsonl.read}
 
 
-def supported_suffixes() -> tuple[str, ...]:
-    return tuple(_readers())
-
-
 def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | InputError]:
     """Expand folders (recursively, sorted, hidden entries skipped) into files."""
     for given in paths:

@@ -103,11 +103,6 @@ def _jieba() -> _Jieba:
         return _Jieba()
 
 
-def warm_up() -> None:
-    """Load jieba and the lexicons now (call from a worker thread at start-up)."""
-    _jieba()
-
-
 _HAN_RE = re.compile(r"[\u4e00-\u9fff]+")
 # Tags that can carry a name, directly or fused with an affix (邓小平理论 is n).
 _MAYBE_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "n", "nz"})
