@@ -146,3 +146,12 @@ def test_item_models_follow_qt_contracts(qtmodeltester, window):
     qtmodeltester.check(window.articles.model)
     window._sync_panel()
     qtmodeltester.check(window.spans.model)
+
+
+def test_clicking_a_highlight_makes_it_current(qtbot, window):
+    span = window.session.spans[2]  # 鹤山
+    cursor = window.view.textCursor()
+    cursor.setPosition(span.start + 1)
+    point = window.view.cursorRect(cursor).center()
+    qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert window.session.current == span.id
