@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QLibraryInfo, Qt, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
 
 from annotator import __version__
 from annotator.core.paths import data_dir
@@ -25,6 +25,11 @@ from annotator.ui.main_window import MainWindow
 from annotator.ui.tasks import Tasks
 
 AskName = Callable[[], str | None]
+
+
+def show_error(parent: QWidget | None, message: str) -> None:
+    """A modal error (module-level, so tests replace it instead of patching Qt)."""
+    QMessageBox.critical(parent, tr("error.title"), message)
 
 
 def ask_name_dialog() -> str | None:
@@ -135,7 +140,7 @@ def _switch(
     try:
         new = open_window(path, settings=settings, tasks=tasks, ask_name=ask_name)
     except StoreError as exc:
-        QMessageBox.critical(window, tr("error.title"), str(exc))
+        show_error(window, str(exc))
         return
     new.show()
     window.close()
@@ -161,7 +166,7 @@ def run_gui(args: argparse.Namespace) -> int:
         if screenshot:
             print(f"annotator: {exc}", file=sys.stderr)
         else:
-            QMessageBox.critical(None, tr("error.title"), str(exc))
+            show_error(None, str(exc))
         return 1
     if screenshot:
         return take_screenshot(app, window, Path(screenshot))
