@@ -69,6 +69,18 @@ _STOP = set("，,。、；;：:！!？?（）()“”‘’\"'《》【】[]\n\t
 _FUNCTION_WORDS = (
     "召开",
     "主持",
+    "发挥",
+    "充分发挥",
+    "依托",
+    "抢抓",
+    "谋划",
+    "引进",
+    "确保",
+    "完善",
+    "做好",
+    "抓好",
+    "启用",
+    "坚持",
     "举行",
     "举办",
     "出席",
@@ -194,11 +206,28 @@ def _name_start(text: str, tokens: Sequence[Token], starts: list[int], at: int, 
         return at  # the ending is glued to a verb (主持会议): no name before it
     j = k - 1
     while j >= 0 and at - tokens[j][0] <= limit:
-        if _breaks(tokens[j]):
+        if _breaks(tokens[j]) and not _inside_compound(tokens, j):
             break
         start = tokens[j][0]
         j -= 1
     return start
+
+
+_NOUNISH = ("n", "vn", "nz", "ns", "nt", "nr", "nis", "j")
+
+
+def _inside_compound(tokens: Sequence[Token], j: int) -> bool:
+    """A verb between two nouns is part of a compound name (装备制造产业园), not a
+    predicate (在…举行): the words on both sides must be nouns or unknown words."""
+    word, tag = tokens[j][2], tokens[j][3]
+    if tag is None or not tag.startswith("v") or word in _FUNCTION_SET or j == 0:
+        return False
+    if j + 1 >= len(tokens):
+        return False
+    return all(
+        (t[3] is None and t[2][:1].isalnum()) or (t[3] or "").startswith(_NOUNISH)
+        for t in (tokens[j - 1], tokens[j + 1])
+    )
 
 
 def _named(
