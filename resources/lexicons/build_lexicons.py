@@ -53,6 +53,9 @@ BODIES = """
 队 女队 男队 代表队 国家队 俱乐部 代表团 议会 国会 政府 内阁 外交部 国防部 财政部 商务部 教育部
 """.split()
 
+# Words that put a body at a level of the state, like 市 or 县 do (国家统计局, 中央气象台).
+LEVEL_WORDS = "国家 中央 全国 地方".split()
+
 # International bodies and national organs news names most (ours; public knowledge).
 WORLD_ORGS = """
 联合国 安理会 联合国安理会 欧盟 欧洲联盟 欧共体 北约 东盟 非盟 阿盟 欧佩克 石油输出国组织 世贸组织 世界贸易组织
@@ -199,6 +202,8 @@ def main(data: Path) -> None:
         add(word, "BODY", "ours")
     for word in WORLD_ORGS:
         add(word, "ORG", "ours:world")
+    for word in LEVEL_WORDS:
+        add(word, "LEVEL", "ours")
     hanlp = data / "lexicons" / "hanlp"
     for word, _tag, n in hanlp_rows(hanlp / "nis_org_suffixes.tsv"):
         if n >= 5 and len(word) >= 2 and not _common(word, freq, tags, ("nt", "n")):

@@ -54,7 +54,7 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
         "NOUN": "M",
         "NAME": "N",
     },
-    "L": {"BODY": "B", "TITLE": "T", "VICE": "V"},
+    "L": {"BODY": "B", "TITLE": "T", "VICE": "V", "ORG": "O"},
     "O": {"BODY": "B", "TITLE": "T", "VICE": "V", "LOC": "Q", "LEVEL": "L", "NOUN": "M"},
     "B0": {"BODY": "B", "TITLE": "T", "VICE": "V", "LEVEL": "L"},
     "B": {"BODY": "B", "TITLE": "T", "VICE": "V", "LOC": "Q", "LEVEL": "L"},
@@ -132,7 +132,7 @@ def load_lexicon() -> Lexicon:
     """The shipped lexicon (no person names: those go to the tagger's dictionary)."""
     types: dict[str, set[str]] = defaultdict(set)
     for surface, kind, _origin in lexicon_rows():
-        if kind in ("LOC", "ORG", "BODY", "TITLE", "STOP"):
+        if kind in ("LOC", "ORG", "BODY", "TITLE", "STOP", "LEVEL"):
             types[surface].add(kind)
     automaton = ahocorasick.Automaton()
     frozen = {}

@@ -30,7 +30,15 @@ _TAG_LABEL = {"nr": "PER", "nrfg": "PER", "nrt": "PER", "ns": "LOC", "nt": "ORG"
 # vetoed as entities elsewhere, but must not break the words around them).
 _KIND_TAG = {"LOC": "ns", "ORG": "nt", "PER": "nr", "TITLE": "nnt", "BODY": "nis"}
 # Frequencies that let a lexicon word win segmentation without swallowing neighbours.
-_KIND_FREQ = {"LOC": 2000, "ORG": 2000, "TITLE": 3000, "BODY": 1000, "PER": 300, "STOP": 5000}
+_KIND_FREQ = {
+    "LOC": 2000,
+    "ORG": 2000,
+    "TITLE": 3000,
+    "BODY": 1000,
+    "PER": 300,
+    "STOP": 5000,
+    "LEVEL": 1000,
+}
 _PLACE_END = tuple("省市县区镇乡村")
 # jieba's "nr" tag is noisy (多云, 文明, 卫星 carry it): a word it calls a name counts
 # only when it is in the person lexicon, or has a name's shape and is not common.
