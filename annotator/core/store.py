@@ -428,8 +428,11 @@ class Store:
             (ArticleStatus(status).value, _now(), article_id),
         )
 
-    def count_articles(self) -> int:
-        return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+    def count_articles(self, status: str | None = None) -> int:
+        if status is None:
+            return int(self.conn.execute("SELECT COUNT(*) FROM articles").fetchone()[0])
+        sql = "SELECT COUNT(*) FROM articles WHERE status = ?"
+        return int(self.conn.execute(sql, (status,)).fetchone()[0])
 
     # ------------------------------------------------------------------ spans
     def spans(self, article_id: int, *, statuses: Iterable[str] | None = None) -> list[Span]:

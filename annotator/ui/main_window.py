@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.model import ArticleStatus
 from annotator.core.session import ActionError, Session
 from annotator.core.settings import Settings
 from annotator.core.store import Store
@@ -311,7 +312,7 @@ class MainWindow(QMainWindow):
         elif what == "current":
             self.view.set_current(s.current)
             self._mark_panel()
-        self._refresh_status()
+        self._refresh_status(progress=what != "current")
 
     def _mark_panel(self) -> None:
         self._panel_dirty = True
@@ -344,11 +345,13 @@ class MainWindow(QMainWindow):
             f" · {tr('span.rejected')} {counts['rejected']}"
         )
 
-    def _refresh_status(self) -> None:
-        stats = self.store.conn.execute(
-            "SELECT COUNT(*), SUM(status = 'done') FROM articles"
-        ).fetchone()
-        self.progress_label.setText(tr("bar.progress", done=stats[1] or 0, total=stats[0] or 0))
+    def _refresh_status(self, *, progress: bool = True) -> None:
+        """Status bar. ``progress`` recounts articles: not on mere navigation, which
+        changes no status and must stay cheap however large the project."""
+        if progress:
+            total = self.store.count_articles()
+            done = self.store.count_articles(ArticleStatus.DONE.value)
+            self.progress_label.setText(tr("bar.progress", done=done, total=total))
         hours = max((time.monotonic() - self._started) / 3600, 1 / 60)
         self.speed_label.setText(tr("bar.speed", n=self._decisions, rate=self._decisions / hours))
         span = self.session.current_span()
