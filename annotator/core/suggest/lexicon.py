@@ -14,7 +14,7 @@ make the names it does not:
 from __future__ import annotations
 
 import re
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -70,6 +70,7 @@ SOLE_BODIES = frozenset(
     "人大 政协 国会 议会 内阁 参议院 众议院 安理会 海军 陆军 空军 国务院 中央".split()
 )
 _MAX_PIECES = 8
+_DOTS = ("·", "•", "・")
 
 # Common surnames (single and compound), for names written right after a title.
 SURNAMES = frozenset(
@@ -127,6 +128,22 @@ def lexicon_rows() -> Iterator[tuple[str, str, str]]:
         yield surface, kind, origin
 
 
+# A character writes foreign names when it is in this many of the transliterated and
+# Japanese names of the person lexicon: 斯, 尔, 科 whatever the context; 若, 潘, 宾 where
+# the context already says "a person" (right next to a title).
+FOREIGN_CHAR_MIN = 25
+FOREIGN_CHAR_MIN_BY_TITLE = 3
+
+
+@lru_cache(maxsize=2)
+def foreign_chars(minimum: int = FOREIGN_CHAR_MIN) -> frozenset[str]:
+    counts: Counter[str] = Counter()
+    for surface, kind, origin in lexicon_rows():
+        if kind == "PER" and origin.endswith(("nrf", "nrj")):
+            counts.update(surface)
+    return frozenset(ch for ch, n in counts.items() if n >= minimum)
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The shipped lexicon (no person names: those go to the tagger's dictionary)."""
@@ -162,9 +179,80 @@ def name_after(text: str, i: int) -> int | None:
     return None
 
 
+_BODY_GENERIC = frozenset(
+    "有关 相关 各级 各 全 该 本 这 那 其 我 你 他 各类 基层 上级 下级 主管 职能 所属 地方 当地 有关部门".split()
+)
+_PROPER_PIECES = frozenset({"LOC", "ORG", "NAME"})
+
+
+_FUNCTION_CHARS = frozenset("由在于和与及对从向把被将的了是为等并")
+_HARD_TAGS = ("v", "f", "m", "q", "r", "t", "p", "d", "c", "u", "a")
+
+
+def _ends_org_name(token: Token) -> bool:
+    word, tag = token[2], token[3]
+    if any(ch.isdigit() for ch in word) or word in ("讯", "电"):
+        return True
+    if (
+        tag is None
+        and len(word) <= 3
+        and (word[0] in _FUNCTION_CHARS or word[-1] in _FUNCTION_CHARS)
+    ):
+        return True  # a function word glued to a neighbour by the HMM: 正由, 在该
+    return tag is not None and tag.startswith(_HARD_TAGS) and not tag.startswith("vn")
+
+
+def _named_bodies(
+    text: str,
+    tokens: Sequence[Token],
+    lattice: dict[int, list[tuple[int, str]]],
+    edges: set[int],
+) -> list[Candidate]:
+    """An organisation named by the words before its body word, back to the name's
+    edge: 中国 文化 扶贫 委员会, 旅游 专项 治理 办公室, 法国 雇主 协会.
+
+    The words before the body must hold something proper (a place, an organisation,
+    a word jieba does not know) or be a name of two words or more; 有关部门 is not one.
+    """
+    from annotator.core.suggest.rules import named_before
+
+    body_at: dict[int, int] = {}  # end -> start of the longest body word ending there
+    for start, ends in lattice.items():
+        if start in edges:
+            for end, kind in ends:
+                if kind == "BODY" and end in edges and start < body_at.get(end, end):
+                    body_at[end] = start
+    if not body_at:
+        return []
+    endings = sorted((at, end) for end, at in body_at.items())
+    out = []
+    for start, end in named_before(text, tokens, endings, _BODY_GENERIC, 16):
+        at = body_at[end]
+        # Verbs, numbers, places in time or space and function words end an
+        # organisation's name, even between two nouns (出版社 安排 吕老 去 … 招待所).
+        inside = [t for t in tokens if start <= t[0] and t[1] <= at]
+        for t in inside:
+            if _ends_org_name(t):
+                start = t[1]
+        if at - start < 2:
+            continue
+        proper = any(
+            kind in _PROPER_PIECES
+            for s in range(start, at)
+            for e, kind in lattice.get(s, ())
+            if e <= at
+        )
+        words = sum(1 for t in inside if t[0] >= start)
+        if proper or words >= 2:
+            out.append(Candidate(start, end, "ORG", "rule:named-body", PRIORITY["org"], 0.6))
+    return out
+
+
 def _straddles(cand: Candidate, edges: set[int]) -> bool:
     if cand.start in edges and cand.end in edges:
         return False
+    if cand.start not in edges and cand.end not in edges:
+        return True  # deep inside a word: 中国 in 发展中国家
     return any(e in edges for e in range(cand.start + 1, cand.end))
 
 
@@ -207,6 +295,29 @@ class LexiconSuggester:
                 )
         return out
 
+    def _foreign_name(self, tokens: Sequence[Token], k: int, step: int) -> int | None:
+        """The far edge of a transliterated name whose first (``step`` 1) or last
+        (``step`` -1) word is ``tokens[k]``: words of foreign-name characters that the
+        lexicon does not know as places, joined by · (卡洛斯·阿马特)."""
+        chars = foreign_chars(FOREIGN_CHAR_MIN_BY_TITLE)
+        edge = None
+        while 0 <= k < len(tokens):
+            _start, _end, word, tag = tokens[k]
+            if word in _DOTS and edge is not None:
+                k += step
+                continue
+            if (
+                not word
+                or "LOC" in self.lexicon.types.get(word, ())
+                or word.endswith("人")  # 荷兰人: a people, not a name
+                or (tag is not None and not tag.startswith(("nr", "ns", "j")))
+                or not chars.issuperset(word)
+            ):
+                break
+            edge = tokens[k][1] if step > 0 else tokens[k][0]
+            k += step
+        return edge
+
     def propose(self, text: str, tokens: Sequence[Token] = ()) -> list[Candidate]:
         lattice = self.lexicon.matches(text)
         for t_start, t_end, word, tag in tokens:
@@ -222,19 +333,39 @@ class LexiconSuggester:
                 lattice[t_start].append((t_end, "NOUN"))
         stops = [(s, e) for s, ends in lattice.items() for e, k in ends if k == "STOP"]
         out = self._compose(text, lattice)
+        by_start = {t[0]: k for k, t in enumerate(tokens)}
+        by_end = {t[1]: k for k, t in enumerate(tokens)}
         if tokens:
+            edges = by_start.keys() | by_end.keys()
+            out.extend(_named_bodies(text, tokens, lattice, edges))
             # A match that straddles two words without matching either edge is a
             # coincidence of characters (切合|江门 holds 合江; 文明|城市 holds 明城).
-            # One inside a single word is kept (中国 in 中国人民).
-            edges = {t[0] for t in tokens} | {t[1] for t in tokens}
+            # One that shares an edge with a single word is kept (中国 in 中国人民),
+            # one deep inside a word is not (中国 in 发展中国家).
             out = [c for c in out if not _straddles(c, edges)]
-        # A personal name directly after a title, and after each 、 that continues a list.
+        # A personal name directly after a title, and after each 、 that continues a list;
+        # a foreign name on either side of it (总理若斯潘, 库马拉通加总统).
         for cand in [c for c in out if c.label == "TITLE"]:
+            if cand.start in by_end:
+                begin = self._foreign_name(tokens, by_end[cand.start], -1)
+                if begin is not None and cand.start - begin >= 3:
+                    out.append(
+                        Candidate(
+                            begin,
+                            cand.start,
+                            "PER",
+                            "rule:title-name",
+                            PRIORITY["title_person"],
+                            0.7,
+                        )
+                    )
             pos = cand.end
             if text[pos : pos + 1] in (" ", "\u3000", ":", "："):
                 pos += 1  # bylines: 记者 任龙, 责任编辑:黄俊亮
             while pos < len(text):
                 end = name_after(text, pos)
+                if end is None and pos in by_start:
+                    end = self._foreign_name(tokens, by_start[pos], 1)
                 if end is None:
                     break
                 out.append(
@@ -243,6 +374,18 @@ class LexiconSuggester:
                 if text[end : end + 1] != "、":
                     break
                 pos = end + 1
+        # A dot between two runs of name characters joins a foreign name (鲍里斯·贝克尔).
+        dotted = any(dot in text for dot in _DOTS)
+        for k, token in enumerate(tokens if dotted else ()):
+            if token[2] in _DOTS and 0 < k < len(tokens) - 1:
+                begin = self._foreign_name(tokens, k - 1, -1)
+                end = self._foreign_name(tokens, k + 1, 1)
+                if begin is not None and end is not None:
+                    out.append(
+                        Candidate(
+                            begin, end, "PER", "rule:dotted-name", PRIORITY["title_person"], 0.7
+                        )
+                    )
         for s, e in stops:
             out.append(Candidate(s, e, "STOP", "lexicon:stop", PRIORITY["learned"] - 1, 1.0))
         return out

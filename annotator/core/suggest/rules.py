@@ -233,33 +233,45 @@ def _inside_compound(tokens: Sequence[Token], j: int) -> bool:
 def _named(
     text: str,
     tokens: Sequence[Token],
-    starts: list[int],
     pattern: re.Pattern[str],
     generic: frozenset[str],
     limit: int,
 ) -> list[tuple[int, int]]:
+    return named_before(
+        text, tokens, [(m.start(), m.end()) for m in pattern.finditer(text)], generic, limit
+    )
+
+
+def named_before(
+    text: str,
+    tokens: Sequence[Token],
+    endings: Sequence[tuple[int, int]],
+    generic: frozenset[str],
+    limit: int,
+) -> list[tuple[int, int]]:
+    """Names that end in a telling word (each ``(start, end)`` of ``endings``): the
+    words before it back to the name's edge, without leading numbers or generic words."""
+    starts = [t[0] for t in tokens]
     found = []
-    for m in pattern.finditer(text):
+    for at, end in endings:
         start = (
-            _name_start(text, tokens, starts, m.start(), limit)
-            if tokens
-            else _scan_back(text, m.start(), limit)
+            _name_start(text, tokens, starts, at, limit) if tokens else _scan_back(text, at, limit)
         )
         # Leading numbers and generic words are not part of the name (一批重点项目).
-        while start < m.start():
+        while start < at:
             k = bisect_right(starts, start) - 1
             word = tokens[k][2] if tokens and k >= 0 else ""
             tag = tokens[k][3] if tokens and k >= 0 else None
             lead_generic = word in generic or (
                 tag in ("m", "q", "mq") and not word.startswith("第")
             )
-            if not lead_generic or tokens[k][1] > m.start():
+            if not lead_generic or tokens[k][1] > at:
                 break
             start = tokens[k][1]
-        prefix = text[start : m.start()]
-        if len(prefix) < 2 or prefix in generic or text[start : m.end()] in generic:
+        prefix = text[start:at]
+        if len(prefix) < 2 or prefix in generic or text[start:end] in generic:
             continue
-        found.append((start, m.end()))
+        found.append((start, end))
     return found
 
 
@@ -367,7 +379,6 @@ class RuleSuggester:
 
     def propose(self, text: str, tokens: Sequence[Token] = ()) -> list[Candidate]:
         out: list[Candidate] = []
-        starts = [t[0] for t in tokens]
         add = out.append
         for m in DATE_RE.finditer(text):
             add(Candidate(m.start(), m.end(), "DATE", "rule:date", PRIORITY["date"], 0.95))
@@ -396,15 +407,15 @@ class RuleSuggester:
                 )
         for i in _abbreviations(text, tokens):
             add(Candidate(i, i + 1, "LOC", "rule:abbreviation", PRIORITY["abbr"], 0.7))
-        for start, end in _named(text, tokens, starts, POLICY_END, _NOT_POLICY, 14):
+        for start, end in _named(text, tokens, POLICY_END, _NOT_POLICY, 14):
             add(Candidate(start, end, "POLICY", "rule:programme", PRIORITY["quoted"] - 2, 0.6))
         for start, end in _suffixed_places(text, tokens):
             add(Candidate(start, end, "LOC", "rule:place-suffix", PRIORITY["tagger"] + 3, 0.5))
         for m in CONGRESS_RE.finditer(text):
             add(Candidate(m.start(), m.end(), "EVENT", "rule:congress", PRIORITY["event"], 0.8))
-        for start, end in _named(text, tokens, starts, EVENT_END, _EVENT_GENERIC, 18):
+        for start, end in _named(text, tokens, EVENT_END, _EVENT_GENERIC, 18):
             add(Candidate(start, end, "EVENT", "rule:event", PRIORITY["event"], 0.7))
-        for start, end in _named(text, tokens, starts, FAC_END, _FAC_GENERIC, 16):
+        for start, end in _named(text, tokens, FAC_END, _FAC_GENERIC, 16):
             if _bare_project(text, tokens, start, end):
                 continue
             add(Candidate(start, end, "FAC", "rule:facility", PRIORITY["fac"], 0.6))

@@ -15,13 +15,17 @@ from __future__ import annotations
 import logging
 import re
 import threading
-from collections import Counter
 from collections.abc import Sequence
 from functools import lru_cache
 from pathlib import Path
 
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
-from annotator.core.suggest.lexicon import COMPOUND_SURNAMES, SURNAMES, lexicon_rows
+from annotator.core.suggest.lexicon import (
+    COMPOUND_SURNAMES,
+    SURNAMES,
+    foreign_chars,
+    lexicon_rows,
+)
 from annotator.core.suggest.names import THRESHOLD as NAME_THRESHOLD
 from annotator.core.suggest.names import NameModel, NameSuggester
 
@@ -55,7 +59,6 @@ _ORG_END = tuple(
     "商会 联合会 基金会 工会 研究会 促进会 代表团".split()
 )
 _NAME_AFFIXES = ("理论", "思想", "同志", "主义", "杯", "奖", "路", "故居", "纪念馆", "先生", "女士")
-_FOREIGN_CHAR_MIN = 25
 _lock = threading.Lock()
 
 
@@ -78,12 +81,9 @@ class _Jieba:
         self.dictionary = {w for w, n in freq.items() if n > 0}
         self.persons: set[str] = set()
         self.places: set[str] = set()
-        foreign: Counter[str] = Counter()
-        for surface, kind, origin in lexicon_rows():
+        for surface, kind, _origin in lexicon_rows():
             if kind == "PER":
                 self.persons.add(surface)
-                if origin.endswith(("nrf", "nrj")):
-                    foreign.update(surface)
             elif kind in ("LOC", "ORG"):
                 self.places.add(surface)
             word_freq = max(freq.get(surface, 0), _KIND_FREQ[kind])
@@ -101,7 +101,7 @@ class _Jieba:
                 freq.setdefault(surface[:i], 0)
             self.tags[surface] = _KIND_TAG.get(kind) or self.tags.get(surface, "n")
         self.tokenizer.total = total
-        self.foreign_chars = frozenset(ch for ch, n in foreign.items() if n >= _FOREIGN_CHAR_MIN)
+        self.foreign_chars = foreign_chars()
         self.name_model = NameModel.shipped()
 
 
@@ -150,11 +150,7 @@ class JiebaTagger:
         if tag is None or _TAG_LABEL.get(tag) == "PER":
             if word in j.persons and word not in j.places:
                 return "PER"
-            if (
-                len(word) >= 3
-                and word not in j.places
-                and all(ch in j.foreign_chars for ch in word)
-            ):
+            if len(word) >= 3 and word not in j.places and j.foreign_chars.issuperset(word):
                 return "PER"  # a transliterated name, however common (克林顿)
             if word in j.common or word in j.places:
                 return "LOC" if word in j.places and tag is None else None
@@ -202,10 +198,11 @@ class JiebaTagger:
         run: list[tuple[int, int, str, str | None]] = []
         for token in [*tokens, (len(text), len(text), "", "x")]:
             _s, _e, word, tag = token
+            after_dot = bool(run) and run[-1][2] in ("·", "•", "・")
             foreign = (
                 bool(word)
-                and (tag is None or tag.startswith("nr"))
-                and all(ch in j.foreign_chars for ch in word)
+                and (tag is None or tag.startswith("nr") or after_dot)
+                and j.foreign_chars.issuperset(word)
             )
             if foreign:
                 run.append(token)
