@@ -139,3 +139,52 @@ def test_name_model_separates_names_from_words():
 def test_split_name_in_a_list_is_found(pipeline):
     got = found(pipeline, "区领导陈少聪、廖剑锋、谢先清出席。")
     assert {("陈少聪", "PER"), ("廖剑锋", "PER"), ("谢先清", "PER")} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # An organisation named by the words before its body word.
+        ("江门市文化扶贫委员会今天成立。", {("江门市文化扶贫委员会", "ORG")}),
+        ("德国钢铁协会发表声明。", {("德国钢铁协会", "ORG")}),
+        ("并成立“防汛救灾领导小组”", {("防汛救灾领导小组", "ORG")}),
+        # Foreign names beside a title, or joined by a dot.
+        ("俄罗斯总理普里马科夫今天表示", {("普里马科夫", "PER")}),
+        ("约翰·史密斯说，", {("约翰·史密斯", "PER")}),
+        # Country abbreviations inside the words jieba glues them into.
+        ("中美关系不断发展。", {("中", "LOC"), ("美", "LOC")}),
+        ("代表团应邀来华访问。", {("华", "LOC")}),
+        # A place with its level written out.
+        ("如皋县十佳青年", {("如皋县", "LOC")}),
+        # A name jieba knows beats a place that only starts it.
+        ("唐家璇会见了来宾。", {("唐家璇", "PER")}),
+    ],
+)
+def test_general_mechanisms(pipeline, text, expected):
+    assert expected <= found(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "许多发展中国家加强合作。",
+        "这支球队很强。",
+        "有关部门要加强监管。",
+        "语文出版社安排他去一个招待所",
+    ],
+)
+def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
+    got = found(pipeline, text)
+    assert not {s for s, _ in got} & {
+        "中国",
+        "这支球队",
+        "有关部门",
+        "语文出版社安排他去一个招待所",
+    }
+
+
+def test_without_titles_an_office_keeps_its_organisation():
+    # With only PER/LOC/ORG, 美国财政部长 yields the ministry, and 说 is not in the name.
+    pipeline = default_pipeline(labels=["PER", "LOC", "ORG"])
+    got = found(pipeline, "美国财政部长鲁宾说，")
+    assert {("美国财政部", "ORG"), ("鲁宾", "PER")} <= got

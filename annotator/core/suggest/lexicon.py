@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,12 +49,15 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
         "ORG": "O",
         "BODY": "B",
         "TITLE": "T",
-        "LEVEL": "L",
+        "LEVEL": "PL",
         "VICE": "V",
         "NOUN": "M",
         "NAME": "N",
     },
     "L": {"BODY": "B", "TITLE": "T", "VICE": "V", "ORG": "O"},
+    # A place with its level written out is still that place, and may go on to the
+    # next one of a chain: 如东 + 县, 龙川 + 县 + 黄石 + 镇.
+    "PL": {"BODY": "B", "TITLE": "T", "VICE": "V", "ORG": "O", "LOC": "P"},
     "O": {"BODY": "B", "TITLE": "T", "VICE": "V", "LOC": "Q", "LEVEL": "L", "NOUN": "M"},
     "B0": {"BODY": "B", "TITLE": "T", "VICE": "V", "LEVEL": "L"},
     "B": {"BODY": "B", "TITLE": "T", "VICE": "V", "LOC": "Q", "LEVEL": "L"},
@@ -62,7 +65,7 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
     "V": {"TITLE": "T"},
     "T": {"TITLE": "T"},
 }
-_FINAL = {"P": "LOC", "O": "ORG", "B": "ORG", "T": "TITLE"}
+_FINAL = {"P": "LOC", "PL": "LOC", "O": "ORG", "B": "ORG", "T": "TITLE"}
 _NAME_TAGS = frozenset({"nz", "nrt", "nrf", "nrfg", "nr", "j", "eng"})
 _NOUN_TAGS = frozenset({"n", "vn", "b", "m"})
 # Bodies that name themselves without a place: GUIDELINES' 市委 rule, nationally.
@@ -102,6 +105,9 @@ _AFTER_NAME = re.compile(
     r"前往|对|要求|介绍|作|为|是|就|的|参加|调研|讲话|会见|陪同|先生|女士|代表|宣布|提出|希望|认为|"
     r"来到|走访|检查|督导|看望|慰问|听取|部署|书记|主任|市长|县长|区长|镇长|副|$"
 )
+
+
+_SPEECH = re.compile(r"说|表示|指出|强调|认为|介绍|主持|出席|会见|陪同")
 
 
 @dataclass(frozen=True)
@@ -174,6 +180,8 @@ def name_after(text: str, i: int) -> int | None:
         piece = text[i + surname : end]
         if len(piece) != given or not all("\u4e00" <= ch <= "\u9fff" for ch in piece):
             continue
+        if given == 2 and _SPEECH.match(text, end - 1):
+            continue  # 鲁宾说: one given character, then what he said
         if _AFTER_NAME.match(text, end):
             return end
     return None
@@ -186,20 +194,30 @@ _PROPER_PIECES = frozenset({"LOC", "ORG", "NAME"})
 
 
 _FUNCTION_CHARS = frozenset("由在于和与及对从向把被将的了是为等并")
-_HARD_TAGS = ("v", "f", "m", "q", "r", "t", "p", "d", "c", "u", "a")
+_DEMONSTRATIVES = frozenset("这那该每各本此其")
+_HARD_TAGS = ("f", "m", "q", "r", "t", "p", "d", "c", "u", "a")
+# What a verb inside a name runs into: a common noun or the body word (扶贫 委员会);
+# a verb before a place or a person is a predicate (战胜 印尼女队, 安排 吕老).
+_NOUN_AFTER_VERB = ("n", "vn", "nis")
 
 
-def _ends_org_name(token: Token) -> bool:
+def _ends_org_name(token: Token, following: Token | None) -> bool:
     word, tag = token[2], token[3]
     if any(ch.isdigit() for ch in word) or word in ("讯", "电"):
         return True
-    if (
-        tag is None
-        and len(word) <= 3
-        and (word[0] in _FUNCTION_CHARS or word[-1] in _FUNCTION_CHARS)
-    ):
-        return True  # a function word glued to a neighbour by the HMM: 正由, 在该
-    return tag is not None and tag.startswith(_HARD_TAGS) and not tag.startswith("vn")
+    if tag is None and len(word) <= 3:
+        # A function word glued to a neighbour by the HMM: 正由, 这支.
+        return word[-1] in _FUNCTION_CHARS or word[0] in _FUNCTION_CHARS | _DEMONSTRATIVES
+    if tag is None or tag.startswith("vn"):
+        return False
+    if tag.startswith("v"):
+        after = following[3] if following is not None else None
+        return (
+            after is None
+            or after.startswith(("nr", "ns", "nt"))
+            or not after.startswith(_NOUN_AFTER_VERB)
+        )
+    return tag.startswith(_HARD_TAGS)
 
 
 def _named_bodies(
@@ -230,10 +248,10 @@ def _named_bodies(
         at = body_at[end]
         # Verbs, numbers, places in time or space and function words end an
         # organisation's name, even between two nouns (出版社 安排 吕老 去 … 招待所).
-        inside = [t for t in tokens if start <= t[0] and t[1] <= at]
-        for t in inside:
-            if _ends_org_name(t):
-                start = t[1]
+        inside = [k for k, t in enumerate(tokens) if start <= t[0] and t[1] <= at]
+        for k in inside:
+            if _ends_org_name(tokens[k], tokens[k + 1] if k + 1 < len(tokens) else None):
+                start = tokens[k][1]
         if at - start < 2:
             continue
         proper = any(
@@ -242,10 +260,15 @@ def _named_bodies(
             for e, kind in lattice.get(s, ())
             if e <= at
         )
-        words = sum(1 for t in inside if t[0] >= start)
+        words = sum(1 for k in inside if tokens[k][0] >= start)
         if proper or words >= 2:
             out.append(Candidate(start, end, "ORG", "rule:named-body", PRIORITY["org"], 0.6))
     return out
+
+
+def _headed_title(text: str, cand: Candidate, edges: Iterable[int]) -> bool:
+    """An organisation whose head is its title word: 财政部 in 美国|财政部长 (部 + 长)."""
+    return text[cand.end : cand.end + 1] == "长" and cand.end + 1 in edges and cand.start in edges
 
 
 def _straddles(cand: Candidate, edges: set[int]) -> bool:
@@ -327,6 +350,7 @@ class LexiconSuggester:
                 t_end - t_start >= 2
                 and (tag is None or tag in _NAME_TAGS)
                 and word not in self.lexicon.types
+                and word[0] not in _DEMONSTRATIVES  # 这支 + 球队
             ):
                 lattice[t_start].append((t_end, "NAME"))
             elif t_end - t_start >= 2 and tag in _NOUN_TAGS and word not in self.lexicon.types:
@@ -342,7 +366,20 @@ class LexiconSuggester:
             # coincidence of characters (切合|江门 holds 合江; 文明|城市 holds 明城).
             # One that shares an edge with a single word is kept (中国 in 中国人民),
             # one deep inside a word is not (中国 in 发展中国家).
-            out = [c for c in out if not _straddles(c, edges)]
+            # A place name jieba's dictionary knows but cut apart here is a coincidence
+            # too: 每个|人|和|他 holds 人和, 集中营 holds 中营.
+            out = [
+                c
+                for c in out
+                if (
+                    not _straddles(c, edges) or (c.label == "ORG" and _headed_title(text, c, edges))
+                )
+                and not (
+                    c.label == "LOC"
+                    and "LOC" in self.lexicon.types.get(text[c.start : c.end], ())
+                    and any(e in edges for e in range(c.start + 1, c.end))
+                )
+            ]
         # A personal name directly after a title, and after each 、 that continues a list;
         # a foreign name on either side of it (总理若斯潘, 库马拉通加总统).
         for cand in [c for c in out if c.label == "TITLE"]:

@@ -21,6 +21,21 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _yield_to_tagged_words(found: list[Candidate]) -> list[Candidate]:
+    """A lexicon piece strictly inside a word jieba tags as a person or organisation
+    yields to that word: 唐家 in 唐家璇, 中国 in 中国人口学会. (中国 in 中国人民 stays:
+    中国人民 is no name; 亚洲 in 亚洲地区 too: jieba's places hold generic endings.)"""
+    words = [(c.start, c.end) for c in found if c.origin.startswith("jieba:") and c.label != "LOC"]
+    if not words:
+        return found
+    return [
+        c
+        for c in found
+        if not c.origin.startswith("lexicon:")
+        or not any(s <= c.start and c.end <= e and e - s > c.length for s, e in words)
+    ]
+
+
 def merge(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
     """Flat spans: higher priority first, then longer, then earlier; no overlaps."""
     taken = bytearray(length)
@@ -61,6 +76,7 @@ class Pipeline:
             found = [c for c in found if not self.learned.rejects(simplified, c)]
         if self.labels is not None:
             found = [c for c in found if c.label in self.labels]
+        found = _yield_to_tagged_words(found)
         # Stop-list words veto any candidate lying within them (暨, 高水平, 全县).
         stops = [(c.start, c.end) for c in found if c.label == "STOP"]
         found = [

@@ -302,21 +302,51 @@ _ABBR_VERB = frozenset("访来驻在对援赴离抵旅返留")
 _ABBR_START = _ABBR_ANY | _ABBR_VERB
 _COUNTRY_NOUNS = frozenset(
     "方 总统 政府 总理 首相 外长 外交部 国防部 军 军队 国内 两国 双方 关系 经济 首脑 元首 大使 使馆 "
-    "代表团 官员 领导人 议会 国会 政局 边境 边界 当局 企业 市场 货币".split()
+    "代表团 官员 领导人 议会 国会 政局 边境 边界 当局 企业 市场 货币 联合公报 联合声明 合作 贸易 "
+    "友好 友谊 建交 会谈 对话 峰会 首脑会晤".split()
 )
+
+
+_GLUED_VERBS = frozenset("举行 访问 工作 投资 召开 出席 期间 考察 参观 演出 留学 定居".split())
+
+
+def _country_pair(word: str) -> int:
+    """Length of a run of two or three country abbreviations that begins ``word``
+    when the rest of it is nothing or a noun of countries (中美, 中美关系); else 0."""
+    for n in (3, 2):
+        head, rest = word[:n], word[n:]
+        if (
+            len(head) == n
+            and len(set(head)) == n
+            and all(ch in _ABBR for ch in head)
+            and (not rest or rest in _COUNTRY_NOUNS)
+        ):
+            return n
+    return 0
 
 
 def _abbreviations(text: str, tokens: Sequence[Token]) -> list[int]:
     found: list[int] = []
-    for k, (start, end, word, _tag) in enumerate(tokens):
+    for k, (start, _end, word, _tag) in enumerate(tokens):
         if word[0] not in _ABBR_START:
             continue
         nxt = tokens[k + 1][2] if k + 1 < len(tokens) else ""
         n = len(word)
-        if 2 <= n <= 3 and len(set(word)) == n and all(ch in _ABBR for ch in word):
-            found.extend(range(start, end))  # 中美, 日俄, 中朝韩: every one a country
+        pair = _country_pair(word)
+        if pair:
+            found.extend(range(start, start + pair))  # 中美, 日俄, 中朝韩, 中美关系
+        elif (
+            n == 1
+            and word in _ABBR
+            and nxt in _ABBR
+            and nxt != word
+            and (not k or tokens[k - 1][2] not in _ABBR)
+        ):
+            found.extend((start, start + 1))  # 中/美 cut apart: 遵守中美三个联合公报
         elif n == 2 and word[0] in _ABBR_VERB and word[1] in _ABBR_ANY:
             found.append(start + 1)  # 访华, 驻京, 对美 as one word
+        elif n == 4 and word[0] in _ABBR_VERB and word[1] in _ABBR_ANY and word[2:] in _GLUED_VERBS:
+            found.append(start + 1)  # 在京举行, 来华访问: jieba's dictionary glues them
         elif n == 1 and word in _ABBR_ANY:
             before = tokens[k - 1][2] if k else ""
             if nxt == "方" or (nxt in _COUNTRY_NOUNS and word in _ABBR_ALONE):
