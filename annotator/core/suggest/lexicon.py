@@ -287,7 +287,10 @@ class LexiconSuggester:
 
     def _compose(self, text: str, lattice: dict[int, list[tuple[int, str]]]) -> list[Candidate]:
         out: list[Candidate] = []
-        for start in sorted(lattice):
+        transitions = _TRANSITIONS
+        for start, pieces in lattice.items():
+            if not any(kind in transitions["S"] for _end, kind in pieces):
+                continue  # nothing starts here (a common noun alone)
             best: dict[str, int] = {}
             stack: list[tuple[int, str, int]] = [(start, "S", 0)]
             while stack:
@@ -307,9 +310,10 @@ class LexiconSuggester:
                         best[label] = end
                     stack.append((end, nxt, depth + 1))
             # A title that is only the start of a body word is not one (委员 in 委员会).
-            body_end = max((e for e, k in lattice.get(start, ()) if k == "BODY"), default=0)
-            if best.get("TITLE", 0) < body_end:
-                best.pop("TITLE", None)
+            if "TITLE" in best:
+                body_end = max((e for e, k in lattice[start] if k == "BODY"), default=0)
+                if best["TITLE"] < body_end:
+                    del best["TITLE"]
             for label, end in best.items():
                 out.append(
                     Candidate(

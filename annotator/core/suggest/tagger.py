@@ -17,6 +17,7 @@ import re
 import threading
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import accumulate
 from pathlib import Path
 
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
@@ -134,13 +135,13 @@ class JiebaTagger:
 
     def tokens(self, text: str) -> list[Token]:
         """(start, end, word, tag) with tag None for words jieba made up (HMM)."""
-        out = []
-        pos = 0
+        words = list(self._j.tokenizer.cut(text, HMM=True))
+        ends = accumulate(map(len, words))
         tags = self._j.tags
-        for word in self._j.tokenizer.cut(text, HMM=True):
-            out.append((pos, pos + len(word), word, tags.get(word)))
-            pos += len(word)
-        return out
+        return [
+            (end - len(word), end, word, tags.get(word))
+            for word, end in zip(words, ends, strict=True)
+        ]
 
     def label(self, word: str, tag: str | None, after: str = "") -> str | None:
         """The label jieba's word deserves, if any, given the text right after it."""
@@ -194,29 +195,20 @@ class JiebaTagger:
                     out.append(
                         Candidate(start, end - len(affix), "PER", "jieba:name+", priority, 0.5)
                     )
-        # A transliterated name jieba cut into unknown pieces: 基里/延科.
-        run: list[tuple[int, int, str, str | None]] = []
-        for token in [*tokens, (len(text), len(text), "", "x")]:
-            _s, _e, word, tag = token
-            after_dot = bool(run) and run[-1][2] in ("·", "•", "・")
-            foreign = (
-                bool(word)
-                and (tag is None or tag.startswith("nr") or after_dot)
-                and j.foreign_chars.issuperset(word)
-            )
-            if foreign:
-                run.append(token)
-                continue
-            if word in ("·", "•", "・") and run:
-                run.append(token)  # 卡洛斯·阿马特: one name across the dot
-                continue
-            while run and run[-1][2] in ("·", "•", "・"):
-                run.pop()
-            if len(run) >= 2 or (run and any(t[2] in ("·", "•", "・") for t in run)):
-                start, end = run[0][0], run[-1][1]
-                if end - start >= 3 and text[start:end] not in j.places:
-                    out.append(Candidate(start, end, "PER", "jieba:foreign", priority + 1, 0.4))
-            run = []
+        # A transliterated name jieba cut into unknown pieces: 基里/延科. (Names across
+        # a dot, 卡洛斯·阿马特, are the lexicon suggester's.)
+        chars = j.foreign_chars
+        runs: list[list[int]] = []  # [start, end, pieces]
+        for start, end, word, tag in tokens:
+            if (tag is None or tag.startswith("nr")) and chars.issuperset(word):
+                if runs and runs[-1][1] == start:
+                    runs[-1][1] = end
+                    runs[-1][2] += 1
+                else:
+                    runs.append([start, end, 1])
+        for start, end, pieces in runs:
+            if pieces >= 2 and end - start >= 3 and text[start:end] not in j.places:
+                out.append(Candidate(start, end, "PER", "jieba:foreign", priority + 1, 0.4))
         return out
 
     def name_suggester(self) -> NameSuggester:
