@@ -188,3 +188,18 @@ def test_without_titles_an_office_keeps_its_organisation():
     pipeline = default_pipeline(labels=["PER", "LOC", "ORG"])
     got = found(pipeline, "美国财政部长鲁宾说，")
     assert {("美国财政部", "ORG"), ("鲁宾", "PER")} <= got
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "is_place"),
+    [
+        ("他们来到安义县参观。", "安义县", True),
+        ("把它打造成湾区的重要城市。", "湾区", True),
+        ("欧元区将成为世界第二大经济体。", "欧元区", False),
+        ("会议在南非港口城市举行。", "港口城市", False),
+        ("争创全国百强县。", "百强县", False),
+        ("果树利用飞机播撒农药。", "播撒", False),
+    ],
+)
+def test_jieba_places_must_look_like_places(pipeline, text, place, is_place):
+    assert ((place, "LOC") in found(pipeline, text)) is is_place

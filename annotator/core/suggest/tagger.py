@@ -45,6 +45,10 @@ _KIND_FREQ = {
     "LEVEL": 1000,
 }
 _PLACE_END = tuple("省市县区镇乡村")
+# Endings of place names: divisions and natural or built features.
+_FEATURE_END = tuple("省市县区镇乡村州邦港河江湖山岛寺宫峡湾洲岭峰")
+_NUMERALS = frozenset("一二两三四五六七八九十百千万几多")
+_GENERIC_AREA = ("地区", "城区", "市区", "县区", "山区", "港区", "区域", "流域")
 # jieba's "nr" tag is noisy (多云, 文明, 卫星 carry it): a word it calls a name counts
 # only when it is in the person lexicon, or has a name's shape and is not common.
 _COMMON_FREQ = 100
@@ -100,6 +104,8 @@ class _Jieba:
             freq[surface] = word_freq
             for i in range(1, len(surface)):
                 freq.setdefault(surface[:i], 0)
+            if kind == "BODY" and self.tags.get(surface) == "nt":
+                continue  # a body jieba knows by name keeps its tag: 内政部, 社科院
             self.tags[surface] = _KIND_TAG.get(kind) or self.tags.get(surface, "n")
         self.tokenizer.total = total
         self.foreign_chars = foreign_chars()
@@ -170,11 +176,39 @@ class JiebaTagger:
                 return "LOC"
             return None
         label = _TAG_LABEL.get(tag)
-        if label == "LOC" and word in j.common and word not in j.places:
-            return None  # jieba calls many common words places (美丽, 南北, 宜居)
+        # jieba calls many words places (美丽, 南北, 播撒, 兴旺发达): believe it only for
+        # a word that ends like a place or is written like a foreign name.
+        if (
+            label == "LOC"
+            and word not in j.places
+            and (
+                word in j.common
+                or not (
+                    (word.endswith(_FEATURE_END) and not self._generic_place(word))
+                    or (len(word) >= 3 and j.foreign_chars.issuperset(word))
+                )
+            )
+        ):
+            return None
         if label == "ORG" and word not in j.places and not word.endswith(_ORG_END):
             return None  # and many phrases organisations (党组织, 中美关系)
         return label
+
+    def _generic_place(self, word: str) -> bool:
+        """A kind of place rather than a place: 欧元区, 港口城市, 中心镇, 百强县, 五大洲."""
+        if word.endswith(_GENERIC_AREA):
+            return True
+        for head in (1, 2):
+            stem = word[:-head]
+            tag = self._j.tags.get(stem)
+            if stem[:1] in _NUMERALS or (
+                len(stem) >= 2
+                and stem in self._j.common
+                and tag is not None
+                and not tag.startswith(("ns", "nr"))
+            ):
+                return True
+        return False
 
     def propose(self, text: str, tokens: Sequence[Token] = ()) -> list[Candidate]:
         out = []
