@@ -215,9 +215,19 @@ def main(data: Path) -> None:
             ("长", "书记", "主任", "主席", "委员", "经理", "编辑", "记者", "秘书")
         ):
             add(word, "TITLE", "hanlp:nnt")
+    from annotator.core.suggest.lexicon import place_and_kind
+
+    def is_place(word: str) -> bool:
+        return (word, "LOC") in entries and tags.get(word) == "ns"
+
     for name in ("nt_orgs_core.tsv", "机构名词典.txt"):
         for word, tag, _n in hanlp_rows(hanlp / name):
-            if tag.startswith("nt") and len(word) >= 3 and not _common(word, freq, tags, ("nt",)):
+            if (
+                tag.startswith("nt")
+                and len(word) >= 3
+                and not _common(word, freq, tags, ("nt",))
+                and not place_and_kind(word, is_place)
+            ):
                 add(word, "ORG", f"hanlp:{tag}")
     for word, tag, _n in hanlp_rows(hanlp / "人名词典.txt"):
         if tag.startswith("nr") and 2 <= len(word) <= 4 and "·" not in word:

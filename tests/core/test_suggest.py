@@ -156,6 +156,11 @@ def test_split_name_in_a_list_is_found(pipeline):
         ("代表团应邀来华访问。", {("华", "LOC")}),
         # A place with its level written out.
         ("如皋县十佳青年", {("如皋县", "LOC")}),
+        # Bylines and words of address.
+        ("本报讯记者薛原报道：", {("薛原", "PER")}),
+        ("拉埃女士详细解释道", {("拉埃", "PER")}),
+        # An organisation kind after a name makes a name; after a bare place it does not.
+        ("劳拉公司宣布", {("劳拉公司", "ORG")}),
         # A name jieba knows beats a place that only starts it.
         ("唐家璇会见了来宾。", {("唐家璇", "PER")}),
     ],
@@ -171,6 +176,7 @@ def test_general_mechanisms(pipeline, text, expected):
         "这支球队很强。",
         "有关部门要加强监管。",
         "语文出版社安排他去一个招待所",
+        "一些美国公司表示",
     ],
 )
 def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
@@ -180,6 +186,7 @@ def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
         "这支球队",
         "有关部门",
         "语文出版社安排他去一个招待所",
+        "美国公司",
     }
 
 

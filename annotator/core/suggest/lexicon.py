@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -39,11 +39,11 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
         "VICE": "V",
         "NAME": "N",
     },
-    "N": {"BODY": "B", "NAME": "N"},  # an unknown name before a body: 劳拉 + 公司
+    "N": {"BODY": "B", "TYPE": "B", "NAME": "N"},  # an unknown name before a body: 劳拉 + 公司
     # Common nouns between a place or organisation and its body: 北京 + 九十 + 中学,
     # 法国 + 雇主 + 协会, 郑州 + 铁路 + 分局.
-    "M": {"NOUN": "M2", "BODY": "B"},
-    "M2": {"BODY": "B"},
+    "M": {"NOUN": "M2", "BODY": "B", "TYPE": "B"},
+    "M2": {"BODY": "B", "TYPE": "B"},
     "P": {
         "LOC": "P",
         "ORG": "O",
@@ -58,9 +58,17 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
     # A place with its level written out is still that place, and may go on to the
     # next one of a chain: 如东 + 县, 龙川 + 县 + 黄石 + 镇.
     "PL": {"BODY": "B", "TITLE": "T", "VICE": "V", "ORG": "O", "LOC": "P"},
-    "O": {"BODY": "B", "TITLE": "T", "VICE": "V", "LOC": "Q", "LEVEL": "L", "NOUN": "M"},
+    "O": {
+        "BODY": "B",
+        "TYPE": "B",
+        "TITLE": "T",
+        "VICE": "V",
+        "LOC": "Q",
+        "LEVEL": "L",
+        "NOUN": "M",
+    },
     "B0": {"BODY": "B", "TITLE": "T", "VICE": "V", "LEVEL": "L"},
-    "B": {"BODY": "B", "TITLE": "T", "VICE": "V", "LOC": "Q", "LEVEL": "L"},
+    "B": {"BODY": "B", "TYPE": "B", "TITLE": "T", "VICE": "V", "LOC": "Q", "LEVEL": "L"},
     "Q": {"LOC": "Q", "BODY": "B", "LEVEL": "L", "ORG": "O"},  # place inside an org name
     "V": {"TITLE": "T"},
     "T": {"TITLE": "T"},
@@ -72,7 +80,20 @@ _NOUN_TAGS = frozenset({"n", "vn", "b", "m"})
 SOLE_BODIES = frozenset(
     "人大 政协 国会 议会 内阁 参议院 众议院 安理会 海军 陆军 空军 国务院 中央".split()
 )
+# Kinds of organisation, not bodies of a place: 美国公司 and 非洲球队 are any American
+# company and any African team. They make a name only after a name or a common noun
+# (劳拉公司, 蝶阀厂, 长航集团公司), never right after a bare place.
+TYPE_BODIES = frozenset(
+    "公司 企业 机构 工厂 球队 军队 部队 报社 总部 商店 酒店 队伍 单位 团体".split()
+)
 _MAX_PIECES = 8
+
+
+def place_and_kind(word: str, is_place: Callable[[str], bool]) -> bool:
+    """美国公司, 非洲球队: a place and a kind of organisation, not a name."""
+    return any(word.endswith(kind) and is_place(word[: -len(kind)]) for kind in TYPE_BODIES)
+
+
 _DOTS = ("·", "•", "・")
 
 # Common surnames (single and compound), for names written right after a title.
@@ -103,10 +124,14 @@ COMPOUND_SURNAMES = (
 _AFTER_NAME = re.compile(
     r"[，,。、；;：:！!？?“”\"（）()\s]|同志|表示|指出|强调|说|主持|出席|在|和|与|及|一行|等|带队|率|到|深入|"
     r"前往|对|要求|介绍|作|为|是|就|的|参加|调研|讲话|会见|陪同|先生|女士|代表|宣布|提出|希望|认为|"
-    r"来到|走访|检查|督导|看望|慰问|听取|部署|书记|主任|市长|县长|区长|镇长|副|$"
+    r"来到|走访|检查|督导|看望|慰问|听取|部署|书记|主任|市长|县长|区长|镇长|副|报道|摄|今天|昨天|"
+    r"日前|近日|也|还|已|曾|又|$"
 )
 
 
+# Words of address after a name: 邵一夫先生, 拉埃女士, 费萨尔亲王.
+HONORIFICS = frozenset("先生 女士 夫人 小姐 亲王 国王 王子 公主 陛下 殿下".split())
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 _SPEECH = re.compile(r"说|表示|指出|强调|认为|介绍|主持|出席|会见|陪同")
 
 
@@ -155,7 +180,9 @@ def load_lexicon() -> Lexicon:
     """The shipped lexicon (no person names: those go to the tagger's dictionary)."""
     types: dict[str, set[str]] = defaultdict(set)
     for surface, kind, _origin in lexicon_rows():
-        if kind in ("LOC", "ORG", "BODY", "TITLE", "STOP", "LEVEL"):
+        if kind == "BODY" and surface in TYPE_BODIES:
+            types[surface].add("TYPE")
+        elif kind in ("LOC", "ORG", "BODY", "TITLE", "STOP", "LEVEL"):
             types[surface].add(kind)
     automaton = ahocorasick.Automaton()
     frozen = {}
@@ -235,11 +262,13 @@ def _named_bodies(
     from annotator.core.suggest.rules import named_before
 
     body_at: dict[int, int] = {}  # end -> start of the longest body word ending there
+    is_type: dict[int, bool] = {}
     for start, ends in lattice.items():
         if start in edges:
             for end, kind in ends:
-                if kind == "BODY" and end in edges and start < body_at.get(end, end):
+                if kind in ("BODY", "TYPE") and end in edges and start < body_at.get(end, end):
                     body_at[end] = start
+                    is_type[end] = kind == "TYPE"
     if not body_at:
         return []
     endings = sorted((at, end) for end, at in body_at.items())
@@ -254,13 +283,15 @@ def _named_bodies(
                 start = tokens[k][1]
         if at - start < 2:
             continue
-        proper = any(
-            kind in _PROPER_PIECES
+        proper = {
+            kind
             for s in range(start, at)
             for e, kind in lattice.get(s, ())
-            if e <= at
-        )
+            if e <= at and kind in _PROPER_PIECES
+        }
         words = sum(1 for k in inside if tokens[k][0] >= start)
+        if is_type[end]:
+            proper.discard("LOC")  # 美国公司 is any American company
         if proper or words >= 2:
             out.append(Candidate(start, end, "ORG", "rule:named-body", PRIORITY["org"], 0.6))
     return out
@@ -345,6 +376,22 @@ class LexiconSuggester:
             k += step
         return edge
 
+    def _name_before(self, tokens: Sequence[Token], k: int) -> int | None:
+        """Start of a person's name that ends with ``tokens[k]``, right before a title
+        or an honorific: a word jieba knows as a name (桥本首相, 邵一夫先生) or a
+        foreign name of three characters or more (库马拉通加总统)."""
+        start, end, word, tag = tokens[k]
+        if (
+            tag is not None
+            and tag.startswith("nr")
+            and len(word) >= 2
+            and _HAN.fullmatch(word)
+            and "LOC" not in self.lexicon.types.get(word, ())
+        ):
+            return start
+        begin = self._foreign_name(tokens, k, -1)
+        return begin if begin is not None and end - begin >= 3 else None
+
     def propose(self, text: str, tokens: Sequence[Token] = ()) -> list[Candidate]:
         lattice = self.lexicon.matches(text)
         for t_start, t_end, word, tag in tokens:
@@ -386,20 +433,18 @@ class LexiconSuggester:
             ]
         # A personal name directly after a title, and after each 、 that continues a list;
         # a foreign name on either side of it (总理若斯潘, 库马拉通加总统).
-        for cand in [c for c in out if c.label == "TITLE"]:
-            if cand.start in by_end:
-                begin = self._foreign_name(tokens, by_end[cand.start], -1)
-                if begin is not None and cand.start - begin >= 3:
+        before_titles = [c.start for c in out if c.label == "TITLE"]
+        before_titles += [t[0] for t in tokens if t[2] in HONORIFICS]
+        for at in before_titles:
+            if at in by_end:
+                begin = self._name_before(tokens, by_end[at])
+                if begin is not None:
                     out.append(
                         Candidate(
-                            begin,
-                            cand.start,
-                            "PER",
-                            "rule:title-name",
-                            PRIORITY["title_person"],
-                            0.7,
+                            begin, at, "PER", "rule:title-name", PRIORITY["title_person"], 0.7
                         )
                     )
+        for cand in [c for c in out if c.label == "TITLE"]:
             pos = cand.end
             if text[pos : pos + 1] in (" ", "\u3000", ":", "："):
                 pos += 1  # bylines: 记者 任龙, 责任编辑:黄俊亮

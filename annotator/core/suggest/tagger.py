@@ -26,6 +26,7 @@ from annotator.core.suggest.lexicon import (
     SURNAMES,
     foreign_chars,
     lexicon_rows,
+    place_and_kind,
 )
 from annotator.core.suggest.names import THRESHOLD as NAME_THRESHOLD
 from annotator.core.suggest.names import NameModel, NameSuggester
@@ -157,8 +158,12 @@ class JiebaTagger:
         if tag is None or _TAG_LABEL.get(tag) == "PER":
             if word in j.persons and word not in j.places:
                 return "PER"
-            if len(word) >= 3 and word not in j.places and j.foreign_chars.issuperset(word):
-                return "PER"  # a transliterated name, however common (克林顿)
+            if (
+                (len(word) >= 3 or _STRICT_AFTER_NAME.match(after))
+                and word not in j.places
+                and j.foreign_chars.issuperset(word)
+            ):
+                return "PER"  # a transliterated name, however common (克林顿; 里德说)
             if word in j.common or word in j.places:
                 return "LOC" if word in j.places and tag is None else None
             if _chinese_name_shape(word):
@@ -192,6 +197,8 @@ class JiebaTagger:
             return None
         if label == "ORG" and word not in j.places and not word.endswith(_ORG_END):
             return None  # and many phrases organisations (党组织, 中美关系)
+        if label == "ORG" and place_and_kind(word, j.places.__contains__):
+            return None  # 美国公司 is any American company
         return label
 
     def _generic_place(self, word: str) -> bool:
