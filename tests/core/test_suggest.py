@@ -210,3 +210,13 @@ def test_without_titles_an_office_keeps_its_organisation():
 )
 def test_jieba_places_must_look_like_places(pipeline, text, place, is_place):
     assert ((place, "LOC") in found(pipeline, text)) is is_place
+
+
+def test_quoted_name_of_a_campaign_is_a_programme(pipeline):
+    assert ("绿美新会", "POLICY") in found(pipeline, "深入开展“绿美新会”行动。")
+    assert ("产业强镇", "POLICY") in found(pipeline, "坚定“产业强镇”发展路径。")
+
+
+def test_a_place_and_its_projects_is_no_facility(pipeline):
+    got = found(pipeline, "加快台山项目建设。")
+    assert ("台山项目", "FAC") not in got and ("台山", "LOC") in got

@@ -62,6 +62,9 @@ _COUNTED_NAME = re.compile(r"^[一二三四五六七八九十两百千万]+[个�
 POLICY_END = re.compile(
     r"(?:三年行动计划|行动计划|三年行动|专项行动|提升行动|行动|工程)(?![\u4e00-\u9fff]*[”’])"
 )
+# A quoted name directly followed by what it names is a programme: “绿美鹤山”行动,
+# “产业强区”发展路径, “亮诺亮绩亮牌”行动.
+_CAMPAIGN_AFTER = re.compile(r"(?:行动|工程|战略|攻坚|改革|发展路径|发展战略|三年行动|专项行动)")
 _SLOGAN_PART = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 
 _STOP = set("，,。、；;：:！!？?（）()“”‘’\"'《》【】[]\n\t 　·—")
@@ -398,10 +401,10 @@ def _bare_project(text: str, tokens: Sequence[Token], start: int, end: int) -> b
     body = end - 2
     if _FACILITY_AT_END.search(text[start:body]):
         return False
-    return not any(
-        t[0] < body and start < t[1] and (t[3] is None or t[3].startswith(_PROPER_TAGS))
-        for t in tokens
-    )
+    inside = [t for t in tokens if t[0] < body and start < t[1]]
+    if len(inside) == 1 and (inside[0][3] or "").startswith("ns"):
+        return True  # a place's projects (鹤山项目): GUIDELINES make 鹤山 a LOC there
+    return not any(t[3] is None or t[3].startswith(_PROPER_TAGS) for t in inside)
 
 
 class RuleSuggester:
@@ -420,7 +423,7 @@ class RuleSuggester:
         policies = set()
         for m in QUOTE_RE.finditer(text):
             inner = m.group(1)
-            if self.is_policy(inner):
+            if self.is_policy(inner) or _CAMPAIGN_AFTER.match(text, m.end()):
                 policies.add(inner)
                 add(
                     Candidate(
