@@ -215,13 +215,15 @@ def name_after(text: str, i: int) -> int | None:
 
 
 _BODY_GENERIC = frozenset(
-    "有关 相关 各级 各 全 该 本 这 那 其 我 你 他 各类 基层 上级 下级 主管 职能 所属 地方 当地 有关部门".split()
+    "有关 相关 各级 各 全 该 本 这 那 其 我 你 他 各类 基层 上级 下级 主管 职能 所属 地方 当地 有关部门 "
+    "原 前".split()
 )
 _PROPER_PIECES = frozenset({"LOC", "ORG", "NAME"})
 
 
 _FUNCTION_CHARS = frozenset("由在于和与及对从向把被将的了是为等并")
 _DEMONSTRATIVES = frozenset("这那该每各本此其")
+_NOT_NAME_START = _DEMONSTRATIVES | _FUNCTION_CHARS | frozenset("我你他她它我们")
 _HARD_TAGS = ("f", "m", "q", "r", "t", "p", "d", "c", "u", "a")
 # What a verb inside a name runs into: a common noun or the body word (扶贫 委员会);
 # a verb before a place or a person is a predicate (战胜 印尼女队, 安排 吕老).
@@ -230,8 +232,8 @@ _NOUN_AFTER_VERB = ("n", "vn", "nis")
 
 def _ends_org_name(token: Token, following: Token | None) -> bool:
     word, tag = token[2], token[3]
-    if any(ch.isdigit() for ch in word) or word in ("讯", "电"):
-        return True
+    if any(ch.isdigit() for ch in word) or word.endswith("讯") or word in ("电", "日电"):
+        return True  # datelines: 本报讯, 5月10日电
     if tag is None and len(word) <= 3:
         # A function word glued to a neighbour by the HMM: 正由, 这支.
         return word[-1] in _FUNCTION_CHARS or word[0] in _FUNCTION_CHARS | _DEMONSTRATIVES
@@ -401,7 +403,7 @@ class LexiconSuggester:
                 t_end - t_start >= 2
                 and (tag is None or tag in _NAME_TAGS)
                 and word not in self.lexicon.types
-                and word[0] not in _DEMONSTRATIVES  # 这支 + 球队
+                and not (tag is None and word[0] in _NOT_NAME_START)  # 这支 + 球队, 我同 + 村委会
             ):
                 lattice[t_start].append((t_end, "NAME"))
             elif t_end - t_start >= 2 and tag in _NOUN_TAGS and word not in self.lexicon.types:
