@@ -220,3 +220,16 @@ def test_quoted_name_of_a_campaign_is_a_programme(pipeline):
 def test_a_place_and_its_projects_is_no_facility(pipeline):
     got = found(pipeline, "加快台山项目建设。")
     assert ("台山项目", "FAC") not in got and ("台山", "LOC") in got
+
+
+def test_a_name_found_once_is_found_where_it_is_repeated(pipeline):
+    text = "市委书记郭文海到会。会后，郭文海又走访了企业。"
+    people = [s for s in pipeline.suggest(text) if s.surface == "郭文海"]
+    assert [(s.label, s.origin) for s in people] == [
+        ("PER", "rule:title-name"),
+        ("PER", "rule:repeat"),
+    ]
+
+
+def test_counted_projects_are_no_facility(pipeline):
+    assert not any(label == "FAC" for _, label in found(pipeline, "一季度53个项目签约。"))

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from annotator.core.model import Span, SpanStatus
-from annotator.core.suggest.base import Candidate, Suggester
+from annotator.core.suggest.base import Candidate, Suggester, Token
 from annotator.core.text import find_garbled, to_simplified
 
 # Never part of a span's edge (GUIDELINES: no quotes, brackets or punctuation).
@@ -65,9 +65,14 @@ class Pipeline:
         self.tokenizer = tokenizer
         self.learned = learned
 
-    def candidates(self, text: str, simplified: str | None = None) -> list[Candidate]:
+    def tokens(self, simplified: str) -> list[Token]:
+        return self.tokenizer.tokens(simplified) if self.tokenizer is not None else []
+
+    def candidates(
+        self, text: str, simplified: str | None = None, tokens: list[Token] | None = None
+    ) -> list[Candidate]:
         simplified = simplified if simplified is not None else to_simplified(text)
-        tokens = self.tokenizer.tokens(simplified) if self.tokenizer is not None else []
+        tokens = tokens if tokens is not None else self.tokens(simplified)
         found: list[Candidate] = []
         for suggester in self.suggesters:
             found.extend(suggester.propose(simplified, tokens))
@@ -98,7 +103,12 @@ class Pipeline:
     def suggest(self, text: str) -> list[Span]:
         """Flat, non-overlapping pending spans whose surfaces equal ``text[start:end]``."""
         simplified = to_simplified(text)
-        chosen = extend_name_lists(merge(self.candidates(text, simplified), len(text)), simplified)
+        tokens = self.tokens(simplified)
+        candidates = self.candidates(text, simplified, tokens)
+        chosen = extend_name_lists(merge(candidates, len(text)), simplified)
+        repeats = repeat_names(chosen, simplified, tokens)
+        if repeats:
+            chosen = extend_name_lists(merge([*candidates, *repeats], len(text)), simplified)
         return [
             Span(
                 c.start,
@@ -111,6 +121,33 @@ class Pipeline:
             )
             for c in chosen
         ]
+
+
+_REPEATED = {"PER": 2, "ORG": 3}  # shortest surface repeated, by label
+
+
+def repeat_names(spans: list[Candidate], text: str, tokens: list[Token]) -> list[Candidate]:
+    """A name found once is the same name wherever else the article writes it, on
+    word edges: a person introduced with a title is still a person when the text
+    later names them alone. Returns the other occurrences, to merge again."""
+    names = {
+        text[c.start : c.end]: c
+        for c in spans
+        if c.label in _REPEATED and c.length >= _REPEATED[c.label]
+    }
+    if not names or not tokens:
+        return []
+    edges = {t[0] for t in tokens} | {t[1] for t in tokens}
+    found = {(c.start, c.end) for c in spans}
+    added = []
+    for surface, first in names.items():
+        at = text.find(surface)
+        while at >= 0:
+            end = at + len(surface)
+            if at in edges and end in edges and (at, end) not in found:
+                added.append(Candidate(at, end, first.label, "rule:repeat", first.priority, 0.6))
+            at = text.find(surface, end)
+    return added
 
 
 def extend_name_lists(spans: list[Candidate], text: str) -> list[Candidate]:

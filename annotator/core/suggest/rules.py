@@ -404,7 +404,10 @@ def _bare_project(text: str, tokens: Sequence[Token], start: int, end: int) -> b
     inside = [t for t in tokens if t[0] < body and start < t[1]]
     if len(inside) == 1 and (inside[0][3] or "").startswith("ns"):
         return True  # a place's projects (鹤山项目): GUIDELINES make 鹤山 a LOC there
-    return not any(t[3] is None or t[3].startswith(_PROPER_TAGS) for t in inside)
+    return not any(
+        (t[3] is None and not t[2].isdigit()) or (t[3] or "").startswith(_PROPER_TAGS)
+        for t in inside
+    )
 
 
 class RuleSuggester:
