@@ -233,3 +233,16 @@ def test_a_name_found_once_is_found_where_it_is_repeated(pipeline):
 
 def test_counted_projects_are_no_facility(pipeline):
     assert not any(label == "FAC" for _, label in found(pipeline, "一季度53个项目签约。"))
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("周先生的这番话，给了大家信心。", "周"),
+        ("智残人刘斌和肢残人蔡菁就业了。", "刘斌"),
+        ("总编辑王晨都表示，要以组织为重。", "王晨"),
+    ],
+)
+def test_person_ends_where_the_name_ends(pipeline, text, person):
+    people = {s for s, label in found(pipeline, text) if label == "PER"}
+    assert person in people and not any(p != person and p.startswith(person) for p in people)

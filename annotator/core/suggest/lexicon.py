@@ -132,7 +132,10 @@ _AFTER_NAME = re.compile(
 # Words of address after a name: 邵一夫先生, 拉埃女士, 费萨尔亲王.
 HONORIFICS = frozenset("先生 女士 夫人 小姐 亲王 国王 王子 公主 陛下 殿下".split())
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-_SPEECH = re.compile(r"说|表示|指出|强调|认为|介绍|主持|出席|会见|陪同")
+# What follows a name and cannot end a two-character given name: 鲁宾说, 刘斌和, 王晨都.
+AFTER_GIVEN = re.compile(r"说|表示|指出|强调|认为|介绍|主持|出席|会见|陪同|[和是都时也就还在的等]")
+# Words of address glued to a surname: 郑先生, 陈小姐, 王某, 胡老. The person is the surname.
+SURNAME_ADDRESS = re.compile(r"(?:先生|女士|小姐|夫人|太太|大娘|大爷|师傅|老师|某|老)$")
 
 
 @dataclass(frozen=True)
@@ -207,7 +210,7 @@ def name_after(text: str, i: int) -> int | None:
         piece = text[i + surname : end]
         if len(piece) != given or not all("\u4e00" <= ch <= "\u9fff" for ch in piece):
             continue
-        if given == 2 and _SPEECH.match(text, end - 1):
+        if given == 2 and AFTER_GIVEN.match(text, end - 1):
             continue  # 鲁宾说: one given character, then what he said
         if _AFTER_NAME.match(text, end):
             return end

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from annotator.core.resources import read_text
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
-from annotator.core.suggest.lexicon import SURNAMES
+from annotator.core.suggest.lexicon import AFTER_GIVEN, SURNAMES
 
 # How much more likely than ordinary words a string must be to be called a name
 # (natural log). Set on the lexicons alone: trained without 3,000 of the names, the
@@ -122,6 +122,8 @@ class NameSuggester:
                     continue  # a dictionary word of its own, not a name
                 if piece[:2] in self.places:
                     continue  # a place and a suffix (黄河源), not a surname and a name
+                if length == 3 and AFTER_GIVEN.match(piece, 2):
+                    continue  # 刘斌和: a name and the word after it
                 score = self.model.score(piece)
                 if score >= THRESHOLD and (best is None or score > best[0]):
                     best = (score, end)

@@ -21,6 +21,17 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+def _surname_only(text: str, start: int, end: int) -> int:
+    """End of a person written as a surname and a word of address: 郑 in 郑先生."""
+    from annotator.core.suggest.lexicon import COMPOUND_SURNAMES, SURNAME_ADDRESS, SURNAMES
+
+    m = SURNAME_ADDRESS.search(text, start, end)
+    if m is None:
+        return end
+    head = text[start : m.start()]
+    return m.start() if head in SURNAMES or head in COMPOUND_SURNAMES else end
+
+
 def _yield_to_tagged_words(found: list[Candidate]) -> list[Candidate]:
     """A lexicon piece strictly inside a word jieba tags as a person or organisation
     yields to that word: 唐家 in 唐家璇, 中国 in 中国人口学会. (中国 in 中国人民 stays:
@@ -93,6 +104,8 @@ class Pipeline:
         cleaned = []
         for c in found:
             start, end = trim(text, c.start, c.end)
+            if c.label == "PER":
+                end = _surname_only(simplified, start, end)
             if end <= start or any(s < end and start < e for s, e in garbled):
                 continue
             if (start, end) != (c.start, c.end):
