@@ -246,3 +246,9 @@ def test_counted_projects_are_no_facility(pipeline):
 def test_person_ends_where_the_name_ends(pipeline, text, person):
     people = {s for s, label in found(pipeline, text) if label == "PER"}
     assert person in people and not any(p != person and p.startswith(person) for p in people)
+
+
+def test_a_place_before_a_level_word_is_no_longer_place(pipeline):
+    # 县 after a place keeps it a place (如皋县); 国家 after one does not (拉美国家).
+    got = found(pipeline, "拉美国家每年有15万人出国。")
+    assert ("拉美国家", "LOC") not in got and ("拉美", "LOC") in got

@@ -337,6 +337,9 @@ class LexiconSuggester:
                     nxt = _TRANSITIONS[state].get(kind)
                     if nxt is None:
                         continue
+                    if nxt == "PL" and end - pos > 1:
+                        nxt = "L"  # 美国 + 国家 is no place; 如东 + 县 is
+
                     label = _FINAL.get(nxt)
                     if nxt == "B0" and (
                         text[start] in LEVEL_CHARS or text[start:end] in SOLE_BODIES
