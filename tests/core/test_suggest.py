@@ -151,6 +151,8 @@ def test_split_name_in_a_list_is_found(pipeline):
         # Foreign names beside a title, or joined by a dot.
         ("俄罗斯总理普里马科夫今天表示", {("普里马科夫", "PER")}),
         ("约翰·史密斯说，", {("约翰·史密斯", "PER")}),
+        ("据悉，特斯基奇的妻子原名叫", {("特斯基奇", "PER")}),
+        ("议长拉特纳亚克还说，", {("拉特纳亚克", "PER")}),
         # Country abbreviations inside the words jieba glues them into.
         ("中美关系不断发展。", {("中", "LOC"), ("美", "LOC")}),
         ("代表团应邀来华访问。", {("华", "LOC")}),

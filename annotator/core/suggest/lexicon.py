@@ -389,6 +389,9 @@ class LexiconSuggester:
         or an honorific: a word jieba knows as a name (桥本首相, 邵一夫先生) or a
         foreign name of three characters or more (库马拉通加总统)."""
         start, end, word, tag = tokens[k]
+        begin = self._foreign_name(tokens, k, -1)
+        if begin is not None and end - begin >= 3:
+            return begin
         if (
             tag is not None
             and tag.startswith("nr")
@@ -397,8 +400,7 @@ class LexiconSuggester:
             and "LOC" not in self.lexicon.types.get(word, ())
         ):
             return start
-        begin = self._foreign_name(tokens, k, -1)
-        return begin if begin is not None and end - begin >= 3 else None
+        return None
 
     def propose(self, text: str, tokens: Sequence[Token] = ()) -> list[Candidate]:
         lattice = self.lexicon.matches(text)

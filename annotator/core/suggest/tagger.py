@@ -23,6 +23,7 @@ from pathlib import Path
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
 from annotator.core.suggest.lexicon import (
     COMPOUND_SURNAMES,
+    FOREIGN_CHAR_MIN_BY_TITLE,
     SURNAMES,
     foreign_chars,
     lexicon_rows,
@@ -48,6 +49,12 @@ _KIND_FREQ = {
 _PLACE_END = tuple("省市县区镇乡村")
 # Endings of place names: divisions and natural or built features.
 _FEATURE_END = tuple("省市县区镇乡村州邦港河江湖山岛寺宫峡湾洲岭峰")
+# A foreign name does not end like a place or a people (南里奥格朗德州, 加泰罗尼亚人), and one
+# beside a dot is only part of a name (卡莱维·海米莱 is the lexicon suggester's).
+_NOT_PERSON_END = (*_FEATURE_END, "人", "史")
+_DOTS = frozenset("·•・—")
+# Tags of one-character pieces of a foreign name jieba cut apart (沙基/奇, 宾格/曼).
+_PIECE_TAGS = frozenset({"ag", "zg", "n", "nr", "ng"})
 _NUMERALS = frozenset("一二两三四五六七八九十百千万几多")
 _GENERIC_AREA = ("地区", "城区", "市区", "县区", "山区", "港区", "区域", "流域")
 # jieba's "nr" tag is noisy (多云, 文明, 卫星 carry it): a word it calls a name counts
@@ -110,6 +117,7 @@ class _Jieba:
             self.tags[surface] = _KIND_TAG.get(kind) or self.tags.get(surface, "n")
         self.tokenizer.total = total
         self.foreign_chars = foreign_chars()
+        self.name_chars = foreign_chars(FOREIGN_CHAR_MIN_BY_TITLE)
         self.name_model = NameModel.shipped()
 
 
@@ -236,19 +244,35 @@ class JiebaTagger:
                     out.append(
                         Candidate(start, end - len(affix), "PER", "jieba:name+", priority, 0.5)
                     )
-        # A transliterated name jieba cut into unknown pieces: 基里/延科. (Names across
-        # a dot, 卡洛斯·阿马特, are the lexicon suggester's.)
-        chars = j.foreign_chars
-        runs: list[list[int]] = []  # [start, end, pieces]
+        # A transliterated name jieba cut into pieces: 基里/延科, 赫里斯/坚科, 宾格/曼. A run
+        # of words written in name characters, one of them surely foreign, the others
+        # at least plausibly (name-like, unknown or one-character words).
+        strict, loose = j.foreign_chars, j.name_chars
+        runs: list[list[int]] = []  # [start, end, pieces, any piece surely foreign]
         for start, end, word, tag in tokens:
-            if (tag is None or tag.startswith("nr")) and chars.issuperset(word):
+            if word in j.places:
+                runs.append([start, end, 0, 0])  # a place breaks a run (美国/加利福尼亚)
+                continue
+            named = tag is None or tag.startswith(("nr", "ns", "j"))
+            sure = named and strict.issuperset(word)
+            if sure or (
+                (named or (len(word) == 1 and tag in _PIECE_TAGS)) and loose.issuperset(word)
+            ):
                 if runs and runs[-1][1] == start:
                     runs[-1][1] = end
                     runs[-1][2] += 1
+                    runs[-1][3] |= sure
                 else:
-                    runs.append([start, end, 1])
-        for start, end, pieces in runs:
-            if pieces >= 2 and end - start >= 3 and text[start:end] not in j.places:
+                    runs.append([start, end, 1, int(sure)])
+        for start, end, pieces, surely in runs:
+            if (
+                surely
+                and pieces >= 2
+                and end - start >= 3
+                and not text.endswith(_NOT_PERSON_END, start, end)
+                and text[start - 1 : start] not in _DOTS
+                and text[end : end + 1] not in _DOTS
+            ):
                 out.append(Candidate(start, end, "PER", "jieba:foreign", priority + 1, 0.4))
         return out
 
