@@ -171,6 +171,8 @@ def test_split_name_in_a_list_is_found(pipeline):
         ("代表团应邀来华访问。", {("华", "LOC")}),
         # A place with its level written out.
         ("如皋县十佳青年", {("如皋县", "LOC")}),
+        # The place of a dateline.
+        ("本报波恩5月25日电 记者报道", {("波恩", "LOC")}),
         # Bylines and words of address.
         ("本报讯记者薛原报道：", {("薛原", "PER")}),
         ("拉埃女士详细解释道", {("拉埃", "PER")}),

@@ -150,6 +150,13 @@ _FUNCTION_WORDS = (
 _MAX_FUNCTION = max(len(w) for w in _FUNCTION_WORDS)
 _FUNCTION_SET = frozenset(_FUNCTION_WORDS)
 
+# Datelines: 本报桂林4月8日电, 新华社北京5月5日电 — the place a report is filed from.
+DATELINE_RE = re.compile(
+    r"(?:本报|新华社|中新社|人民网|新华网)(?:记者)?"
+    r"([\u4e00-\u9fff]{2,8}?)(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月"
+    r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日电"
+)
+
 # Party congresses and plenums, named by number: 党的二十大, 十九届四中全会.
 CONGRESS_RE = re.compile(
     r"党的[一二三四五六七八九十]{1,3}大|[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]{1,3}中全会"
@@ -447,6 +454,10 @@ class RuleSuggester:
             add(Candidate(start, end, "POLICY", "rule:programme", PRIORITY["quoted"] - 2, 0.6))
         for start, end in _suffixed_places(text, tokens):
             add(Candidate(start, end, "LOC", "rule:place-suffix", PRIORITY["tagger"] + 3, 0.5))
+        for m in DATELINE_RE.finditer(text):
+            add(
+                Candidate(m.start(1), m.end(1), "LOC", "rule:dateline", PRIORITY["tagger"] + 4, 0.7)
+            )
         for m in CONGRESS_RE.finditer(text):
             add(Candidate(m.start(), m.end(), "EVENT", "rule:congress", PRIORITY["event"], 0.8))
         for start, end in _named(text, tokens, EVENT_END, _EVENT_GENERIC, 18):
