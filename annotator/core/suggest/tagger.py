@@ -55,6 +55,8 @@ _NOT_PERSON_END = (*_FEATURE_END, "人", "史")
 _DOTS = frozenset("·•・—")
 # Tags of one-character pieces of a foreign name jieba cut apart (沙基/奇, 宾格/曼).
 _PIECE_TAGS = frozenset({"ag", "zg", "n", "nr", "ng"})
+_KIND_OF_PLACE = ("城市", "城镇", "乡村", "农村", "地方")
+_SIZES = frozenset("大中小各")
 _NUMERALS = frozenset("一二两三四五六七八九十百千万几多")
 _GENERIC_AREA = ("地区", "城区", "市区", "县区", "山区", "港区", "区域", "流域")
 # jieba's "nr" tag is noisy (多云, 文明, 卫星 carry it): a word it calls a name counts
@@ -185,15 +187,18 @@ class JiebaTagger:
                 if len(word) == 3 or _STRICT_AFTER_NAME.match(after):
                     return "PER"
                 return None
-            if tag is None and len(word) >= 3 and word.endswith(_PLACE_END):
+            if len(word) >= 3 and word.endswith(_PLACE_END) and not self._generic_place(word):
+                # 称多县: jieba's "name" that ends in a division is a place
                 return "LOC"
             return None
         label = _TAG_LABEL.get(tag)
         # jieba calls many words places (美丽, 南北, 播撒, 兴旺发达): believe it only for
         # a word that ends like a place or is written like a foreign name.
+        # A division (阳新县, 朝阳区) is a place however often it is written.
         if (
             label == "LOC"
             and word not in j.places
+            and not (len(word) >= 3 and word.endswith(_PLACE_END) and not self._generic_place(word))
             and (
                 word in j.common
                 or not (
@@ -210,9 +215,11 @@ class JiebaTagger:
         return label
 
     def _generic_place(self, word: str) -> bool:
-        """A kind of place rather than a place: 欧元区, 港口城市, 中心镇, 百强县, 五大洲."""
+        """A kind of place rather than a place: 欧元区, 港口城市, 大城市, 中心镇, 百强县."""
         if word.endswith(_GENERIC_AREA):
             return True
+        if word.endswith(_KIND_OF_PLACE) and word[:-2] and set(word[:-2]) <= _SIZES:
+            return True  # 大城市, 大中城市
         for head in (1, 2):
             stem = word[:-head]
             tag = self._j.tags.get(stem)
@@ -220,7 +227,7 @@ class JiebaTagger:
                 len(stem) >= 2
                 and stem in self._j.common
                 and tag is not None
-                and not tag.startswith(("ns", "nr"))
+                and not tag.startswith(("ns", "nr", "f"))  # 南岸区 is a district
             ):
                 return True
         return False
