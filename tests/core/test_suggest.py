@@ -171,6 +171,9 @@ def test_split_name_in_a_list_is_found(pipeline):
         ("代表团应邀来华访问。", {("华", "LOC")}),
         # A place with its level written out.
         ("如皋县十佳青年", {("如皋县", "LOC")}),
+        # An organisation within another is one name.
+        ("在共青团衡阳市委的支持下", {("共青团衡阳市委", "ORG")}),
+        ("波兰科学院地球物理研究所发表报告", {("波兰科学院地球物理研究所", "ORG")}),
         # The place of a dateline.
         ("本报波恩5月25日电 记者报道", {("波恩", "LOC")}),
         # Bylines and words of address.

@@ -59,6 +59,7 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
     # next one of a chain: 如东 + 县, 龙川 + 县 + 黄石 + 镇.
     "PL": {"BODY": "B", "TITLE": "T", "VICE": "V", "ORG": "O", "LOC": "P"},
     "O": {
+        "ORG": "O",  # an organisation within another: 联合国 + 安理会, 共青团 + 衡阳市委
         "BODY": "B",
         "TYPE": "B",
         "TITLE": "T",
@@ -67,8 +68,16 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
         "LEVEL": "L",
         "NOUN": "M",
     },
-    "B0": {"BODY": "B", "TITLE": "T", "VICE": "V", "LEVEL": "L"},
-    "B": {"BODY": "B", "TYPE": "B", "TITLE": "T", "VICE": "V", "LOC": "Q", "LEVEL": "L"},
+    "B0": {"BODY": "B", "ORG": "O", "TITLE": "T", "VICE": "V", "LEVEL": "L"},
+    "B": {
+        "BODY": "B",
+        "TYPE": "B",
+        "ORG": "O",
+        "TITLE": "T",
+        "VICE": "V",
+        "LOC": "Q",
+        "LEVEL": "L",
+    },
     "Q": {"LOC": "Q", "BODY": "B", "LEVEL": "L", "ORG": "O"},  # place inside an org name
     "V": {"TITLE": "T"},
     "T": {"TITLE": "T"},
