@@ -181,6 +181,8 @@ def test_split_name_in_a_list_is_found(pipeline):
         ("拉埃女士详细解释道", {("拉埃", "PER")}),
         # An organisation kind after a name makes a name; after a bare place it does not.
         ("劳拉公司宣布", {("劳拉公司", "ORG")}),
+        # A name the character model is sure of beats a place inside it.
+        ("翟凤岗透露，今年", {("翟凤岗", "PER")}),
         # A name jieba knows beats a place that only starts it.
         ("唐家璇会见了来宾。", {("唐家璇", "PER")}),
     ],
