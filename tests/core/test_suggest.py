@@ -277,3 +277,22 @@ def test_a_place_before_a_level_word_is_no_longer_place(pipeline):
     # 县 after a place keeps it a place (如皋县); 国家 after one does not (拉美国家).
     got = found(pipeline, "拉美国家每年有15万人出国。")
     assert ("拉美国家", "LOC") not in got and ("拉美", "LOC") in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("全体党(工)委书记参加会议。", ("党(工)委书记", "TITLE")),
+        ("召开重大项目推进(誓师)大会。", ("重大项目推进(誓师)大会", "EVENT")),
+        ("村(社区)书记等参加会议。", ("村(社区)书记", "TITLE")),
+    ],
+)
+def test_names_with_an_aside_inside_them(pipeline, text, expected):
+    got = found(pipeline, text)
+    assert expected in got
+    surface = expected[0]
+    assert text[text.index(surface) :].startswith(surface)  # offsets fit the original text
+
+
+def test_a_meeting_named_by_what_it_does(pipeline):
+    assert ("重大项目推进大会", "EVENT") in found(pipeline, "重大项目推进大会在这里举行。")

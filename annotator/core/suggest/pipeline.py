@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -19,6 +20,10 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _EDGE:
         end -= 1
     return start, end
+
+
+# A short aside inside a word: 党(工)委, 推进(誓师)大会, 村(社区)书记.
+ASIDE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{1,4}[)）](?=[\u4e00-\u9fff])")
 
 
 def _surname_only(text: str, start: int, end: int) -> int:
@@ -113,11 +118,34 @@ class Pipeline:
             cleaned.append(c)
         return cleaned
 
+    def _across_asides(self, text: str, simplified: str) -> list[Candidate]:
+        """Names written with a short aside inside them are names too: 党(工)委书记,
+        重大项目推进(誓师)大会, 中欧(江门)中小企业国际合作区. The suggesters run once
+        more on the text without its asides; what they find is mapped back, asides
+        included, and competes with the rest by the usual priority and length."""
+        asides = [m.span() for m in ASIDE_RE.finditer(simplified)]
+        if not asides:
+            return []
+        dropped = bytearray(len(text))
+        for start, end in asides:
+            dropped[start:end] = b"\x01" * (end - start)
+        keep = [i for i, gone in enumerate(dropped) if not gone]
+        reduced = "".join(text[i] for i in keep)
+        reduced_simplified = "".join(simplified[i] for i in keep)
+        out = []
+        for c in self.candidates(reduced, reduced_simplified):
+            start, end = keep[c.start], keep[c.end - 1] + 1
+            if end - start > c.length:  # only names an aside sits inside
+                out.append(Candidate(start, end, c.label, c.origin, c.priority, c.confidence))
+        return out
+
     def suggest(self, text: str) -> list[Span]:
         """Flat, non-overlapping pending spans whose surfaces equal ``text[start:end]``."""
         simplified = to_simplified(text)
         tokens = self.tokens(simplified)
-        candidates = self.candidates(text, simplified, tokens)
+        candidates = self.candidates(text, simplified, tokens) + self._across_asides(
+            text, simplified
+        )
         chosen = extend_name_lists(merge(candidates, len(text)), simplified)
         repeats = repeat_names(chosen, simplified, tokens)
         if repeats:
