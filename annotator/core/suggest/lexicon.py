@@ -23,6 +23,7 @@ import ahocorasick
 
 from annotator.core.resources import read_text
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
+from annotator.core.suggest.rules import named_before
 
 LEVEL_CHARS = frozenset("省市县区镇乡村")
 _LEVEL_OR_VICE = re.compile("[省市县区镇乡村副]")
@@ -273,8 +274,6 @@ def _named_bodies(
     The words before the body must hold something proper (a place, an organisation,
     a word jieba does not know) or be a name of two words or more; 有关部门 is not one.
     """
-    from annotator.core.suggest.rules import named_before
-
     body_at: dict[int, int] = {}  # end -> start of the longest body word ending there
     is_type: dict[int, bool] = {}
     for start, ends in lattice.items():
@@ -330,12 +329,12 @@ class LexiconSuggester:
     def __init__(self, lexicon: Lexicon | None = None) -> None:
         self.lexicon = lexicon or load_lexicon()
 
-    def _compose(self, text: str, lattice: dict[int, list[tuple[int, str]]]) -> list[Candidate]:
+    def _compose(
+        self, text: str, lattice: dict[int, list[tuple[int, str]]], starts: Iterable[int]
+    ) -> list[Candidate]:
+        """Read the longest name of each label from every start the grammar allows."""
         out: list[Candidate] = []
-        transitions = _TRANSITIONS
-        for start, pieces in lattice.items():
-            if not any(kind in transitions["S"] for _end, kind in pieces):
-                continue  # nothing starts here (a common noun alone)
+        for start in starts:
             best: dict[str, int] = {}
             stack: list[tuple[int, str, int]] = [(start, "S", 0)]
             while stack:
@@ -413,6 +412,7 @@ class LexiconSuggester:
 
     def propose(self, text: str, tokens: Sequence[Token] = ()) -> list[Candidate]:
         lattice = self.lexicon.matches(text)
+        starts = set(lattice)  # common nouns (below) never begin a name
         for t_start, t_end, word, tag in tokens:
             # Words jieba does not know, or knows only as some proper noun, can name
             # a company or body before its suffix (英特尔公司, 信义集团).
@@ -423,10 +423,11 @@ class LexiconSuggester:
                 and not (tag is None and word[0] in _NOT_NAME_START)  # 这支 + 球队, 我同 + 村委会
             ):
                 lattice[t_start].append((t_end, "NAME"))
+                starts.add(t_start)
             elif t_end - t_start >= 2 and tag in _NOUN_TAGS and word not in self.lexicon.types:
                 lattice[t_start].append((t_end, "NOUN"))
         stops = [(s, e) for s, ends in lattice.items() for e, k in ends if k == "STOP"]
-        out = self._compose(text, lattice)
+        out = self._compose(text, lattice, starts)
         by_start = {t[0]: k for k, t in enumerate(tokens)}
         by_end = {t[1]: k for k, t in enumerate(tokens)}
         if tokens:

@@ -8,6 +8,12 @@ from typing import Any
 
 from annotator.core.model import Span, SpanStatus
 from annotator.core.suggest.base import Candidate, Suggester, Token
+from annotator.core.suggest.lexicon import (
+    COMPOUND_SURNAMES,
+    SURNAME_ADDRESS,
+    SURNAMES,
+    name_after,
+)
 from annotator.core.text import find_garbled, to_simplified
 
 # Never part of a span's edge (GUIDELINES: no quotes, brackets or punctuation).
@@ -28,8 +34,6 @@ ASIDE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{1,4}[)）](?=[
 
 def _surname_only(text: str, start: int, end: int) -> int:
     """End of a person written as a surname and a word of address: 郑 in 郑先生."""
-    from annotator.core.suggest.lexicon import COMPOUND_SURNAMES, SURNAME_ADDRESS, SURNAMES
-
     m = SURNAME_ADDRESS.search(text, start, end)
     if m is None:
         return end
@@ -196,8 +200,6 @@ def extend_name_lists(spans: list[Candidate], text: str) -> list[Candidate]:
 
     区领导陈少聪、廖剑锋、谢先清: two names are known, the middle one jieba split.
     """
-    from annotator.core.suggest.lexicon import name_after
-
     taken = bytearray(len(text))
     for c in spans:
         taken[c.start : c.end] = b"\x01" * c.length
