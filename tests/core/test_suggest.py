@@ -296,3 +296,10 @@ def test_names_with_an_aside_inside_them(pipeline, text, expected):
 
 def test_a_meeting_named_by_what_it_does(pipeline):
     assert ("重大项目推进大会", "EVENT") in found(pipeline, "重大项目推进大会在这里举行。")
+
+
+@pytest.mark.parametrize(
+    "text", ["领导的临时政府手中接管权力。", "而上市公司盈利的增长", "损害了党和政府的形象"]
+)
+def test_generic_bodies_jieba_calls_organisations_are_not(pipeline, text):
+    assert not any(label == "ORG" for _, label in found(pipeline, text))

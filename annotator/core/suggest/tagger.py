@@ -57,6 +57,8 @@ _DOTS = frozenset("·•・—")
 _PIECE_TAGS = frozenset({"ag", "zg", "n", "nr", "ng"})
 _KIND_OF_PLACE = ("城市", "城镇", "乡村", "农村", "地方")
 _SIZES = frozenset("大中小各")
+_GENERIC_ORG_START = ("临时", "上市", "公共", "有关", "相关")
+_DIRECTIONS = frozenset("东南西北中")
 _NUMERALS = frozenset("一二两三四五六七八九十百千万几多")
 _GENERIC_AREA = ("地区", "城区", "市区", "县区", "山区", "港区", "区域", "流域")
 # jieba's "nr" tag is noisy (多云, 文明, 卫星 carry it): a word it calls a name counts
@@ -210,8 +212,16 @@ class JiebaTagger:
             return None
         if label == "ORG" and word not in j.places and not word.endswith(_ORG_END):
             return None  # and many phrases organisations (党组织, 中美关系)
-        if label == "ORG" and place_and_kind(word, j.places.__contains__):
-            return None  # 美国公司 is any American company
+        if (
+            label == "ORG"
+            and (
+                place_and_kind(word, j.places.__contains__)  # 美国公司: any American company
+                or word.startswith(_GENERIC_ORG_START)  # 临时政府, 上市公司
+                or "和" in word  # 党和政府
+                or (word.endswith("部") and set(word[:-1]) <= _DIRECTIONS)  # 中南部
+            )
+        ):
+            return None
         return label
 
     def _generic_place(self, word: str) -> bool:
