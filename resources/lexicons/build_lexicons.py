@@ -3,7 +3,8 @@
     python resources/lexicons/build_lexicons.py ../shared/data
 
 Writes ``lexicon.tsv`` (surface, type, origin) beside this file. Types:
-LOC, ORG, PER, TITLE, BODY (an organisation word that follows a place: 市委, 司法局, 大学).
+LOC, ORG, PER, TITLE, BODY (an organisation word that follows a place: 市委, 司法局, 大学),
+POLICY (named programmes), CAMPAIGN (a word a place joins to name a campaign: 绿美).
 The hand-written lists below are ours; everything else is a mechanical filter of a
 seed file, named in the origin column. Licences and attribution: ATTRIBUTION.md.
 Re-run after changing a rule; the output is sorted, so diffs stay readable.
@@ -55,6 +56,15 @@ BODIES = """
 
 # Words that put a body at a level of the state, like 市 or 县 do (国家统计局, 中央气象台).
 LEVEL_WORDS = "国家 中央 全国 地方".split()
+
+# Programmes and strategies that Guangdong's news names without quotes, province-wide
+# and national (ours; public knowledge). GUIDELINES: POLICY.
+PROGRAMMES = """
+百千万工程 制造业当家 绿美广东生态建设 一核一带一区 以工代赈 工改工 双区建设 强镇兴村 百县千镇万村高质量发展工程
+""".split()
+
+# Campaign words a place joins to name its own campaign: 绿美 + 鹤山 (GUIDELINES: 绿美鹤山).
+CAMPAIGN_PREFIXES = "绿美".split()
 
 # International bodies and national organs news names most (ours; public knowledge).
 WORLD_ORGS = """
@@ -204,6 +214,10 @@ def main(data: Path) -> None:
         add(word, "ORG", "ours:world")
     for word in LEVEL_WORDS:
         add(word, "LEVEL", "ours")
+    for word in PROGRAMMES:
+        add(word, "POLICY", "ours")
+    for word in CAMPAIGN_PREFIXES:
+        add(word, "CAMPAIGN", "ours")
     hanlp = data / "lexicons" / "hanlp"
     for word, _tag, n in hanlp_rows(hanlp / "nis_org_suffixes.tsv"):
         if n >= 5 and len(word) >= 2 and not _common(word, freq, tags, ("nt", "n")):

@@ -303,3 +303,9 @@ def test_a_meeting_named_by_what_it_does(pipeline):
 )
 def test_generic_bodies_jieba_calls_organisations_are_not(pipeline, text):
     assert not any(label == "ORG" for _, label in found(pipeline, text))
+
+
+def test_named_programmes_unquoted(pipeline):
+    # GUIDELINES: named strategies even unquoted (制造业当家, 绿美鹤山).
+    assert ("制造业当家", "POLICY") in found(pipeline, "坚持制造业当家，推动高质量发展。")
+    assert ("绿美台山", "POLICY") in found(pipeline, "结合绿美台山生态建设。")

@@ -51,6 +51,7 @@ PRIORITY = {
     "title_person": 70,
     "fac": 65,
     "abbr": 60,
+    "policy": 83,  # named programmes of the lexicon (制造业当家, 绿美鹤山)
     # Lexicon compositions compete on length alone (鹤山 < 鹤山市 < 鹤山市委 < 鹤山市委书记).
     "title": 55,
     "org": 55,

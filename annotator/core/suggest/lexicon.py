@@ -39,7 +39,12 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
         "LEVEL": "L",
         "VICE": "V",
         "NAME": "N",
+        "POLICY": "PO",
+        "CAMPAIGN": "C",
     },
+    "C": {"LOC": "CL"},  # 绿美 + 鹤山: a place's own campaign
+    "CL": {},
+    "PO": {},
     "N": {"BODY": "B", "TYPE": "B", "NAME": "N"},  # an unknown name before a body: 劳拉 + 公司
     # Common nouns between a place or organisation and its body: 北京 + 九十 + 中学,
     # 法国 + 雇主 + 协会, 郑州 + 铁路 + 分局.
@@ -83,7 +88,15 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
     "V": {"TITLE": "T"},
     "T": {"TITLE": "T"},
 }
-_FINAL = {"P": "LOC", "PL": "LOC", "O": "ORG", "B": "ORG", "T": "TITLE"}
+_FINAL = {
+    "P": "LOC",
+    "PL": "LOC",
+    "O": "ORG",
+    "B": "ORG",
+    "T": "TITLE",
+    "PO": "POLICY",
+    "CL": "POLICY",
+}
 _NAME_TAGS = frozenset({"nz", "nrt", "nrf", "nrfg", "nr", "j", "eng"})
 _NOUN_TAGS = frozenset({"n", "vn", "b", "m"})
 # Bodies that name themselves without a place: GUIDELINES' 市委 rule, nationally.
@@ -195,7 +208,7 @@ def load_lexicon() -> Lexicon:
     for surface, kind, _origin in lexicon_rows():
         if kind == "BODY" and surface in TYPE_BODIES:
             types[surface].add("TYPE")
-        elif kind in ("LOC", "ORG", "BODY", "TITLE", "STOP", "LEVEL"):
+        elif kind in ("LOC", "ORG", "BODY", "TITLE", "STOP", "LEVEL", "POLICY", "CAMPAIGN"):
             types[surface].add(kind)
     automaton = ahocorasick.Automaton()
     frozen = {}

@@ -45,6 +45,8 @@ _KIND_FREQ = {
     "PER": 300,
     "STOP": 5000,
     "LEVEL": 1000,
+    "POLICY": 2000,
+    "CAMPAIGN": 1000,
 }
 _PLACE_END = tuple("省市县区镇乡村")
 # Endings of place names: divisions and natural or built features.
