@@ -176,6 +176,9 @@ def test_split_name_in_a_list_is_found(pipeline):
         ("波兰科学院地球物理研究所发表报告", {("波兰科学院地球物理研究所", "ORG")}),
         # The place of a dateline.
         ("本报波恩5月25日电 记者报道", {("波恩", "LOC")}),
+        # A name right after a title needs less evidence; a surname alone before one.
+        ("局党组书记、局长方齐连上任后", {("方齐连", "PER")}),
+        ("关于中非合作，唐外长说", {("唐", "PER")}),
         # Bylines and words of address.
         ("本报讯记者薛原报道：", {("薛原", "PER")}),
         ("拉埃女士详细解释道", {("拉埃", "PER")}),

@@ -421,6 +421,8 @@ class LexiconSuggester:
             and "LOC" not in self.lexicon.types.get(word, ())
         ):
             return start
+        if word in SURNAMES and (k == 0 or not _HAN.fullmatch(tokens[k - 1][2][-1:])):
+            return start  # a surname alone before a title, after a pause: ，唐外长说
         return None
 
     def propose(self, text: str, tokens: Sequence[Token] = ()) -> list[Candidate]:

@@ -104,9 +104,12 @@ class NameSuggester:
             return []
         edges = {t[0] for t in tokens} | {t[1] for t in tokens}
         out = []
-        for start, _end, word, tag in tokens:
+        for k, (start, _end, word, tag) in enumerate(tokens):
             if text[start] not in SURNAMES:
                 continue
+            # Right after a title a name needs less evidence: 局长方齐连上任后.
+            after_title = k > 0 and tokens[k - 1][3] == "nnt"
+            floor = 0.0 if after_title else THRESHOLD
             # A name jieba missed starts as a lone surname (廖/剑锋), a made-up word
             # (汪明/新) or a name-tagged piece (黄俊/亮); ordinary words are skipped.
             if len(word) > 1 and tag is not None and not tag.startswith("nr"):
@@ -128,11 +131,11 @@ class NameSuggester:
                 if length == 3 and AFTER_GIVEN.match(piece, 2):
                     continue  # 刘斌和: a name and the word after it
                 score = self.model.score(piece)
-                if score >= THRESHOLD and (best is None or score > best[0]):
+                if score >= floor and (best is None or score > best[0]):
                     best = (score, end)
             if best is not None and text[start : best[1]] not in self.known:
                 # A name the model is sure of outweighs a place inside it (翟 + 凤岗).
-                sure = best[0] >= SURE
+                sure = best[0] >= SURE or after_title
                 priority = PRIORITY["loc"] + 1 if sure else PRIORITY["tagger"] + 2
                 out.append(
                     Candidate(start, best[1], "PER", "model:name", priority, 0.7 if sure else 0.5)
