@@ -4,7 +4,8 @@
 
 Writes ``lexicon.tsv`` (surface, type, origin) beside this file. Types:
 LOC, ORG, PER, TITLE, BODY (an organisation word that follows a place: 市委, 司法局, 大学),
-POLICY (named programmes), CAMPAIGN (a word a place joins to name a campaign: 绿美).
+POLICY (named programmes), CAMPAIGN (a word a place joins to name a campaign: 绿美),
+FEATURE (a natural feature a place joins and stays a place: 半岛).
 The hand-written lists below are ours; everything else is a mechanical filter of a
 seed file, named in the origin column. Licences and attribution: ATTRIBUTION.md.
 Re-run after changing a rule; the output is sorted, so diffs stay readable.
@@ -62,6 +63,9 @@ LEVEL_WORDS = "国家 中央 全国 地方".split()
 PROGRAMMES = """
 百千万工程 制造业当家 绿美广东生态建设 一核一带一区 以工代赈 工改工 双区建设 强镇兴村 百县千镇万村高质量发展工程
 """.split()
+
+# Natural features a place name joins and stays a place: 朝鲜 + 半岛, 台湾 + 海峡.
+PLACE_FEATURES = "半岛 海峡 高原 盆地 平原 山脉 群岛 海域 海湾 三角洲".split()
 
 # Campaign words a place joins to name its own campaign: 绿美 + 鹤山 (GUIDELINES: 绿美鹤山).
 CAMPAIGN_PREFIXES = "绿美".split()
@@ -218,6 +222,8 @@ def main(data: Path) -> None:
         add(word, "POLICY", "ours")
     for word in CAMPAIGN_PREFIXES:
         add(word, "CAMPAIGN", "ours")
+    for word in PLACE_FEATURES:
+        add(word, "FEATURE", "ours")
     hanlp = data / "lexicons" / "hanlp"
     for word, _tag, n in hanlp_rows(hanlp / "nis_org_suffixes.tsv"):
         if n >= 5 and len(word) >= 2 and not _common(word, freq, tags, ("nt", "n")):

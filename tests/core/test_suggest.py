@@ -169,6 +169,8 @@ def test_split_name_in_a_list_is_found(pipeline):
         # Country abbreviations inside the words jieba glues them into.
         ("中美关系不断发展。", {("中", "LOC"), ("美", "LOC")}),
         ("代表团应邀来华访问。", {("华", "LOC")}),
+        # A place with a natural feature is one place.
+        ("朝鲜半岛局势趋于缓和。", {("朝鲜半岛", "LOC")}),
         # A place with its level written out.
         ("如皋县十佳青年", {("如皋县", "LOC")}),
         # An organisation within another is one name.

@@ -59,6 +59,7 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
         "VICE": "V",
         "NOUN": "M",
         "NAME": "N",
+        "FEATURE": "P",  # 朝鲜 + 半岛, 台湾 + 海峡
     },
     "L": {"BODY": "B", "TITLE": "T", "VICE": "V", "ORG": "O"},
     # A place with its level written out is still that place, and may go on to the
@@ -208,7 +209,17 @@ def load_lexicon() -> Lexicon:
     for surface, kind, _origin in lexicon_rows():
         if kind == "BODY" and surface in TYPE_BODIES:
             types[surface].add("TYPE")
-        elif kind in ("LOC", "ORG", "BODY", "TITLE", "STOP", "LEVEL", "POLICY", "CAMPAIGN"):
+        elif kind in (
+            "LOC",
+            "ORG",
+            "BODY",
+            "TITLE",
+            "STOP",
+            "LEVEL",
+            "POLICY",
+            "CAMPAIGN",
+            "FEATURE",
+        ):
             types[surface].add(kind)
     automaton = ahocorasick.Automaton()
     frozen = {}

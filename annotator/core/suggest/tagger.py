@@ -47,6 +47,7 @@ _KIND_FREQ = {
     "LEVEL": 1000,
     "POLICY": 2000,
     "CAMPAIGN": 1000,
+    "FEATURE": 1000,
 }
 _PLACE_END = tuple("省市县区镇乡村")
 # Endings of place names: divisions and natural or built features.
