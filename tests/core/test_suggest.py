@@ -181,6 +181,9 @@ def test_split_name_in_a_list_is_found(pipeline):
         # A name right after a title needs less evidence; a surname alone before one.
         ("局党组书记、局长方齐连上任后", {("方齐连", "PER")}),
         ("关于中非合作，唐外长说", {("唐", "PER")}),
+        # Japanese names after a title, and a Japanese family name before one.
+        ("日本首相桥本龙太郎在今天晚上", {("桥本龙太郎", "PER")}),
+        ("桥本首相兑现了承诺", {("桥本", "PER")}),
         # Bylines and words of address.
         ("本报讯记者薛原报道：", {("薛原", "PER")}),
         ("拉埃女士详细解释道", {("拉埃", "PER")}),

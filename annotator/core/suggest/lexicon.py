@@ -203,6 +203,34 @@ def foreign_chars(minimum: int = FOREIGN_CHAR_MIN) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def japanese_surnames() -> frozenset[str]:
+    """Two-character family names of the Japanese names of the person lexicon (桥本, 武村),
+    except those that are places too (中山)."""
+    places = {surface for surface, kind, _origin in lexicon_rows() if kind == "LOC"}
+    return (
+        frozenset(
+            surface[:2]
+            for surface, kind, origin in lexicon_rows()
+            if kind == "PER" and origin.endswith("nrj") and len(surface) == 4
+        )
+        - places
+    )
+
+
+def japanese_name_after(text: str, i: int) -> int | None:
+    """End of a Japanese name at ``i``: a family name of two characters, a given name
+    of two or three (武村正义, 桥本龙太郎), and what may follow a name."""
+    if text[i : i + 2] not in japanese_surnames():
+        return None
+    for given in (3, 2):
+        end = i + 2 + given
+        given_name = text[i + 2 : end]
+        if len(given_name) == given and _HAN.fullmatch(given_name) and _AFTER_NAME.match(text, end):
+            return end
+    return None
+
+
+@lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The shipped lexicon (no person names: those go to the tagger's dictionary)."""
     types: dict[str, set[str]] = defaultdict(set)
@@ -432,6 +460,8 @@ class LexiconSuggester:
             and "LOC" not in self.lexicon.types.get(word, ())
         ):
             return start
+        if word in japanese_surnames():
+            return start  # 桥本首相
         if word in SURNAMES and (k == 0 or not _HAN.fullmatch(tokens[k - 1][2][-1:])):
             return start  # a surname alone before a title, after a pause: ，唐外长说
         return None
@@ -495,7 +525,7 @@ class LexiconSuggester:
             if text[pos : pos + 1] in (" ", "\u3000", ":", "："):
                 pos += 1  # bylines: 记者 任龙, 责任编辑:黄俊亮
             while pos < len(text):
-                end = name_after(text, pos)
+                end = name_after(text, pos) or japanese_name_after(text, pos)
                 if end is None and pos in by_start:
                     end = self._foreign_name(tokens, by_start[pos], 1)
                 if end is None:
