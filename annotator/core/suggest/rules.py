@@ -263,6 +263,8 @@ def named_before(
 ) -> list[tuple[int, int]]:
     """Names that end in a telling word (each ``(start, end)`` of ``endings``): the
     words before it back to the name's edge, without leading numbers or generic words."""
+    if not endings:
+        return []
     starts = [t[0] for t in tokens]
     found = []
     for at, end in endings:

@@ -269,15 +269,14 @@ class JiebaTagger:
         # at least plausibly (name-like, unknown or one-character words).
         strict, loose = j.foreign_chars, j.name_chars
         runs: list[list[int]] = []  # [start, end, pieces, any piece surely foreign]
+        places = j.places
         for start, end, word, tag in tokens:
-            if word in j.places:
-                runs.append([start, end, 0, 0])  # a place breaks a run (美国/加利福尼亚)
+            # Any other word breaks a run, places too (美国/加利福尼亚).
+            if not loose.issuperset(word) or word in places:
                 continue
             named = tag is None or tag.startswith(("nr", "ns", "j"))
             sure = named and strict.issuperset(word)
-            if sure or (
-                (named or (len(word) == 1 and tag in _PIECE_TAGS)) and loose.issuperset(word)
-            ):
+            if named or (len(word) == 1 and tag in _PIECE_TAGS):
                 if runs and runs[-1][1] == start:
                     runs[-1][1] = end
                     runs[-1][2] += 1
