@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 # A word of the segmented Simplified text: (start, end, word, tag); tag None when jieba
 # made the word up (HMM) rather than finding it in a dictionary.
 Token = tuple[int, int, str, str | None]
 
 
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    """A proposed span over the Simplified view of an article (same offsets as the text)."""
+class Candidate(NamedTuple):
+    """A proposed span over the Simplified view of an article (same offsets as the text).
+
+    A named tuple: the pipeline makes tens of thousands of these per thousand articles,
+    and a tuple is built three times faster than a frozen dataclass."""
 
     start: int
     end: int
