@@ -130,6 +130,7 @@ GENERIC_PLACES = frozenset(
 东部 西部 南部 北部 中部 东南部 西南部 东北部 西北部 城区 郊区 市区 辖区 社区 小区 景区 园区 片区 街区 灾区
 老区 新区 港口 码头 车站 机场 广场 公园 医院 学校 南方 北方 东方 西方 中央 地区 区域 流域 周边 沿线
 大桥 大街 大道 海关 海港 冰山 大洲 四海 长达 爱国 半壁江山 藩篱 江山 山河 大城 三中 一中 二中 华西
+圩镇 中心镇 中心村 自然村 行政村
 """.split()
 )
 
@@ -257,7 +258,9 @@ def main(data: Path) -> None:
                 add(word, "PER", f"hanlp:{tag}")
     stop = set(STOP) | GENERIC_PLACES
     lines = sorted(
-        f"{word}\t{kind}\t{origin}" for (word, kind), origin in entries.items() if word not in stop
+        f"{word}\t{kind}\t{origin}"
+        for (word, kind), origin in entries.items()
+        if word not in stop or kind == "FEATURE"  # 平原 alone is no place; 华北平原 is
     )
     lines += sorted(f"{word}\tSTOP\tours" for word in stop)
     # The character model of names (annotator/core/suggest/names.py): Chinese names of

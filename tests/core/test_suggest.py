@@ -171,6 +171,7 @@ def test_split_name_in_a_list_is_found(pipeline):
         ("代表团应邀来华访问。", {("华", "LOC")}),
         # A place with a natural feature is one place.
         ("朝鲜半岛局势趋于缓和。", {("朝鲜半岛", "LOC")}),
+        ("华北平原普降小雨。", {("华北平原", "LOC")}),
         # A place with its level written out.
         ("如皋县十佳青年", {("如皋县", "LOC")}),
         # An organisation within another is one name.
@@ -238,6 +239,7 @@ def test_without_titles_an_office_keeps_its_organisation():
         ("湖北阳新县是著名的革命老区。", "阳新县", True),
         ("重庆市南岸区一名吸毒人员", "南岸区", True),
         ("争创全国百强县。", "百强县", False),
+        ("结合美丽圩镇和中心镇建设要求", "圩镇", False),
         ("果树利用飞机播撒农药。", "播撒", False),
     ],
 )
