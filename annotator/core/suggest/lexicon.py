@@ -120,7 +120,9 @@ def place_and_kind(word: str, is_place: Callable[[str], bool]) -> bool:
 
 _DOTS = ("·", "•", "・")
 
-# Common surnames (single and compound), for names written right after a title.
+# Common surnames (single and compound), for names written right after a title. Every
+# character that begins 30 or more of the three-character names of the person lexicon is
+# here (洪, 傅, 赖 were added by that check).
 SURNAMES = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
     "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
@@ -130,7 +132,7 @@ SURNAMES = frozenset(
     "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位"
     "厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏"
     "鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯"
-    "元束檀衣信展阴昝智幸奉植衡富尧闭由"
+    "元束檀衣信展阴昝智幸奉植衡富尧闭由洪傅赖"
 )
 COMPOUND_SURNAMES = (
     "欧阳",
