@@ -211,26 +211,23 @@ def main(data: Path) -> None:
         data / "lexicons" / "thuocl" / "THUOCL_diming.txt", freq, tags
     ).items():
         add(word, "LOC", origin)
-    for word in WORLD_PLACES:
-        add(word, "LOC", "ours:world")
-    for word in BODIES:
-        add(word, "BODY", "ours")
-    for word in WORLD_ORGS:
-        add(word, "ORG", "ours:world")
-    for word in LEVEL_WORDS:
-        add(word, "LEVEL", "ours")
-    for word in PROGRAMMES:
-        add(word, "POLICY", "ours")
-    for word in CAMPAIGN_PREFIXES:
-        add(word, "CAMPAIGN", "ours")
-    for word in PLACE_FEATURES:
-        add(word, "FEATURE", "ours")
+    ours = [
+        (WORLD_PLACES, "LOC", "ours:world"),
+        (BODIES, "BODY", "ours"),
+        (WORLD_ORGS, "ORG", "ours:world"),
+        (LEVEL_WORDS, "LEVEL", "ours"),
+        (PROGRAMMES, "POLICY", "ours"),
+        (CAMPAIGN_PREFIXES, "CAMPAIGN", "ours"),
+        (PLACE_FEATURES, "FEATURE", "ours"),
+        (TITLES, "TITLE", "ours"),
+    ]
+    for words, kind, origin in ours:
+        for word in words:
+            add(word, kind, origin)
     hanlp = data / "lexicons" / "hanlp"
     for word, _tag, n in hanlp_rows(hanlp / "nis_org_suffixes.tsv"):
         if n >= 5 and len(word) >= 2 and not _common(word, freq, tags, ("nt", "n")):
             add(word, "BODY", "hanlp:nis")
-    for word in TITLES:
-        add(word, "TITLE", "ours")
     for word, _tag, n in hanlp_rows(hanlp / "nnt_titles.tsv"):
         if n >= 3 and word.endswith(
             ("长", "书记", "主任", "主席", "委员", "经理", "编辑", "记者", "秘书")

@@ -20,11 +20,11 @@ from annotator.core.suggest.lexicon import AFTER_GIVEN, SURNAMES
 
 # How much more likely than ordinary words a string must be to be called a name
 # (natural log). Set on the lexicons alone: trained without 3,000 of the names, the
-# model keeps 72% of them at 3.0 while passing 1.1% of 20,000 dictionary words that
-# start with a surname character (at 2.0: 83% and 3.1%). No evaluation set was used.
+# model keeps 71% of them at 3.0 while passing 1.1% of 20,000 dictionary words that
+# start with a surname character (at 2.0: 83% and 3.2%). No evaluation set was used.
 THRESHOLD = 3.0
 # Sure enough to outweigh a place the name holds (翟 + 凤岗): at 6.0 the same held-out
-# test keeps 13.5% of the names and passes 0.08% of the dictionary words.
+# test keeps 12.9% of the names and passes 0.08% of the dictionary words.
 SURE = 6.0
 _GIVEN_MIN = 1e-6
 
