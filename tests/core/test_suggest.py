@@ -259,8 +259,19 @@ def test_a_name_found_once_is_found_where_it_is_repeated(pipeline):
     ]
 
 
-def test_counted_projects_are_no_facility(pipeline):
-    assert not any(label == "FAC" for _, label in found(pipeline, "一季度53个项目签约。"))
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("一季度53个项目签约。", None),
+        ("要干成一个项目。", None),
+        ("发展文旅项目。", None),
+        ("隆基绿能项目年内投产。", "隆基绿能项目"),
+        ("比亚迪项目签约落地。", "比亚迪项目"),
+    ],
+)
+def test_only_named_projects_are_facilities(pipeline, text, named):
+    facilities = [s for s, label in found(pipeline, text) if label == "FAC"]
+    assert facilities == ([named] if named else [])
 
 
 @pytest.mark.parametrize(

@@ -413,8 +413,14 @@ def _bare_project(text: str, tokens: Sequence[Token], start: int, end: int) -> b
     if _FACILITY_AT_END.search(text[start:body]):
         return False
     inside = [t for t in tokens if t[0] < body and start < t[1]]
-    if len(inside) == 1 and (inside[0][3] or "").startswith("ns"):
-        return True  # a place's projects (鹤山项目): GUIDELINES make 鹤山 a LOC there
+    while len(inside) > 1 and (inside[0][3] or "").startswith("v"):
+        inside.pop(0)  # 发展 + 文旅项目: a verb before a project names no part of it
+    if len(inside) == 1 and (inside[0][3] is None or inside[0][3].startswith("ns")):
+        # A place's projects (鹤山项目: GUIDELINES make 鹤山 a LOC there), or one word
+        # jieba does not know, mostly a field (文旅项目, 欧资项目), not a name.
+        return True
+    if any(t[3] in ("m", "mq") and not t[2].startswith("第") for t in inside):
+        return True  # counted: 干成一个项目
     return not any(
         (t[3] is None and not t[2].isdigit()) or (t[3] or "").startswith(_PROPER_TAGS)
         for t in inside
