@@ -118,7 +118,8 @@ def place_and_kind(word: str, is_place: Callable[[str], bool]) -> bool:
     return any(word.endswith(kind) and is_place(word[: -len(kind)]) for kind in TYPE_BODIES)
 
 
-_DOTS = ("·", "•", "・")
+# What joins the parts of a foreign name: 约翰·史密斯, 约翰—格伦.
+NAME_DOTS = ("·", "•", "・", "—")
 
 # Common surnames (single and compound), for names written right after a title. Every
 # character that begins 30 or more of the three-character names of the person lexicon is
@@ -431,7 +432,7 @@ class LexiconSuggester:
         edge = None
         while 0 <= k < len(tokens):
             _start, _end, word, tag = tokens[k]
-            if word in _DOTS and edge is not None:
+            if word in NAME_DOTS and edge is not None:
                 k += step
                 continue
             if (
@@ -539,9 +540,9 @@ class LexiconSuggester:
                     break
                 pos = end + 1
         # A dot between two runs of name characters joins a foreign name (鲍里斯·贝克尔).
-        dotted = any(dot in text for dot in _DOTS)
+        dotted = any(dot in text for dot in NAME_DOTS)
         for k, token in enumerate(tokens if dotted else ()):
-            if token[2] in _DOTS and 0 < k < len(tokens) - 1:
+            if token[2] in NAME_DOTS and 0 < k < len(tokens) - 1:
                 begin = self._foreign_name(tokens, k - 1, -1)
                 end = self._foreign_name(tokens, k + 1, 1)
                 if begin is not None and end is not None:

@@ -24,6 +24,7 @@ from annotator.core.suggest.base import PRIORITY, Candidate, Token
 from annotator.core.suggest.lexicon import (
     COMPOUND_SURNAMES,
     FOREIGN_CHAR_MIN_BY_TITLE,
+    NAME_DOTS,
     SURNAMES,
     foreign_chars,
     lexicon_rows,
@@ -55,7 +56,6 @@ _FEATURE_END = tuple("省市县区镇乡村州邦港河江湖山岛寺宫峡湾�
 # A foreign name does not end like a place or a people (南里奥格朗德州, 加泰罗尼亚人), and one
 # beside a dot is only part of a name (卡莱维·海米莱 is the lexicon suggester's).
 _NOT_PERSON_END = (*_FEATURE_END, "人", "史")
-_DOTS = frozenset("·•・—")
 # Tags of one-character pieces of a foreign name jieba cut apart (沙基/奇, 宾格/曼).
 _PIECE_TAGS = frozenset({"ag", "zg", "n", "nr", "ng"})
 _KIND_OF_PLACE = ("城市", "城镇", "乡村", "农村", "地方")
@@ -289,8 +289,8 @@ class JiebaTagger:
                 and pieces >= 2
                 and end - start >= 3
                 and not text.endswith(_NOT_PERSON_END, start, end)
-                and text[start - 1 : start] not in _DOTS
-                and text[end : end + 1] not in _DOTS
+                and text[start - 1 : start] not in NAME_DOTS
+                and text[end : end + 1] not in NAME_DOTS
             ):
                 out.append(Candidate(start, end, "PER", "jieba:foreign", priority + 1, 0.4))
         return out
