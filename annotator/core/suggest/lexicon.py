@@ -343,8 +343,9 @@ def _named_bodies(
     out = []
     for start, end in named_before(text, tokens, endings, _BODY_GENERIC, 16):
         at = body_at[end]
-        # Verbs, numbers, places in time or space and function words end an
-        # organisation's name, even between two nouns (出版社 安排 吕老 去 … 招待所).
+        # Numbers, times, directions, function words and datelines end an organisation's
+        # name, and so does a verb before a name or a place (战胜 印尼女队); a verb
+        # before a common noun or the body stays inside (文化 扶贫 委员会).
         inside = [k for k, t in enumerate(tokens) if start <= t[0] and t[1] <= at]
         for k in inside:
             if _ends_org_name(tokens[k], tokens[k + 1] if k + 1 < len(tokens) else None):
