@@ -97,40 +97,40 @@ def test_places_come_out_whole_from_jieba():
         ("遂溪岭北镇", {("遂溪岭北镇", "LOC")}),
         # General mechanisms, on sentences written for these tests.
         # An organisation named by the words before its body word.
-        ("江门市文化扶贫委员会今天成立。", {("江门市文化扶贫委员会", "ORG")}),
+        ("江门市乡村旅游发展委员会今天成立。", {("江门市乡村旅游发展委员会", "ORG")}),
         ("德国钢铁协会发表声明。", {("德国钢铁协会", "ORG")}),
-        ("并成立“防汛救灾领导小组”", {("防汛救灾领导小组", "ORG")}),
+        ("县里成立了“森林防火领导小组”。", {("森林防火领导小组", "ORG")}),
         # Foreign names beside a title, or joined by a dot.
         ("俄罗斯总理普里马科夫今天表示", {("普里马科夫", "PER")}),
         ("约翰·史密斯说，", {("约翰·史密斯", "PER")}),
-        ("据悉，特斯基奇的妻子原名叫", {("特斯基奇", "PER")}),
-        ("议长拉特纳亚克还说，", {("拉特纳亚克", "PER")}),
+        ("据悉，特斯基奇的哥哥也来了", {("特斯基奇", "PER")}),
+        ("议长卡斯特罗维奇还说，", {("卡斯特罗维奇", "PER")}),
         # Country abbreviations inside the words jieba glues them into.
         ("中美关系不断发展。", {("中", "LOC"), ("美", "LOC")}),
         ("代表团应邀来华访问。", {("华", "LOC")}),
         # A place with a natural feature is one place.
-        ("朝鲜半岛局势趋于缓和。", {("朝鲜半岛", "LOC")}),
+        ("朝鲜半岛冬季寒冷。", {("朝鲜半岛", "LOC")}),
         ("华北平原普降小雨。", {("华北平原", "LOC")}),
         # A place with its level written out.
-        ("如皋县十佳青年", {("如皋县", "LOC")}),
+        ("他被评为如皋县优秀教师。", {("如皋县", "LOC")}),
         # An organisation within another is one name.
-        ("在共青团衡阳市委的支持下", {("共青团衡阳市委", "ORG")}),
-        ("波兰科学院地球物理研究所发表报告", {("波兰科学院地球物理研究所", "ORG")}),
+        ("共青团韶关市委组织了活动", {("共青团韶关市委", "ORG")}),
+        ("中国科学院大气物理研究所发表报告", {("中国科学院大气物理研究所", "ORG")}),
         # The place of a dateline.
-        ("本报波恩5月25日电 记者报道", {("波恩", "LOC")}),
+        ("本报萨尔布吕肯3月2日电 记者报道", {("萨尔布吕肯", "LOC")}),
         # A name right after a title needs less evidence; a surname alone before one.
-        ("局党组书记、局长方齐连上任后", {("方齐连", "PER")}),
-        ("关于中非合作，唐外长说", {("唐", "PER")}),
+        ("局长钟立群上任以后", {("钟立群", "PER")}),
+        ("对此，王外长表示", {("王", "PER")}),
         # Japanese names after a title, and a Japanese family name before one.
-        ("日本首相桥本龙太郎在今天晚上", {("桥本龙太郎", "PER")}),
-        ("桥本首相兑现了承诺", {("桥本", "PER")}),
+        ("日本首相小渊惠三今天表示", {("小渊惠三", "PER")}),
+        ("桥本首相表示", {("桥本", "PER")}),
         # Bylines and words of address.
-        ("本报讯记者薛原报道：", {("薛原", "PER")}),
-        ("拉埃女士详细解释道", {("拉埃", "PER")}),
+        ("本报讯记者林海涛报道：", {("林海涛", "PER")}),
+        ("玛丽娜女士昨天说", {("玛丽娜", "PER")}),
         # An organisation kind after a name makes a name; after a bare place it does not.
-        ("劳拉公司宣布", {("劳拉公司", "ORG")}),
+        ("索尼公司宣布", {("索尼公司", "ORG")}),
         # A name the character model is sure of beats a place inside it.
-        ("翟凤岗透露，今年", {("翟凤岗", "PER")}),
+        ("陈东晓透露，今年", {("陈东晓", "PER")}),
         # A name jieba knows beats a place that only starts it.
         ("唐家璇会见了来宾。", {("唐家璇", "PER")}),
     ],
@@ -196,10 +196,10 @@ def test_split_name_in_a_list_is_found(pipeline):
 @pytest.mark.parametrize(
     "text",
     [
-        "许多发展中国家加强合作。",
+        "发展中国家需要更多投资。",
         "这支球队很强。",
         "有关部门要加强监管。",
-        "语文出版社安排他去一个招待所",
+        "出版社安排他去一家宾馆休息",
         "一些美国公司表示",
     ],
 )
@@ -209,16 +209,16 @@ def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
         "中国",
         "这支球队",
         "有关部门",
-        "语文出版社安排他去一个招待所",
+        "出版社安排他去一家宾馆休息",
         "美国公司",
     }
 
 
 def test_without_titles_an_office_keeps_its_organisation():
-    # With only PER/LOC/ORG, 美国财政部长 yields the ministry, and 说 is not in the name.
+    # With only PER/LOC/ORG, 中国财政部长 yields the ministry, and 说 is not in the name.
     pipeline = default_pipeline(labels=["PER", "LOC", "ORG"])
-    got = found(pipeline, "美国财政部长鲁宾说，")
-    assert {("美国财政部", "ORG"), ("鲁宾", "PER")} <= got
+    got = found(pipeline, "中国财政部长刘宾说，")
+    assert {("中国财政部", "ORG"), ("刘宾", "PER")} <= got
 
 
 @pytest.mark.parametrize(
@@ -226,14 +226,14 @@ def test_without_titles_an_office_keeps_its_organisation():
     [
         ("他们来到安义县参观。", "安义县", True),
         ("把它打造成湾区的重要城市。", "湾区", True),
-        ("欧元区将成为世界第二大经济体。", "欧元区", False),
-        ("会议在南非港口城市举行。", "港口城市", False),
-        ("我国大城市普遍采用这种办法。", "大城市", False),
-        ("湖北阳新县是著名的革命老区。", "阳新县", True),
-        ("重庆市南岸区一名吸毒人员", "南岸区", True),
+        ("欧元区的利率保持不变。", "欧元区", False),
+        ("这是一个港口城市。", "港口城市", False),
+        ("许多大城市都在推广这种做法。", "大城市", False),
+        ("他出生在湖北阳新县。", "阳新县", True),
+        ("他住在南岸区。", "南岸区", True),
         ("争创全国百强县。", "百强县", False),
-        ("结合美丽圩镇和中心镇建设要求", "圩镇", False),
-        ("果树利用飞机播撒农药。", "播撒", False),
+        ("建设美丽圩镇。", "圩镇", False),
+        ("用飞机播撒种子。", "播撒", False),
     ],
 )
 def test_jieba_places_must_look_like_places(pipeline, text, place, is_place):
@@ -241,8 +241,8 @@ def test_jieba_places_must_look_like_places(pipeline, text, place, is_place):
 
 
 def test_quoted_name_of_a_campaign_is_a_programme(pipeline):
-    assert ("绿美新会", "POLICY") in found(pipeline, "深入开展“绿美新会”行动。")
-    assert ("产业强镇", "POLICY") in found(pipeline, "坚定“产业强镇”发展路径。")
+    assert ("绿美新会", "POLICY") in found(pipeline, "启动“绿美新会”行动。")
+    assert ("产业强镇", "POLICY") in found(pipeline, "走好“产业强镇”发展路径。")
 
 
 def test_a_place_and_its_projects_is_no_facility(pipeline):
@@ -262,8 +262,8 @@ def test_a_name_found_once_is_found_where_it_is_repeated(pipeline):
 @pytest.mark.parametrize(
     ("text", "named"),
     [
-        ("一季度53个项目签约。", None),
-        ("要干成一个项目。", None),
+        ("今年有12个项目签约。", None),
+        ("要抓好每一个项目。", None),
         ("发展文旅项目。", None),
         ("隆基绿能项目年内投产。", "隆基绿能项目"),
         ("比亚迪项目签约落地。", "比亚迪项目"),
@@ -277,9 +277,9 @@ def test_only_named_projects_are_facilities(pipeline, text, named):
 @pytest.mark.parametrize(
     ("text", "person"),
     [
-        ("周先生的这番话，给了大家信心。", "周"),
-        ("智残人刘斌和肢残人蔡菁就业了。", "刘斌"),
-        ("总编辑王晨都表示，要以组织为重。", "王晨"),
+        ("郑先生昨天打来电话。", "郑"),
+        ("刘斌和张强一起来到现场。", "刘斌"),
+        ("总经理王晨都认为，这个办法好。", "王晨"),
     ],
 )
 def test_person_ends_where_the_name_ends(pipeline, text, person):
@@ -289,7 +289,7 @@ def test_person_ends_where_the_name_ends(pipeline, text, person):
 
 def test_a_place_before_a_level_word_is_no_longer_place(pipeline):
     # 县 after a place keeps it a place (如皋县); 国家 after one does not (拉美国家).
-    got = found(pipeline, "拉美国家每年有15万人出国。")
+    got = found(pipeline, "拉美国家的经济正在复苏。")
     assert ("拉美国家", "LOC") not in got and ("拉美", "LOC") in got
 
 
@@ -297,8 +297,8 @@ def test_a_place_before_a_level_word_is_no_longer_place(pipeline):
     ("text", "expected"),
     [
         ("全体党(工)委书记参加会议。", ("党(工)委书记", "TITLE")),
-        ("召开重大项目推进(誓师)大会。", ("重大项目推进(誓师)大会", "EVENT")),
-        ("村(社区)书记等参加会议。", ("村(社区)书记", "TITLE")),
+        ("召开招商引资推进(誓师)大会。", ("招商引资推进(誓师)大会", "EVENT")),
+        ("全体村(社区)书记到场。", ("村(社区)书记", "TITLE")),
     ],
 )
 def test_names_with_an_aside_inside_them(pipeline, text, expected):
@@ -309,11 +309,12 @@ def test_names_with_an_aside_inside_them(pipeline, text, expected):
 
 
 def test_a_meeting_named_by_what_it_does(pipeline):
-    assert ("重大项目推进大会", "EVENT") in found(pipeline, "重大项目推进大会在这里举行。")
+    assert ("招商引资推进大会", "EVENT") in found(pipeline, "招商引资推进大会在这里举行。")
 
 
 @pytest.mark.parametrize(
-    "text", ["领导的临时政府手中接管权力。", "而上市公司盈利的增长", "损害了党和政府的形象"]
+    "text",
+    ["该国临时政府宣布了新的措施。", "上市公司的利润有所增长。", "党和政府高度重视这项工作。"],
 )
 def test_generic_bodies_jieba_calls_organisations_are_not(pipeline, text):
     assert not any(label == "ORG" for _, label in found(pipeline, text))
@@ -322,4 +323,4 @@ def test_generic_bodies_jieba_calls_organisations_are_not(pipeline, text):
 def test_named_programmes_unquoted(pipeline):
     # GUIDELINES: named strategies even unquoted (制造业当家, 绿美鹤山).
     assert ("制造业当家", "POLICY") in found(pipeline, "坚持制造业当家，推动高质量发展。")
-    assert ("绿美台山", "POLICY") in found(pipeline, "结合绿美台山生态建设。")
+    assert ("绿美台山", "POLICY") in found(pipeline, "推进绿美台山建设。")

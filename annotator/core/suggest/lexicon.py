@@ -45,7 +45,7 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
     "C": {"LOC": "CL"},  # 绿美 + 鹤山: a place's own campaign
     "CL": {},
     "PO": {},
-    "N": {"BODY": "B", "TYPE": "B", "NAME": "N"},  # an unknown name before a body: 劳拉 + 公司
+    "N": {"BODY": "B", "TYPE": "B", "NAME": "N"},  # an unknown name before a body: 索尼 + 公司
     # Common nouns between a place or organisation and its body: 北京 + 九十 + 中学,
     # 法国 + 雇主 + 协会, 郑州 + 铁路 + 分局.
     "M": {"NOUN": "M2", "BODY": "B", "TYPE": "B"},
@@ -66,7 +66,7 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
     # next one of a chain: 如东 + 县, 龙川 + 县 + 黄石 + 镇.
     "PL": {"BODY": "B", "TITLE": "T", "VICE": "V", "ORG": "O", "LOC": "P"},
     "O": {
-        "ORG": "O",  # an organisation within another: 联合国 + 安理会, 共青团 + 衡阳市委
+        "ORG": "O",  # an organisation within another: 联合国 + 安理会, 共青团 + 韶关市委
         "BODY": "B",
         "TYPE": "B",
         "TITLE": "T",
@@ -106,7 +106,7 @@ SOLE_BODIES = frozenset(
 )
 # Kinds of organisation, not bodies of a place: 美国公司 and 非洲球队 are any American
 # company and any African team. They make a name only after a name or a common noun
-# (劳拉公司, 蝶阀厂, 长航集团公司), never right after a bare place.
+# (索尼公司, 阀门厂, 港航集团公司), never right after a bare place.
 TYPE_BODIES = frozenset(
     "公司 企业 机构 工厂 球队 军队 部队 报社 总部 商店 酒店 队伍 单位 团体".split()
 )
@@ -156,10 +156,10 @@ _AFTER_NAME = re.compile(
 )
 
 
-# Words of address after a name: 邵一夫先生, 拉埃女士, 费萨尔亲王.
+# Words of address after a name: 林一夫先生, 玛丽娜女士, 查尔斯王子.
 HONORIFICS = frozenset("先生 女士 夫人 小姐 亲王 国王 王子 公主 陛下 殿下".split())
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
-# What follows a name and cannot end a two-character given name: 鲁宾说, 刘斌和, 王晨都.
+# What follows a name and cannot end a two-character given name: 刘宾说, 刘斌和, 王强都.
 AFTER_GIVEN = re.compile(r"说|表示|指出|强调|认为|介绍|主持|出席|会见|陪同|[和是都时也就还在的等]")
 # Words of address glued to a surname: 郑先生, 陈小姐, 王某, 胡老. The person is the surname.
 SURNAME_ADDRESS = re.compile(r"(?:先生|女士|小姐|夫人|太太|大娘|大爷|师傅|老师|某|老)$")
@@ -276,7 +276,7 @@ def name_after(text: str, i: int) -> int | None:
         if len(piece) != given or not all("\u4e00" <= ch <= "\u9fff" for ch in piece):
             continue
         if given == 2 and AFTER_GIVEN.match(text, end - 1):
-            continue  # 鲁宾说: one given character, then what he said
+            continue  # 刘宾说: one given character, then what he said
         if _AFTER_NAME.match(text, end):
             return end
     return None
@@ -294,7 +294,7 @@ _DEMONSTRATIVES = frozenset("这那该每各本此其")
 _NOT_NAME_START = _DEMONSTRATIVES | _FUNCTION_CHARS | frozenset("我你他她它我们")
 _HARD_TAGS = ("f", "m", "q", "r", "t", "p", "d", "c", "u", "a")
 # What a verb inside a name runs into: a common noun or the body word (扶贫 委员会);
-# a verb before a place or a person is a predicate (战胜 印尼女队, 安排 吕老).
+# a verb before a place or a person is a predicate (战胜 日本女队, 安排 老王).
 _NOUN_AFTER_VERB = ("n", "vn", "nis")
 
 
@@ -324,7 +324,7 @@ def _named_bodies(
     edges: set[int],
 ) -> list[Candidate]:
     """An organisation named by the words before its body word, back to the name's
-    edge: 中国 文化 扶贫 委员会, 旅游 专项 治理 办公室, 法国 雇主 协会.
+    edge: 江门市 乡村 旅游 发展 委员会, 森林 防火 领导小组, 德国 钢铁 协会.
 
     The words before the body must hold something proper (a place, an organisation,
     a word jieba does not know) or be a name of two words or more; 有关部门 is not one.
@@ -344,8 +344,8 @@ def _named_bodies(
     for start, end in named_before(text, tokens, endings, _BODY_GENERIC, 16):
         at = body_at[end]
         # Numbers, times, directions, function words and datelines end an organisation's
-        # name, and so does a verb before a name or a place (战胜 印尼女队); a verb
-        # before a common noun or the body stays inside (文化 扶贫 委员会).
+        # name, and so does a verb before a name or a place (战胜 日本女队); a verb
+        # before a common noun or the body stays inside (乡村 扶贫 委员会).
         inside = [k for k, t in enumerate(tokens) if start <= t[0] and t[1] <= at]
         for k in inside:
             if _ends_org_name(tokens[k], tokens[k + 1] if k + 1 < len(tokens) else None):
@@ -428,7 +428,7 @@ class LexiconSuggester:
     def _foreign_name(self, tokens: Sequence[Token], k: int, step: int) -> int | None:
         """The far edge of a transliterated name whose first (``step`` 1) or last
         (``step`` -1) word is ``tokens[k]``: words of foreign-name characters that the
-        lexicon does not know as places, joined by · (卡洛斯·阿马特)."""
+        lexicon does not know as places, joined by · (约翰·史密斯)."""
         chars = foreign_chars(FOREIGN_CHAR_MIN_BY_TITLE)
         edge = None
         while 0 <= k < len(tokens):
@@ -451,7 +451,7 @@ class LexiconSuggester:
     def _name_before(self, tokens: Sequence[Token], k: int) -> int | None:
         """Start of a person's name that ends with ``tokens[k]``, right before a title
         or an honorific: a word jieba knows as a name (桥本首相, 邵一夫先生) or a
-        foreign name of three characters or more (库马拉通加总统)."""
+        foreign name of three characters or more (卡斯特罗维奇总统)."""
         start, end, word, tag = tokens[k]
         begin = self._foreign_name(tokens, k, -1)
         if begin is not None and end - begin >= 3:
@@ -512,7 +512,7 @@ class LexiconSuggester:
                 )
             ]
         # A personal name directly after a title, and after each 、 that continues a list;
-        # a foreign name on either side of it (总理若斯潘, 库马拉通加总统).
+        # a foreign name on either side of it (总理普里马科夫, 卡斯特罗维奇总统).
         before_titles = [c.start for c in out if c.label == "TITLE"]
         before_titles += [t[0] for t in tokens if t[2] in HONORIFICS]
         for at in before_titles:
@@ -540,7 +540,7 @@ class LexiconSuggester:
                 if text[end : end + 1] != "、":
                     break
                 pos = end + 1
-        # A dot between two runs of name characters joins a foreign name (鲍里斯·贝克尔).
+        # A dot between two runs of name characters joins a foreign name (约翰·史密斯).
         dotted = any(dot in text for dot in NAME_DOTS)
         for k, token in enumerate(tokens if dotted else ()):
             if token[2] in NAME_DOTS and 0 < k < len(tokens) - 1:

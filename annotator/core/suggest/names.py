@@ -23,7 +23,7 @@ from annotator.core.suggest.lexicon import AFTER_GIVEN, SURNAMES
 # model keeps 71% of them at 3.0 while passing 1.1% of 20,000 dictionary words that
 # start with a surname character (at 2.0: 83% and 3.2%). No evaluation set was used.
 THRESHOLD = 3.0
-# Sure enough to outweigh a place the name holds (翟 + 凤岗): at 6.0 the same held-out
+# Sure enough to outweigh a place the name holds (陈 + 东晓): at 6.0 the same held-out
 # test keeps 12.9% of the names and passes 0.08% of the dictionary words.
 SURE = 6.0
 _GIVEN_MIN = 1e-6
@@ -107,7 +107,7 @@ class NameSuggester:
         for k, (start, _end, word, tag) in enumerate(tokens):
             if text[start] not in SURNAMES:
                 continue
-            # Right after a title a name needs less evidence: 局长方齐连上任后.
+            # Right after a title a name needs less evidence: 局长钟立群上任以后.
             after_title = k > 0 and tokens[k - 1][3] == "nnt"
             floor = 0.0 if after_title else THRESHOLD
             # A name jieba missed starts as a lone surname (廖/剑锋), a made-up word
@@ -134,7 +134,7 @@ class NameSuggester:
                 if score >= floor and (best is None or score > best[0]):
                     best = (score, end)
             if best is not None and text[start : best[1]] not in self.known:
-                # A name the model is sure of outweighs a place inside it (翟 + 凤岗).
+                # A name the model is sure of outweighs a place inside it (陈 + 东晓).
                 sure = best[0] >= SURE or after_title
                 priority = PRIORITY["loc"] + 1 if sure else PRIORITY["tagger"] + 2
                 out.append(

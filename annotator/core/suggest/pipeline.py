@@ -43,7 +43,7 @@ def _surname_only(text: str, start: int, end: int) -> int:
 
 def _yield_to_tagged_words(found: list[Candidate]) -> list[Candidate]:
     """A lexicon piece strictly inside a word jieba tags as a person or organisation
-    yields to that word: 唐家 in 唐家璇, 中国 in 中国人口学会. (中国 in 中国人民 stays:
+    yields to that word: 唐家 in 唐家璇, 中国 in 中国心理学会. (中国 in 中国人民 stays:
     中国人民 is no name; 亚洲 in 亚洲地区 too: jieba's places hold generic endings.)"""
     words = [(c.start, c.end) for c in found if c.origin.startswith("jieba:") and c.label != "LOC"]
     if not words:

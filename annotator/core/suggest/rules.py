@@ -356,7 +356,7 @@ def _abbreviations(text: str, tokens: Sequence[Token]) -> list[int]:
             and nxt != word
             and (not k or tokens[k - 1][2] not in _ABBR)
         ):
-            found.extend((start, start + 1))  # 中/美 cut apart: 遵守中美三个联合公报
+            found.extend((start, start + 1))  # 中/美 cut apart: 深化中美合作
         elif n == 2 and word[0] in _ABBR_VERB and word[1] in _ABBR_ANY:
             found.append(start + 1)  # 访华, 驻京, 对美 as one word
         elif n == 4 and word[0] in _ABBR_VERB and word[1] in _ABBR_ANY and word[2:] in _GLUED_VERBS:

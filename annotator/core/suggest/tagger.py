@@ -53,10 +53,10 @@ _KIND_FREQ = {
 _PLACE_END = tuple("省市县区镇乡村")
 # Endings of place names: divisions and natural or built features.
 _FEATURE_END = tuple("省市县区镇乡村州邦港河江湖山岛寺宫峡湾洲岭峰")
-# A foreign name does not end like a place or a people (南里奥格朗德州, 加泰罗尼亚人), and one
+# A foreign name does not end like a place or a people (米纳斯吉拉斯州, 巴伐利亚人), and one
 # beside a dot is only part of a name (卡莱维·海米莱 is the lexicon suggester's).
 _NOT_PERSON_END = (*_FEATURE_END, "人", "史")
-# Tags of one-character pieces of a foreign name jieba cut apart (沙基/奇, 宾格/曼).
+# Tags of one-character pieces of a foreign name jieba cut apart (特斯基/奇).
 _PIECE_TAGS = frozenset({"ag", "zg", "n", "nr", "ng"})
 _KIND_OF_PLACE = ("城市", "城镇", "乡村", "农村", "地方")
 _SIZES = frozenset("大中小各")
@@ -178,7 +178,7 @@ class JiebaTagger:
                 and word not in j.places
                 and j.foreign_chars.issuperset(word)
             ):
-                return "PER"  # a transliterated name, however common (克林顿; 里德说)
+                return "PER"  # a transliterated name, however common (克林顿; 约翰说)
             if word in j.common or word in j.places:
                 return "LOC" if word in j.places and tag is None else None
             if _chinese_name_shape(word):
@@ -264,7 +264,7 @@ class JiebaTagger:
                     out.append(
                         Candidate(start, end - len(affix), "PER", "jieba:name+", priority, 0.5)
                     )
-        # A transliterated name jieba cut into pieces: 基里/延科, 赫里斯/坚科, 宾格/曼. A run
+        # A transliterated name jieba cut into pieces: 普里/马科夫, 特斯基/奇. A run
         # of words written in name characters, one of them surely foreign, the others
         # at least plausibly (name-like, unknown or one-character words).
         strict, loose = j.foreign_chars, j.name_chars
