@@ -488,10 +488,9 @@ class LexiconSuggester:
                 lattice[t_start].append((t_end, "NOUN"))
         stops = [(s, e) for s, ends in lattice.items() for e, k in ends if k == "STOP"]
         out = self._compose(text, lattice, starts)
-        by_start = {t[0]: k for k, t in enumerate(tokens)}
-        by_end = {t[1]: k for k, t in enumerate(tokens)}
+        by_start = {t[0]: k for k, t in enumerate(tokens)}  # words are contiguous
         if tokens:
-            edges = by_start.keys() | by_end.keys()
+            edges = by_start.keys() | {tokens[-1][1]}
             out.extend(_named_bodies(text, tokens, lattice, edges))
             # A match that straddles two words without matching either edge is a
             # coincidence of characters (切合|江门 holds 合江; 文明|城市 holds 明城).
@@ -516,8 +515,8 @@ class LexiconSuggester:
         before_titles = [c.start for c in out if c.label == "TITLE"]
         before_titles += [t[0] for t in tokens if t[2] in HONORIFICS]
         for at in before_titles:
-            if at in by_end:
-                begin = self._name_before(tokens, by_end[at])
+            if by_start.get(at, 0) > 0:  # the word before the title ends at its start
+                begin = self._name_before(tokens, by_start[at] - 1)
                 if begin is not None:
                     out.append(
                         Candidate(
