@@ -78,6 +78,49 @@ WORLD_ORGS = """
 中共中央 中央委员会 全国人大 全国人大常委会 全国政协 国务院 中央军委 最高人民法院 最高人民检察院 解放军
 中国人民解放军 新华社 人民日报 中央电视台 央视 南方日报 羊城晚报 南方都市报 中国共产党 中共 共产党 国民党
 民进党 共和党 民主党 工党 保守党 自民党 北京大学 北大 清华大学 清华 复旦大学 中山大学 暨南大学
+世界经济论坛 国际劳工组织 联合国粮农组织 粮农组织 世界粮食计划署 联合国难民署 联合国开发计划署 联合国儿童基金会
+国际刑警组织 国际海事组织 国际民航组织 国际电信联盟 万国邮政联盟 世界气象组织 世界知识产权组织 国际法院
+国际刑事法院 欧洲议会 欧盟委员会 欧洲委员会 欧洲央行 欧洲中央银行 美联储 英格兰银行 非洲统一组织 非统组织
+美洲国家组织 阿拉伯国家联盟 海湾合作委员会 海合会 伊斯兰会议组织 不结盟运动 独联体 独立国家联合体 亚太经合组织
+亚太经济合作组织 世界旅游组织 国际足球联合会 国际田联 国际泳联 国际乒联 国际羽联 奥委会 亚奥理事会 欧足联
+国家杜马 联邦委员会 俄联邦委员会 白宫 五角大楼 国务院 克里姆林宫 唐宁街 爱丽舍宫 美国国会 参议院 众议院
+中情局 联邦调查局 美国中央情报局 北大西洋公约组织 华约 巴解组织 巴勒斯坦解放组织 哈马斯 真主党 塔利班 基地组织
+新华通讯社 中新社 中国新闻社 光明日报 经济日报 解放军报 中国日报 中国青年报 工人日报 农民日报 法制日报 科技日报
+参考消息 环球时报 新民晚报 文汇报 解放日报 北京日报 南方周末 大公报 明报 联合早报 中央人民广播电台
+中国国际广播电台 中国中央电视台 广东广播电视台 美联社 合众社 合众国际社 法新社 路透社 共同社 时事社 塔斯社
+俄新社 安莎社 德新社 埃菲社 韩联社 朝中社 越南通讯社 中东社 美国有线电视新闻网 英国广播公司 日本广播协会
+纽约时报 华盛顿邮报 华尔街日报 今日美国 洛杉矶时报 泰晤士报 金融时报 卫报 每日电讯报 世界报 费加罗报
+朝日新闻 读卖新闻 每日新闻 日本经济新闻 产经新闻 时代周刊 新闻周刊 经济学人 福布斯 彭博社
+微软 英特尔 国际商用机器公司 苹果公司 谷歌 亚马逊公司 脸书 甲骨文公司 思科 惠普 戴尔 摩托罗拉 诺基亚 爱立信
+西门子 飞利浦 索尼 松下 东芝 日立 夏普 佳能 尼康 富士通 三星电子 三星集团 现代汽车 起亚 乐金 丰田 本田 日产
+马自达 三菱 三井 住友 通用汽车 福特汽车 克莱斯勒 大众汽车 奔驰 戴姆勒 宝马 奥迪 保时捷 沃尔沃 雷诺 标致 菲亚特
+法拉利 劳斯莱斯 波音 空中客车 空客 洛克希德 麦道 通用电气 埃克森美孚 壳牌 英国石油 雪佛龙 道达尔 可口可乐
+百事可乐 麦当劳 肯德基 沃尔玛 家乐福 雀巢 联合利华 宝洁 强生 辉瑞 拜耳 巴斯夫 杜邦 高盛 摩根士丹利 花旗银行
+花旗集团 汇丰银行 渣打银行 德意志银行 瑞士银行 瑞银 巴克莱银行 美洲银行 美国银行 大通银行 野村证券
+迪斯尼 迪士尼 华纳兄弟 时代华纳 新闻集团 维旺迪 贝塔斯曼 耐克 阿迪达斯 国际奥林匹克委员会
+海尔 华为 中兴 联想集团 长虹 康佳 TCL 格力 美的集团 海信 一汽 二汽 东风汽车 上汽 广汽 吉利 比亚迪 奇瑞
+宝钢 鞍钢 首钢 武钢 邯钢 包钢 中石油 中石化 中海油 中国石油 中国石化 中国移动 中国联通 中国电信 国家电网
+南方电网 中国银行 工商银行 中国工商银行 建设银行 中国建设银行 农业银行 中国农业银行 交通银行 招商银行 中信
+光大集团 中国人民保险公司 中国人寿 中国平安 中粮 中远 中国远洋 招商局 华润 腾讯 阿里巴巴 百度 网易 新浪 搜狐 京东
+""".split()
+
+# National ministries and agencies, present and past: each names one body of the state,
+# so the bare word is an organisation (教育部), unlike a local body (教育局 of which city?).
+NATIONAL_BODIES = """
+外交部 国防部 公安部 国家安全部 民政部 司法部 财政部 人力资源和社会保障部 人社部 自然资源部 生态环境部
+住房和城乡建设部 住建部 交通运输部 交通部 水利部 农业农村部 农业部 商务部 文化和旅游部 文化部 文旅部 卫生部
+教育部 科学技术部 科技部 工业和信息化部 工信部 退役军人事务部 应急管理部 审计署 海关总署 国家税务总局
+国家统计局 国家发展和改革委员会 国家发改委 国家卫生健康委员会 国家卫健委 国家民族事务委员会 国家民委
+国务院国资委 国家市场监督管理总局 国家林业和草原局 国家广播电视总局 国家新闻出版署 国家体育总局 国家旅游局
+人事部 劳动部 劳动和社会保障部 铁道部 邮电部 信息产业部 电力工业部 电力部 煤炭工业部 煤炭部 冶金工业部
+冶金部 化学工业部 化工部 机械工业部 电子工业部 建设部 地质矿产部 国土资源部 林业部 内贸部 国内贸易部
+对外贸易经济合作部 外经贸部 广播电影电视部 广电部 国家计委 国家计划委员会 国家经贸委 国家教委 国家体委 国家科委
+国家计生委 国家环保总局 国家工商行政管理局 国家工商总局 国家技术监督局 国家质检总局 国家外汇管理局 国家版权局
+国家文物局 国家海洋局 国家气象局 中国气象局 中国地震局 中国科学院 中科院 中国社会科学院 社科院 中国工程院
+最高法 最高检 中央纪委 中央组织部 中组部 中央宣传部 中宣部 中央统战部 中联部 中央对外联络部 中央办公厅
+国务院办公厅 国务院新闻办公室 国新办 国务院港澳办 国务院台办 国台办 全国妇联 全国总工会 共青团中央 团中央
+中国科协 中国侨联 中国残联 中国作协 中国文联 中华全国工商业联合会 全国工商联 民革 民盟 民建 民进 农工党
+致公党 九三学社 台盟 中华全国总工会 中国足协 中国奥委会
 """.split()
 
 TITLES = """
@@ -88,6 +131,10 @@ TITLES = """
 副总指挥 指挥长 组长 副组长 队长 会长 副会长 理事长 董事长 总经理 副总经理 经理 总裁 行长 社长 台长
 主编 总编辑 责任编辑 编辑 记者 通讯员 特约记者 首席记者 人大代表 党代表 政协委员 主任委员 调研员 巡视员
 干事 专员 总理 副总理 国务委员 总统 副总统 首相 大使 总领事 发言人 新闻发言人 司令员 政委 政治委员 参谋长
+国务卿 财长 外长 外相 防长 副首相 议长 副议长 参议员 众议员 议员 州长 总督 国王 女王 王储 领事 参赞 特使
+公使 武官 总干事 司令 总司令 司令官 指挥官 将军 元帅 上将 中将 少将 大校 上校 中校 少校 舰长 机长
+教练 主教练 教练员 领队 裁判 主裁判 队长 主帅 教授 副教授 院士 研究员 副研究员 工程师 总工程师 高级工程师
+法官 检察官 大法官 审判长 警官 总监 董事 理事 监事长 主持人 评论员 编导 主任医师
 """.split()
 
 # Countries, regions and world cities news names most (ours; public knowledge). jieba
@@ -120,6 +167,31 @@ WORLD_PLACES = """
 开罗 德黑兰 巴格达 大马士革 耶路撒冷 特拉维夫 利雅得 新德里 孟买 伊斯兰堡 卡拉奇 曼谷 河内 金边 万象 仰光
 吉隆坡 雅加达 马尼拉 悉尼 墨尔本 堪培拉 惠灵顿 渥太华 多伦多 温哥华 墨西哥城 哈瓦那 巴西利亚 布宜诺斯艾利斯
 圣地亚哥 利马 约翰内斯堡 内罗毕 法兰克福 慕尼黑 米兰 威尼斯 巴塞罗那 里斯本 苏黎世 釜山 横滨 名古屋
+卢森堡 摩纳哥 梵蒂冈 安道尔 列支敦士登 圣马力诺 马耳他 塞浦路斯 布隆迪 吉布提 厄立特里亚 南苏丹 乍得 尼日尔
+布基纳法索 贝宁 多哥 几内亚 几内亚比绍 塞拉利昂 利比里亚 冈比亚 毛里塔尼亚 佛得角 赤道几内亚 加蓬
+刚果（金） 刚果（布） 马拉维 莱索托 斯威士兰 毛里求斯 塞舌尔 科摩罗 阿鲁巴 多米尼加 巴哈马 巴巴多斯 格林纳达
+特立尼达和多巴哥 圭亚那 苏里南 伯利兹 汤加 萨摩亚 瓦努阿图 所罗门群岛 基里巴斯 瑙鲁 图瓦卢 帕劳 密克罗尼西亚
+巴格达 安曼 贝鲁特 多哈 迪拜 阿布扎比 马斯喀特 萨那 科威特城 麦纳麦 喀布尔 德里 加尔各答 达卡 加德满都 科伦坡
+廷布 马累 仰光 内比都 万象 新德里 乌兰巴托 阿斯塔纳 阿拉木图 塔什干 比什凯克 杜尚别 阿什哈巴德 第比利斯
+埃里温 巴库 明斯克 基希讷乌 维尔纽斯 里加 塔林 赫尔辛基 奥斯陆 哥本哈根 雷克雅未克 都柏林 爱丁堡 伯尔尼 日内瓦
+洛桑 波恩 汉堡 科隆 杜塞尔多夫 斯图加特 不来梅 德累斯顿 莱比锡 斯特拉斯堡 马赛 里昂 尼斯 戛纳 图卢兹 波尔多
+那不勒斯 佛罗伦萨 都灵 热那亚 巴伦西亚 塞维利亚 波尔图 鹿特丹 海牙 安特卫普 萨格勒布 卢布尔雅那 萨拉热窝
+斯科普里 地拉那 索非亚 布加勒斯特 基辅 敖德萨 伏尔加格勒 新西伯利亚 符拉迪沃斯托克 海参崴 哈巴罗夫斯克
+阿尔及尔 突尼斯城 的黎波里 拉巴特 卡萨布兰卡 喀土穆 亚的斯亚贝巴 摩加迪沙 坎帕拉 基加利 布琼布拉 达累斯萨拉姆
+卢萨卡 哈拉雷 马普托 比勒陀利亚 开普敦 德班 温得和克 哈博罗内 罗安达 金沙萨 布拉柴维尔 雅温得 阿布贾 拉各斯
+阿克拉 阿比让 达喀尔 巴马科 瓦加杜古 尼亚美 恩贾梅纳 努瓦克肖特 蒙罗维亚 弗里敦 科纳克里 洛美 科托努
+波哥大 圣菲波哥大 加拉加斯 基多 拉巴斯 亚松森 蒙得维的亚 里约热内卢 圣保罗 巴拿马城 圣何塞 马那瓜 特古西加尔巴
+危地马拉城 圣萨尔瓦多 金斯敦 太子港 圣多明各 蒙特利尔 魁北克 卡尔加里 西雅图 休斯敦 达拉斯 迈阿密 亚特兰大
+费城 底特律 丹佛 拉斯维加斯 檀香山 夏威夷 阿拉斯加 加利福尼亚 加州 得克萨斯 德克萨斯 佛罗里达 纽约州
+华盛顿州 弗吉尼亚 马里兰 俄亥俄 密歇根 伊利诺伊 宾夕法尼亚 马萨诸塞 新泽西 亚利桑那 科罗拉多 佐治亚 路易斯安那
+北海道 本州 九州 四国 冲绳 京都 神户 广岛 长崎 福冈 札幌 仙台 奈良 神奈川 仁川 大邱 光州 济州岛 开城
+奥克兰 珀斯 布里斯班 阿德莱德 昆士兰 新南威尔士 维多利亚州 塔斯马尼亚 新加坡城 槟城 曼德勒 胡志明市 海防 岘港
+宿务 达沃 泗水 巴厘岛 清迈 普吉岛 芭堤雅 帕塔亚 加沙 约旦河西岸 戈兰高地 西奈半岛 克什米尔 查谟 旁遮普
+车臣 达吉斯坦 西伯利亚 远东 巴尔干 高加索 斯堪的纳维亚 北爱尔兰 苏格兰 威尔士 英格兰 巴伐利亚 加泰罗尼亚
+波斯尼亚 黑塞哥维那 中美洲 北非 西非 东非 南部非洲 中非共和国 撒哈拉 亚马孙河 亚马逊河 尼罗河 密西西比河
+多瑙河 莱茵河 伏尔加河 恒河 湄公河 幼发拉底河 底格里斯河 约旦河 阿尔卑斯山 安第斯山 落基山 乌拉尔山 富士山
+乞力马扎罗山 苏伊士运河 巴拿马运河 英吉利海峡 马六甲海峡 直布罗陀 黑海 红海 死海 里海 波罗的海 北海 爱琴海
+亚得里亚海 阿拉伯海 日本海 鄂霍次克海 白令海峡 南极 北极 南极洲 格陵兰
 """.split()
 
 # Common nouns jieba tags as places (城市, 两国, 山区): never a LOC on their own.
@@ -167,6 +239,93 @@ def divisions(path: Path, freq: dict[str, int], tags: dict[str, str]) -> dict[st
     return out
 
 
+# Short forms of divisions that are everyday words first (日照 sunshine, 来宾 guests,
+# 长治 in 长治久安, 上街 to go out): only the full name (日照市) is matched.
+EVERYDAY_WORDS = frozenset("日照 大同 开封 来宾 安康 白银 阿里 海口 长治 包头 上街 东坡 城关".split())
+COUNTY_WORD_FREQ = 500
+
+# Names in the national list that are no place of their own: placeholders, and districts
+# named only by what they are (城区, 郊区, 矿区 of several cities).
+_NOT_DIVISIONS = frozenset(
+    "市辖区 县 省直辖县级行政区划 自治区直辖县级行政区划 城区 郊区 矿区 西区 东区".split()
+)
+# Endings of a division's full name that its short form drops, longest first.
+CHINA_SUFFIXES = (
+    "特别行政区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "自治旗",
+    "林区",
+    "地区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "旗",
+    "盟",
+    "州",
+)
+
+
+def china_divisions(folder: Path, freq: dict[str, int], tags: dict[str, str]) -> dict[str, str]:
+    """Every province, city and county of China (cpca's national list), with its short
+    form: 苏州市 → 苏州, 宁夏回族自治区 → 宁夏, 延边朝鲜族自治州 → 延边."""
+    peoples = [
+        line.strip() for line in (folder / "56_nations.csv").read_text(encoding="utf-8").split()
+    ]
+    out: dict[str, str] = {}
+    with (folder / "adcodes.csv").open(encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            name, code = row["name"], row["adcode"]
+            if name in _NOT_DIVISIONS or len(name) < 2:
+                continue
+            level = (
+                "province"
+                if code[2:].strip("0") == ""
+                else "city"
+                if code[4:].strip("0") == ""
+                else "county"
+            )
+            if len(name) == 2 and tags.get(name) != "ns":
+                continue  # 和县, 新县: too easily two words of a sentence (书记和县长)
+            out.setdefault(name, f"cpca:{level}")
+            short = _short_form(name, peoples)
+            # jieba's tags are no guide for cities (桂林 is a name there, 孝感 a noun), so
+            # a city's short form counts unless it is an everyday word. Of counties there
+            # are thousands, and their short forms are often words (万全, 东光): one counts
+            # only where jieba knows it as a place and not as a frequent word (its "places"
+            # 新建, 兴国, 朝阳 are), or does not know it at all.
+            if (
+                short
+                and short not in EVERYDAY_WORDS
+                and (
+                    level != "county"
+                    or not freq.get(short)
+                    or (tags.get(short) == "ns" and freq[short] < COUNTY_WORD_FREQ)
+                )
+            ):
+                out.setdefault(short, f"cpca:{level}:short")
+    return out
+
+
+def _short_form(name: str, peoples: list[str]) -> str | None:
+    for suffix in CHINA_SUFFIXES:
+        if name.endswith(suffix):
+            stem = name[: -len(suffix)]
+            break
+    else:
+        return None
+    if suffix.startswith("自治"):
+        # The peoples named before 自治 go too: 黔江土家族苗族自治县 → 黔江.
+        cuts = [stem.find(p, 2) for p in peoples]
+        cut = min((c for c in cuts if c >= 2), default=len(stem))
+        stem = stem[:cut]
+        if stem in peoples:
+            stem = stem[:-1]  # 东乡族自治县 → 东乡
+    return stem if len(stem) >= 2 else None
+
+
 def thuocl(path: Path, freq: dict[str, int], tags: dict[str, str]) -> dict[str, str]:
     out: dict[str, str] = {}
     # The file has old-Mac CR line ends; splitlines() handles every convention.
@@ -207,6 +366,8 @@ def main(data: Path) -> None:
         data / "divisions" / "guangdong_divisions.csv", freq, tags
     ).items():
         add(word, "LOC", origin)
+    for word, origin in china_divisions(HERE / "sources" / "cpca", freq, tags).items():
+        add(word, "LOC", origin)
     for word, origin in thuocl(
         data / "lexicons" / "thuocl" / "THUOCL_diming.txt", freq, tags
     ).items():
@@ -215,6 +376,7 @@ def main(data: Path) -> None:
         (WORLD_PLACES, "LOC", "ours:world"),
         (BODIES, "BODY", "ours"),
         (WORLD_ORGS, "ORG", "ours:world"),
+        (NATIONAL_BODIES, "ORG", "ours:national"),
         (LEVEL_WORDS, "LEVEL", "ours"),
         (PROGRAMMES, "POLICY", "ours"),
         (CAMPAIGN_PREFIXES, "CAMPAIGN", "ours"),

@@ -228,6 +228,8 @@ def japanese_name_after(text: str, i: int) -> int | None:
     for given in (3, 2):
         end = i + 2 + given
         given_name = text[i + 2 : end]
+        if given == 3 and AFTER_GIVEN.match(text, end - 1):
+            continue  # 冈田武史说: a given name of two, then what he said
         if len(given_name) == given and _HAN.fullmatch(given_name) and _AFTER_NAME.match(text, end):
             return end
     return None
@@ -374,8 +376,8 @@ def _headed_title(text: str, cand: Candidate, edges: Iterable[int]) -> bool:
 def _straddles(cand: Candidate, edges: set[int]) -> bool:
     if cand.start in edges and cand.end in edges:
         return False
-    if cand.start not in edges and cand.end not in edges:
-        return True  # deep inside a word: 中国 in 发展中国家
+    if cand.start not in edges:
+        return True  # deep inside a word (中国 in 发展中国家), or its tail (津市 in 天津市)
     return any(e in edges for e in range(cand.start + 1, cand.end))
 
 
@@ -448,21 +450,29 @@ class LexiconSuggester:
             k += step
         return edge
 
-    def _name_before(self, tokens: Sequence[Token], k: int) -> int | None:
-        """Start of a person's name that ends with ``tokens[k]``, right before a title
-        or an honorific: a word jieba knows as a name (桥本首相, 邵一夫先生) or a
-        foreign name of three characters or more (卡斯特罗维奇总统)."""
-        start, end, word, tag = tokens[k]
-        begin = self._foreign_name(tokens, k, -1)
-        if begin is not None and end - begin >= 3:
-            return begin
+    def _named_word(self, token: Token) -> int | None:
+        """End of a word jieba knows as a person's name (鲁宾, 冈田武史), which a title
+        right before it confirms; its own "nr" tag alone is too noisy to trust."""
+        _start, end, word, tag = token
         if (
             tag is not None
             and tag.startswith("nr")
             and len(word) >= 2
             and _HAN.fullmatch(word)
-            and "LOC" not in self.lexicon.types.get(word, ())
+            and not self.lexicon.types.get(word)
         ):
+            return end
+        return None
+
+    def _name_before(self, tokens: Sequence[Token], k: int) -> int | None:
+        """Start of a person's name that ends with ``tokens[k]``, right before a title
+        or an honorific: a word jieba knows as a name (桥本首相, 邵一夫先生) or a
+        foreign name of three characters or more (卡斯特罗维奇总统)."""
+        start, end, word, _tag = tokens[k]
+        begin = self._foreign_name(tokens, k, -1)
+        if begin is not None and end - begin >= 3:
+            return begin
+        if self._named_word(tokens[k]) is not None:
             return start
         if word in japanese_surnames():
             return start  # 桥本首相
@@ -530,7 +540,9 @@ class LexiconSuggester:
             while pos < len(text):
                 end = name_after(text, pos) or japanese_name_after(text, pos)
                 if end is None and pos in by_start:
-                    end = self._foreign_name(tokens, by_start[pos], 1)
+                    end = self._foreign_name(tokens, by_start[pos], 1) or self._named_word(
+                        tokens[by_start[pos]]
+                    )
                 if end is None:
                     break
                 out.append(
