@@ -108,6 +108,13 @@ def test_places_come_out_whole_from_jieba():
         # Country abbreviations inside the words jieba glues them into.
         ("中美关系不断发展。", {("中", "LOC"), ("美", "LOC")}),
         ("代表团应邀来华访问。", {("华", "LOC")}),
+        ("双方认为，中葡两国友好合作", {("中", "LOC"), ("葡", "LOC")}),
+        ("他重视奥中关系。", {("奥", "LOC"), ("中", "LOC")}),
+        ("新任驻华大使递交国书", {("华", "LOC")}),
+        ("俄将继续推进改革", {("俄", "LOC")}),
+        ("清丰县委从实际出发", {("清丰县委", "ORG")}),
+        ("她就是芭芭拉·弗兰克林。", {("芭芭拉·弗兰克林", "PER")}),
+        ("外长哈洛宁举行记者会", {("哈洛宁", "PER")}),
         # A place with a natural feature is one place.
         ("朝鲜半岛冬季寒冷。", {("朝鲜半岛", "LOC")}),
         ("华北平原普降小雨。", {("华北平原", "LOC")}),
@@ -214,6 +221,7 @@ def test_split_name_in_a_list_is_found(pipeline):
         "天津市的企业",  # 津市 is a city of Hunan, but here only the tail of a word
         "新建的道路通车了",  # 新建 is a district's short form, and first a verb
         "感谢各位来宾光临",  # 来宾: a city whose short form is everyday 'guests'
+        "学校在中小学推广",  # 在 + 中 is no trip to China
     ],
 )
 def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
@@ -227,6 +235,7 @@ def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
         "津市",
         "新建",
         "来宾",
+        "中",
     }
 
 

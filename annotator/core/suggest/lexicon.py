@@ -118,6 +118,8 @@ def place_and_kind(word: str, is_place: Callable[[str], bool]) -> bool:
     return any(word.endswith(kind) and is_place(word[: -len(kind)]) for kind in TYPE_BODIES)
 
 
+# Tags of one-character pieces of a foreign name jieba cut apart (特斯基/奇, 弗兰克/林).
+PIECE_TAGS = frozenset({"ag", "zg", "n", "nr", "ng"})
 # What joins the parts of a foreign name: 约翰·史密斯, 约翰—格伦.
 NAME_DOTS = ("·", "•", "・", "—")
 
@@ -440,9 +442,15 @@ class LexiconSuggester:
                 continue
             if (
                 not word
-                or "LOC" in self.lexicon.types.get(word, ())
+                # A short place inside a name is a coincidence (哈|洛宁, 吉|德里); a name
+                # does not start with one.
+                or ("LOC" in self.lexicon.types.get(word, ()) and (edge is None or len(word) > 2))
                 or word.endswith("人")  # 荷兰人: a people, not a name
-                or (tag is not None and not tag.startswith(("nr", "ns", "j")))
+                or (
+                    tag is not None
+                    and not tag.startswith(("nr", "ns", "j"))
+                    and not (len(word) == 1 and tag in PIECE_TAGS)  # 弗兰克|林
+                )
                 or not chars.issuperset(word)
             ):
                 break
@@ -496,6 +504,22 @@ class LexiconSuggester:
                 starts.add(t_start)
             elif t_end - t_start >= 2 and tag in _NOUN_TAGS and word not in self.lexicon.types:
                 lattice[t_start].append((t_end, "NOUN"))
+                # A noun that ends in a body word holds a name's last common noun and
+                # the body: 郑州 + 铁路|分局.
+                for at in range(t_start + 1, t_end - 1):
+                    if (t_end, "BODY") in lattice.get(at, ()):
+                        lattice[t_start].append((at, "NOUN"))
+                        break
+        # A place written with its level, then 委: that level's party committee
+        # (清丰县 + 委, where jieba cut 清丰县|委从).
+        level_places = [e for ends in lattice.values() for e, kind in ends if kind == "LOC"]
+        for e in level_places:
+            if (
+                text[e - 1 : e] in LEVEL_CHARS
+                and text[e : e + 2] != "委员"
+                and text[e : e + 1] == "委"
+            ):
+                lattice[e].append((e + 1, "BODY"))
         stops = [(s, e) for s, ends in lattice.items() for e, k in ends if k == "STOP"]
         out = self._compose(text, lattice, starts)
         by_start = {t[0]: k for k, t in enumerate(tokens)}  # words are contiguous
@@ -504,16 +528,21 @@ class LexiconSuggester:
             out.extend(_named_bodies(text, tokens, lattice, edges))
             # A match that straddles two words without matching either edge is a
             # coincidence of characters (切合|江门 holds 合江; 文明|城市 holds 明城).
-            # One that shares an edge with a single word is kept (中国 in 中国人民),
-            # one deep inside a word is not (中国 in 发展中国家).
+            # One that starts a word is kept (中国 in 中国人民); one deep inside a
+            # word or at its tail is not (中国 in 发展中国家, 津市 in 天津市).
+            # Words jieba's HMM made up are guesses, and cut nothing: 清丰县|委从.
             # A place name jieba's dictionary knows but cut apart here is a coincidence
             # too: 每个|人|和|他 holds 人和, 集中营 holds 中营.
+            soft = edges | {
+                at
+                for t_start, t_end, _w, tag in tokens
+                if tag is None
+                for at in range(t_start, t_end)
+            }
             out = [
                 c
                 for c in out
-                if (
-                    not _straddles(c, edges) or (c.label == "ORG" and _headed_title(text, c, edges))
-                )
+                if (not _straddles(c, soft) or (c.label == "ORG" and _headed_title(text, c, edges)))
                 and not (
                     c.label == "LOC"
                     and "LOC" in self.lexicon.types.get(text[c.start : c.end], ())

@@ -312,7 +312,12 @@ _ABBR_CITY = frozenset("华京沪港澳台")
 _ABBR_ANY = _ABBR | _ABBR_CITY
 # Those that also stand alone before a noun (以, 加, 中, 意 are everyday words too).
 _ABBR_ALONE = frozenset("美日俄英法德韩朝")
-_ABBR_VERB = frozenset("访来驻在对援赴离抵旅返留")
+_ABBR_VERB = frozenset("访来驻在对援赴离抵旅返留反侵")
+# Countries abbreviated only beside another country and a noun of countries: 中葡双方,
+# 中、阿建交, 埃中两国, 中蒙边界. One of the pair is a major one (below).
+_ABBR_PAIRED = _ABBR | frozenset("葡蒙非埃奥阿叙伊哈古缅柬荷比瑞挪丹芬波捷匈罗希土乌新")
+_ABBR_MAJOR = frozenset("中美日俄英法德")
+_PAIR_NOUNS = ("两国", "等国", "三国", "双方", "之间", "间")
 _ABBR_START = _ABBR_ANY | _ABBR_VERB
 _COUNTRY_NOUNS = frozenset(
     "方 总统 政府 总理 首相 外长 外交部 国防部 军 军队 国内 两国 双方 关系 经济 首脑 元首 大使 使馆 "
@@ -339,9 +344,38 @@ def _country_pair(word: str) -> int:
     return 0
 
 
+def _paired(text: str, start: int) -> list[int]:
+    """Offsets of a run of country abbreviations at ``start`` (中美, 中、阿, 中朝韩) that a
+    noun of countries follows, however jieba glued the words: 中美等国, 中葡双方."""
+    run: list[int] = []
+    i = start
+    while i < len(text) and text[i] in _ABBR_PAIRED and len(run) < 3:
+        run.append(i)
+        i += 1
+        if text[i : i + 1] == "、" and text[i + 1 : i + 2] in _ABBR_PAIRED:
+            i += 1
+    chars = {text[j] for j in run}
+    if (
+        len(run) >= 2
+        and len(chars) == len(run)
+        and chars & _ABBR_MAJOR
+        and (
+            text.startswith(_PAIR_NOUNS, i)
+            or any(text.startswith(noun, i) for noun in _COUNTRY_NOUNS if len(noun) > 1)
+        )
+    ):
+        return run
+    return []
+
+
 def _abbreviations(text: str, tokens: Sequence[Token]) -> list[int]:
     found: list[int] = []
     for k, (start, _end, word, _tag) in enumerate(tokens):
+        if word[0] in _ABBR_PAIRED and (not k or tokens[k - 1][2][-1:] not in _ABBR_PAIRED):
+            run = _paired(text, start)
+            if run:
+                found.extend(run)
+                continue
         if word[0] not in _ABBR_START:
             continue
         nxt = tokens[k + 1][2] if k + 1 < len(tokens) else ""
@@ -359,14 +393,19 @@ def _abbreviations(text: str, tokens: Sequence[Token]) -> list[int]:
             found.extend((start, start + 1))  # 中/美 cut apart: 深化中美合作
         elif n == 2 and word[0] in _ABBR_VERB and word[1] in _ABBR_ANY:
             found.append(start + 1)  # 访华, 驻京, 对美 as one word
-        elif n == 4 and word[0] in _ABBR_VERB and word[1] in _ABBR_ANY and word[2:] in _GLUED_VERBS:
-            found.append(start + 1)  # 在京举行, 来华访问: jieba's dictionary glues them
+        elif (
+            n >= 3
+            and word[0] in _ABBR_VERB
+            and word[1] in _ABBR_ANY
+            and (word[2:] in _GLUED_VERBS or word[2:] in _COUNTRY_NOUNS)
+        ):
+            found.append(start + 1)  # 在京举行, 来华访问, 对华关系, 驻华大使: glued words
         elif n == 1 and word in _ABBR_ANY:
             before = tokens[k - 1][2] if k else ""
-            if nxt == "方" or (nxt in _COUNTRY_NOUNS and word in _ABBR_ALONE):
-                found.append(start)  # 俄总统, 中方
-            elif before and before[-1] in _ABBR_VERB and len(before) == 1:
-                found.append(start)  # 访 + 华 cut apart
+            if nxt == "方" or (nxt in _COUNTRY_NOUNS and word in _ABBR_ALONE) or word == "俄":
+                found.append(start)  # 俄总统, 中方; 俄 alone is always Russia (俄将)
+            elif before and before[-1] in _ABBR_VERB and len(before) == 1 and word != "中":
+                found.append(start)  # 访 + 华 cut apart (在 + 中 is mostly 在中日益…)
         elif n == 2 and word[1] == "方" and word[0] in _ABBR:
             found.append(start)  # 美方 as one word
     return found

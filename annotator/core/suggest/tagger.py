@@ -25,6 +25,7 @@ from annotator.core.suggest.lexicon import (
     COMPOUND_SURNAMES,
     FOREIGN_CHAR_MIN_BY_TITLE,
     NAME_DOTS,
+    PIECE_TAGS,
     SURNAMES,
     foreign_chars,
     lexicon_rows,
@@ -56,8 +57,6 @@ _FEATURE_END = tuple("省市县区镇乡村州邦港河江湖山岛寺宫峡湾�
 # A foreign name does not end like a place or a people (米纳斯吉拉斯州, 巴伐利亚人), and one
 # beside a dot is only part of a name (卡莱维·海米莱 is the lexicon suggester's).
 _NOT_PERSON_END = (*_FEATURE_END, "人", "史")
-# Tags of one-character pieces of a foreign name jieba cut apart (特斯基/奇).
-_PIECE_TAGS = frozenset({"ag", "zg", "n", "nr", "ng"})
 _KIND_OF_PLACE = ("城市", "城镇", "乡村", "农村", "地方")
 _SIZES = frozenset("大中小各")
 _GENERIC_ORG_START = ("临时", "上市", "公共", "有关", "相关")
@@ -276,7 +275,7 @@ class JiebaTagger:
                 continue
             named = tag is None or tag.startswith(("nr", "ns", "j"))
             sure = named and strict.issuperset(word)
-            if named or (len(word) == 1 and tag in _PIECE_TAGS):
+            if named or (len(word) == 1 and tag in PIECE_TAGS):
                 if runs and runs[-1][1] == start:
                     runs[-1][1] = end
                     runs[-1][2] += 1
