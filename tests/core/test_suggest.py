@@ -222,6 +222,8 @@ def test_split_name_in_a_list_is_found(pipeline):
         "新建的道路通车了",  # 新建 is a district's short form, and first a verb
         "感谢各位来宾光临",  # 来宾: a city whose short form is everyday 'guests'
         "学校在中小学推广",  # 在 + 中 is no trip to China
+        "他找村委会主任商量过",  # 商 is a surname, 商量 a word
+        "奖项由记者评选",  # 由 is a surname, and here a preposition
     ],
 )
 def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
@@ -236,6 +238,8 @@ def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
         "新建",
         "来宾",
         "中",
+        "商量过",
+        "由",
     }
 
 

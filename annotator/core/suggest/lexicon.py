@@ -296,6 +296,8 @@ _PROPER_PIECES = frozenset({"LOC", "ORG", "NAME"})
 _FUNCTION_CHARS = frozenset("由在于和与及对从向把被将的了是为等并")
 _DEMONSTRATIVES = frozenset("这那该每各本此其")
 _NOT_NAME_START = _DEMONSTRATIVES | _FUNCTION_CHARS | frozenset("我你他她它我们")
+# Surnames that, alone before a title, are mostly another word: ，由记者…, 应国务院…
+_NOT_LONE_SURNAME = _FUNCTION_CHARS | frozenset("时位应任何以")
 _HARD_TAGS = ("f", "m", "q", "r", "t", "p", "d", "c", "u", "a")
 # What a verb inside a name runs into: a common noun or the body word (扶贫 委员会);
 # a verb before a place or a person is a predicate (战胜 日本女队, 安排 老王).
@@ -368,6 +370,24 @@ def _named_bodies(
         if proper or words >= 2:
             out.append(Candidate(start, end, "ORG", "rule:named-body", PRIORITY["org"], 0.6))
     return out
+
+
+def _ordinary_words(
+    text: str, tokens: Sequence[Token], by_start: dict[int, int], start: int, end: int
+) -> bool:
+    """Whether ``start:end`` holds a word of two characters or more that jieba knows as
+    no name (表示 in 时表示, 满意 in 满意地), and the name model finds the whole more
+    likely words than a name (江建国 holds the word 建国, and is a name)."""
+    from annotator.core.suggest.names import NameModel  # names imports this module
+
+    k = by_start.get(start)
+    ordinary = False
+    while k is not None and k < len(tokens) and tokens[k][0] < end:
+        _s, _e, word, tag = tokens[k]
+        if len(word) >= 2 and tag is not None and not tag.startswith("nr"):
+            ordinary = True
+        k += 1
+    return ordinary and NameModel.shipped().score(text[start:end]) < 0.0
 
 
 def _headed_title(text: str, cand: Candidate, edges: Iterable[int]) -> bool:
@@ -484,7 +504,11 @@ class LexiconSuggester:
             return start
         if word in japanese_surnames():
             return start  # 桥本首相
-        if word in SURNAMES and (k == 0 or not _HAN.fullmatch(tokens[k - 1][2][-1:])):
+        if (
+            word in SURNAMES
+            and word not in _NOT_LONE_SURNAME
+            and (k == 0 or not _HAN.fullmatch(tokens[k - 1][2][-1:]))
+        ):
             return start  # a surname alone before a title, after a pause: ，唐外长说
         return None
 
@@ -567,7 +591,10 @@ class LexiconSuggester:
             if text[pos : pos + 1] in (" ", "\u3000", ":", "："):
                 pos += 1  # bylines: 记者 任龙, 责任编辑:黄俊亮
             while pos < len(text):
-                end = name_after(text, pos) or japanese_name_after(text, pos)
+                end = name_after(text, pos)
+                if end is not None and _ordinary_words(text, tokens, by_start, pos, end):
+                    end = None  # 主任 + 商量过, 总理 + 满意地: a surname's character and a word
+                end = end or japanese_name_after(text, pos)
                 if end is None and pos in by_start:
                     end = self._foreign_name(tokens, by_start[pos], 1) or self._named_word(
                         tokens[by_start[pos]]

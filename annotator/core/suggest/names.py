@@ -13,6 +13,7 @@ import math
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from annotator.core.resources import read_text
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
@@ -72,6 +73,7 @@ class NameModel:
         return cls(obj["surname"], obj["given"], obj["background"], obj["floor"])
 
     @classmethod
+    @lru_cache(maxsize=1)
     def shipped(cls) -> NameModel:
         """The model built by resources/lexicons/build_lexicons.py."""
         return cls.from_json(read_text("lexicons", "name_model.json"))
