@@ -224,6 +224,10 @@ def test_split_name_in_a_list_is_found(pipeline):
         "学校在中小学推广",  # 在 + 中 is no trip to China
         "他找村委会主任商量过",  # 商 is a surname, 商量 a word
         "奖项由记者评选",  # 由 is a surname, and here a preposition
+        "对这些问题要加以研究",  # 加 and 以 abbreviate countries; 加以 is a verb
+        "弘扬家庭美德",  # 美 and 德 too
+        "球队在比赛中以3比1获胜",  # 中以 after 比赛 is 'in the match, by'
+        "日本媒体把4月8日国会通过的法案",  # 8日 is a date, not Japan
     ],
 )
 def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
@@ -240,6 +244,11 @@ def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
         "中",
         "商量过",
         "由",
+        "加",
+        "以",
+        "美",
+        "德",
+        "日",
     }
 
 

@@ -329,6 +329,16 @@ _COUNTRY_NOUNS = frozenset(
 _GLUED_VERBS = frozenset("举行 访问 工作 投资 召开 出席 期间 考察 参观 演出 留学 定居".split())
 
 
+# Pairs of abbreviations that are everyday words first (加以, 美德, 日中 'midday').
+_EVERYDAY_PAIRS = frozenset("加以 美德 日中 中意 意中 以德 以法 中以".split())
+
+
+def _bare_pair(pair: str) -> bool:
+    """A pair of country abbreviations with nothing after it that is still a pair of
+    countries: not an everyday word, and 以 (also 'with') only in 巴以."""
+    return pair not in _EVERYDAY_PAIRS and ("以" not in pair or pair == "巴以")
+
+
 def _country_pair(word: str) -> int:
     """Length of a run of two or three country abbreviations that begins ``word``
     when the rest of it is nothing or a noun of countries (中美, 中美关系); else 0."""
@@ -338,7 +348,7 @@ def _country_pair(word: str) -> int:
             len(head) == n
             and len(set(head)) == n
             and all(ch in _ABBR for ch in head)
-            and (not rest or rest in _COUNTRY_NOUNS)
+            and (rest in _COUNTRY_NOUNS or (not rest and _bare_pair(head)))
         ):
             return n
     return 0
@@ -387,7 +397,7 @@ def _abbreviations(text: str, tokens: Sequence[Token]) -> list[int]:
             n == 1
             and word in _ABBR
             and nxt in _ABBR
-            and nxt != word
+            and _bare_pair(word + nxt)
             and (not k or tokens[k - 1][2] not in _ABBR)
         ):
             found.extend((start, start + 1))  # 中/美 cut apart: 深化中美合作
@@ -402,6 +412,8 @@ def _abbreviations(text: str, tokens: Sequence[Token]) -> list[int]:
             found.append(start + 1)  # 在京举行, 来华访问, 对华关系, 驻华大使: glued words
         elif n == 1 and word in _ABBR_ANY:
             before = tokens[k - 1][2] if k else ""
+            if before[-1:].isdigit():
+                continue  # 8日 + 国会: a date
             if nxt == "方" or (nxt in _COUNTRY_NOUNS and word in _ABBR_ALONE) or word == "俄":
                 found.append(start)  # 俄总统, 中方; 俄 alone is always Russia (俄将)
             elif before and before[-1] in _ABBR_VERB and len(before) == 1 and word != "中":
