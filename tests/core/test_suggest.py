@@ -305,6 +305,10 @@ def test_a_name_found_once_is_found_where_it_is_repeated(pipeline):
         ("发展文旅项目。", None),
         ("隆基绿能项目年内投产。", "隆基绿能项目"),
         ("比亚迪项目签约落地。", "比亚迪项目"),
+        # Facilities: a market is mostly the economy's; a kind of railway is no name.
+        ("国际金融市场出现动荡。", None),
+        ("各国都在发展高速铁路。", None),
+        ("秦岭隧道全线贯通。", "秦岭隧道"),
     ],
 )
 def test_only_named_projects_are_facilities(pipeline, text, named):

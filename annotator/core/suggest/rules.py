@@ -176,11 +176,12 @@ FAC_END = re.compile(
     r"(?:产业转移园|产业园区|产业园|工业园区|工业园|科技园|创业园|物流园|生态园|农业园|示范园|"
     r"合作区|试验区|开发区|高新区|保税区|产业集聚区|体验区|"
     r"大桥|隧道|通道|高速公路|高速|铁路|机场|港区|码头|粮仓|古窖|水库|电站|风电场|养殖场|"
-    r"广场|公园|湿地公园|博物馆|纪念馆|图书馆|体育馆|体育中心|会展中心|风情街|步行街|市场)"
+    r"广场|公园|湿地公园|博物馆|纪念馆|图书馆|体育馆|体育中心|会展中心|风情街|步行街)"
     r"(?:项目)?|项目"
 )
 _FAC_GENERIC = frozenset(
-    "重大 重点 该 这些 一批 多个 个 签约 建设 产业 新 大 各 各类 相关 有关 省级 市级 县级 上下游 产业链 招商 投资 民生 基础设施 农贸 集贸 批发 主".split()
+    "重大 重点 该 这些 一批 多个 个 签约 建设 产业 新 大 各 各类 相关 有关 省级 市级 县级 上下游 产业链 招商 投资 民生 基础设施 农贸 集贸 批发 主 "
+    "高速 海底 地下 铁路 城市 大型 国家级 世界 全国 国际 发展 利用 最大 重要".split()
 )
 
 
@@ -452,14 +453,35 @@ def _suffixed_places(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]
 _FACILITY_AT_END = re.compile(rf"(?:{FAC_END.pattern.removesuffix('|项目')})$")
 
 
-def _bare_project(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
-    """A …项目 with only common words before it (文旅项目, 重点项目) is not a name.
+def _proper(token: Token) -> bool:
+    """A place, a name, an organisation, or a word jieba does not know."""
+    return (token[3] is None and not token[2].isdigit()) or (token[3] or "").startswith(
+        _PROPER_TAGS
+    )
 
-    A named project has something proper in it: a place, a company, a word jieba
-    does not know (信义节能玻璃项目, 隆基绿能项目), or a facility word (…隧道项目).
+
+def _unnamed_facility(text: str, tokens: Sequence[Token], start: int, end: int) -> bool:
+    """A kind of facility, not a named one: a dictionary word (高速铁路), a generic word
+    and a facility word (海底隧道, 铁路隧道: the generic words are stripped before), or a
+    …项目 with only common words before it (文旅项目, 重点项目).
+
+    A named project has something proper in it: a place, a company, a word jieba does
+    not know (信义节能玻璃项目, 隆基绿能项目), or a facility word (…隧道项目).
     """
     if not text.endswith("项目", start, end):
-        return False
+        # One dictionary word that is no place is a kind of facility (高速铁路), unless
+        # a place names it (秦岭 + 隧道).
+        from annotator.core.suggest.lexicon import load_lexicon  # lexicon imports rules
+
+        inside = [t for t in tokens if t[0] < end and start < t[1]]
+        ending = _FACILITY_AT_END.search(text, start, end)
+        head = text[start : ending.start()] if ending else ""
+        return (
+            len(inside) == 1
+            and inside[0][3] is not None
+            and not inside[0][3].startswith(("ns", "nr", "nt"))
+            and "LOC" not in load_lexicon().types.get(head, ())
+        )
     body = end - 2
     if _FACILITY_AT_END.search(text[start:body]):
         return False
@@ -472,10 +494,7 @@ def _bare_project(text: str, tokens: Sequence[Token], start: int, end: int) -> b
         return True
     if any(t[3] in ("m", "mq") and not t[2].startswith("第") for t in inside):
         return True  # counted: 干成一个项目
-    return not any(
-        (t[3] is None and not t[2].isdigit()) or (t[3] or "").startswith(_PROPER_TAGS)
-        for t in inside
-    )
+    return not any(_proper(t) for t in inside)
 
 
 class RuleSuggester:
@@ -524,7 +543,7 @@ class RuleSuggester:
         for start, end in _named(text, tokens, EVENT_END, _EVENT_GENERIC, 18):
             add(Candidate(start, end, "EVENT", "rule:event", PRIORITY["event"], 0.7))
         for start, end in _named(text, tokens, FAC_END, _FAC_GENERIC, 16):
-            if _bare_project(text, tokens, start, end):
+            if _unnamed_facility(text, tokens, start, end):
                 continue
             add(Candidate(start, end, "FAC", "rule:facility", PRIORITY["fac"], 0.6))
         return out
