@@ -137,8 +137,9 @@ TITLES = """
 法官 检察官 大法官 审判长 警官 总监 董事 理事 监事长 主持人 评论员 编导 主任医师
 """.split()
 
-# Countries, regions and world cities news names most (ours; public knowledge). jieba
-# tags many of these as person names (莫斯科, 科索沃), so they must be known as places.
+# Countries, regions, world cities and the bodies of the solar system, where news
+# places events (ours; public knowledge). jieba tags many of these as person names
+# (莫斯科, 科索沃), so they must be known as places.
 WORLD_PLACES = """
 中国 美国 日本 俄罗斯 英国 法国 德国 意大利 西班牙 葡萄牙 荷兰 比利时 瑞士 瑞典 挪威 丹麦 芬兰 冰岛 爱尔兰
 奥地利 波兰 捷克 斯洛伐克 匈牙利 罗马尼亚 保加利亚 希腊 土耳其 乌克兰 白俄罗斯 立陶宛 拉脱维亚 爱沙尼亚
@@ -192,6 +193,7 @@ WORLD_PLACES = """
 多瑙河 莱茵河 伏尔加河 恒河 湄公河 幼发拉底河 底格里斯河 约旦河 阿尔卑斯山 安第斯山 落基山 乌拉尔山 富士山
 乞力马扎罗山 苏伊士运河 巴拿马运河 英吉利海峡 马六甲海峡 直布罗陀 黑海 红海 死海 里海 波罗的海 北海 爱琴海
 亚得里亚海 阿拉伯海 日本海 鄂霍次克海 白令海峡 南极 北极 南极洲 格陵兰
+地球 月球 火星 金星 水星 木星 土星 天王星 海王星 冥王星 太阳系 银河系
 """.split()
 
 # Common nouns jieba tags as places (城市, 两国, 山区): never a LOC on their own.

@@ -150,6 +150,9 @@ def test_places_come_out_whole_from_jieba():
         # National ministries name themselves; world companies and media are known.
         ("记者从教育部获悉", {("教育部", "ORG")}),
         ("据路透社报道，英特尔公司", {("路透社", "ORG"), ("英特尔公司", "ORG")}),
+        # A name jieba's dictionary knows well is still a name; the Moon is a place.
+        ("何鲁丽指出，要继续努力", {("何鲁丽", "PER")}),
+        ("探测器飞向月球。", {("月球", "LOC")}),
     ],
 )
 def test_guideline_examples_and_mechanisms(pipeline, text, expected):

@@ -178,6 +178,14 @@ class JiebaTagger:
                 and j.foreign_chars.issuperset(word)
             ):
                 return "PER"  # a transliterated name, however common (克林顿; 约翰说)
+            if (
+                tag is not None
+                and len(word) == 3
+                and word not in j.places
+                and _chinese_name_shape(word)
+                and j.name_model.score(word) >= NAME_THRESHOLD
+            ):
+                return "PER"  # a name jieba saw often is still a name (何鲁丽)
             if word in j.common or word in j.places:
                 return "LOC" if word in j.places and tag is None else None
             if _chinese_name_shape(word):
