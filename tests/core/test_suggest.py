@@ -153,6 +153,7 @@ def test_places_come_out_whole_from_jieba():
         # A name jieba's dictionary knows well is still a name; the Moon is a place.
         ("何鲁丽指出，要继续努力", {("何鲁丽", "PER")}),
         ("探测器飞向月球。", {("月球", "LOC")}),
+        ("整个海军都在训练。", {("海军", "ORG")}),
     ],
 )
 def test_guideline_examples_and_mechanisms(pipeline, text, expected):
