@@ -154,6 +154,8 @@ def test_places_come_out_whole_from_jieba():
         ("何鲁丽指出，要继续努力", {("何鲁丽", "PER")}),
         ("探测器飞向月球。", {("月球", "LOC")}),
         ("整个海军都在训练。", {("海军", "ORG")}),
+        # A title with its organisation before it; without a TITLE label, the body.
+        ("埃及石油部长哈姆迪说", {("埃及石油部长", "TITLE"), ("哈姆迪", "PER")}),
     ],
 )
 def test_guideline_examples_and_mechanisms(pipeline, text, expected):
@@ -276,6 +278,9 @@ def test_without_titles_an_office_keeps_its_organisation():
         ("争创全国百强县。", "百强县", False),
         ("建设美丽圩镇。", "圩镇", False),
         ("用飞机播撒种子。", "播撒", False),
+        ("创建全国文明城市。", "文明城市", False),
+        ("落实省和市的部署。", "省和市", False),
+        ("他去了晋城市。", "晋城市", True),
     ],
 )
 def test_jieba_places_must_look_like_places(pipeline, text, place, is_place):

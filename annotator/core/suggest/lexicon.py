@@ -48,8 +48,8 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
     "N": {"BODY": "B", "TYPE": "B", "NAME": "N"},  # an unknown name before a body: 索尼 + 公司
     # Common nouns between a place or organisation and its body: 北京 + 九十 + 中学,
     # 法国 + 雇主 + 协会, 郑州 + 铁路 + 分局.
-    "M": {"NOUN": "M2", "BODY": "B", "TYPE": "B"},
-    "M2": {"BODY": "B", "TYPE": "B"},
+    "M": {"NOUN": "M2", "BODY": "B", "TYPE": "B", "TITLE": "T"},
+    "M2": {"BODY": "B", "TYPE": "B", "TITLE": "T"},
     "P": {
         "LOC": "P",
         "ORG": "O",
@@ -111,6 +111,8 @@ TYPE_BODIES = frozenset(
     "公司 企业 机构 工厂 球队 军队 部队 报社 总部 商店 酒店 队伍 单位 团体".split()
 )
 _MAX_PIECES = 8
+# Bodies whose head titles itself with 长: 部长, 局长, 厅长, 署长.
+_TITLE_HEADS = frozenset("部局厅处司署")
 
 
 def place_and_kind(word: str, is_place: Callable[[str], bool]) -> bool:
@@ -528,12 +530,24 @@ class LexiconSuggester:
                 starts.add(t_start)
             elif t_end - t_start >= 2 and tag in _NOUN_TAGS and word not in self.lexicon.types:
                 lattice[t_start].append((t_end, "NOUN"))
-                # A noun that ends in a body word holds a name's last common noun and
-                # the body: 郑州 + 铁路|分局.
+                # A noun that ends in a body word or a title holds a name's last common
+                # noun and the body: 郑州 + 铁路|分局, 埃及 + 石油|部长.
                 for at in range(t_start + 1, t_end - 1):
-                    if (t_end, "BODY") in lattice.get(at, ()):
+                    ends_here = lattice.get(at, ())
+                    if (t_end, "BODY") in ends_here or (t_end, "TITLE") in ends_here:
                         lattice[t_start].append((at, "NOUN"))
                         break
+        # The head of a body's title is that body: 部 of 部长, 局 of 局长 (芬兰 + 农林 + 部:
+        # the ministry, where the project has no TITLE label to take the whole).
+        heads = [
+            at
+            for at, ends in lattice.items()
+            if text[at : at + 1] in _TITLE_HEADS
+            and (at + 2, "TITLE") in ends
+            and text[at + 1] == "长"
+        ]
+        for at in heads:
+            lattice[at].append((at + 1, "BODY"))
         # A place written with its level, then 委: that level's party committee
         # (清丰县 + 委, where jieba cut 清丰县|委从).
         level_places = [e for ends in lattice.values() for e, kind in ends if kind == "LOC"]

@@ -58,7 +58,7 @@ _FEATURE_END = tuple("省市县区镇乡村州邦港河江湖山岛寺宫峡湾�
 # beside a dot is only part of a name (卡莱维·海米莱 is the lexicon suggester's).
 _NOT_PERSON_END = (*_FEATURE_END, "人", "史")
 _KIND_OF_PLACE = ("城市", "城镇", "乡村", "农村", "地方")
-_SIZES = frozenset("大中小各")
+_CONJUNCTIONS = frozenset("和与及或")
 _GENERIC_ORG_START = ("临时", "上市", "公共", "有关", "相关")
 _DIRECTIONS = frozenset("东南西北中")
 _NUMERALS = frozenset("一二两三四五六七八九十百千万几多")
@@ -238,8 +238,10 @@ class JiebaTagger:
         """A kind of place rather than a place: 欧元区, 港口城市, 大城市, 中心镇, 百强县."""
         if word.endswith(_GENERIC_AREA):
             return True
-        if word.endswith(_KIND_OF_PLACE) and word[:-2] and set(word[:-2]) <= _SIZES:
-            return True  # 大城市, 大中城市
+        if word[0] in _PLACE_END or any(ch in _CONJUNCTIONS for ch in word):
+            return True  # 省和市, 市县: levels, not a place
+        if word.endswith(_KIND_OF_PLACE) and word[:-1] not in self._j.places:
+            return True  # 大城市, 文明城市, 港口城市 (but 晋城 + 市 is a city)
         for head in (1, 2):
             stem = word[:-head]
             tag = self._j.tags.get(stem)
