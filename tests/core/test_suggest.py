@@ -263,6 +263,8 @@ def test_without_titles_an_office_keeps_its_organisation():
     pipeline = default_pipeline(labels=["PER", "LOC", "ORG"])
     got = found(pipeline, "中国财政部长刘宾说，")
     assert {("中国财政部", "ORG"), ("刘宾", "PER")} <= got
+    # The ministry is read from its title too when jieba does not know it (农林部).
+    assert ("芬兰农林部", "ORG") in found(pipeline, "他会见了芬兰农林部长。")
 
 
 @pytest.mark.parametrize(
