@@ -136,6 +136,9 @@ def test_places_come_out_whole_from_jieba():
         ("玛丽娜女士昨天说", {("玛丽娜", "PER")}),
         # An organisation kind after a name makes a name; after a bare place it does not.
         ("索尼公司宣布", {("索尼公司", "ORG")}),
+        # A name jieba knows glued to its body, and a place jieba knows before one.
+        ("这已是雅戈尔集团的第三个项目", {("雅戈尔集团", "ORG")}),
+        ("由华夏杂志社出版", {("华夏杂志社", "ORG")}),
         # A name the character model is sure of beats a place inside it.
         ("陈东晓透露，今年", {("陈东晓", "PER")}),
         # A name jieba knows beats a place that only starts it.
@@ -234,6 +237,7 @@ def test_split_name_in_a_list_is_found(pipeline):
         "弘扬家庭美德",  # 美 and 德 too
         "球队在比赛中以3比1获胜",  # 中以 after 比赛 is 'in the match, by'
         "日本媒体把4月8日国会通过的法案",  # 8日 is a date, not Japan
+        "项调查披露，美国军队在越南",  # 军 + 队 is no name before a body word
     ],
 )
 def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
@@ -255,6 +259,7 @@ def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
         "美",
         "德",
         "日",
+        "美国军队",
     }
 
 

@@ -45,7 +45,9 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
     "C": {"LOC": "CL"},  # 绿美 + 鹤山: a place's own campaign
     "CL": {},
     "PO": {},
-    "N": {"BODY": "B", "TYPE": "B", "NAME": "N"},  # an unknown name before a body: 索尼 + 公司
+    # An unknown name before a body, maybe with common nouns between: 索尼 + 公司,
+    # 解州 + 铝 + 厂.
+    "N": {"BODY": "B", "TYPE": "B", "NAME": "N", "NOUN": "M"},
     # Common nouns between a place or organisation and its body: 北京 + 九十 + 中学,
     # 法国 + 雇主 + 协会, 郑州 + 铁路 + 分局.
     "M": {"NOUN": "M2", "BODY": "B", "TYPE": "B", "TITLE": "T"},
@@ -297,7 +299,9 @@ _PROPER_PIECES = frozenset({"LOC", "ORG", "NAME"})
 
 _FUNCTION_CHARS = frozenset("由在于和与及对从向把被将的了是为等并")
 _DEMONSTRATIVES = frozenset("这那该每各本此其")
-_NOT_NAME_START = _DEMONSTRATIVES | _FUNCTION_CHARS | frozenset("我你他她它我们")
+_NOT_NAME_START = (
+    _DEMONSTRATIVES | _FUNCTION_CHARS | frozenset("我你他她它我们一二三四五六七八九十")
+)
 # Surnames that, alone before a title, are mostly another word: ，由记者…, 应国务院…
 _NOT_LONE_SURNAME = _FUNCTION_CHARS | frozenset("时位应任何以")
 _HARD_TAGS = ("f", "m", "q", "r", "t", "p", "d", "c", "u", "a")
@@ -518,25 +522,30 @@ class LexiconSuggester:
         lattice = self.lexicon.matches(text)
         starts = set(lattice)  # common nouns (below) never begin a name
         for t_start, t_end, word, tag in tokens:
-            # Words jieba does not know, or knows only as some proper noun, can name
-            # a company or body before its suffix (英特尔公司, 信义集团).
-            if (
-                t_end - t_start >= 2
-                and (tag is None or tag in _NAME_TAGS)
-                and word not in self.lexicon.types
-                and not (tag is None and word[0] in _NOT_NAME_START)  # 这支 + 球队, 我同 + 村委会
+            if t_end - t_start < 2 or word in self.lexicon.types:
+                continue
+            if text[t_start - 1 : t_start].isdigit():
+                continue  # after a number, a date or a count: 10 + 日电, 5 + 个单位
+            # Words jieba does not know, or knows only as some proper noun or place, can
+            # name a company or body before its suffix (英特尔公司, 信义集团, 华夏 + 杂志社).
+            if (tag is None or tag in _NAME_TAGS or tag == "ns") and not (
+                # 这支 + 球队, 我同 + 村委会, 一是 + 精简政府, 89 + 战胜…
+                tag is None and (word[0] in _NOT_NAME_START or not _HAN.fullmatch(word))
             ):
-                lattice[t_start].append((t_end, "NAME"))
+                kind = "NAME"
                 starts.add(t_start)
-            elif t_end - t_start >= 2 and tag in _NOUN_TAGS and word not in self.lexicon.types:
-                lattice[t_start].append((t_end, "NOUN"))
-                # A noun that ends in a body word or a title holds a name's last common
-                # noun and the body: 郑州 + 铁路|分局, 埃及 + 石油|部长.
-                for at in range(t_start + 1, t_end - 1):
-                    ends_here = lattice.get(at, ())
-                    if (t_end, "BODY") in ends_here or (t_end, "TITLE") in ends_here:
-                        lattice[t_start].append((at, "NOUN"))
-                        break
+            elif tag in _NOUN_TAGS:
+                kind = "NOUN"
+            else:
+                continue
+            lattice[t_start].append((t_end, kind))
+            # A word that ends in a body word or a title holds a name, or a name's last
+            # common noun, and the body: 郑州 + 铁路|分局, 埃及 + 石油|部长, 雅戈尔|集团.
+            for at in range(t_start + 1, t_end - 1):
+                ends_here = lattice.get(at, ())
+                if (t_end, "BODY") in ends_here or (t_end, "TITLE") in ends_here:
+                    lattice[t_start].append((at, kind))
+                    break
         # The head of a body's title is that body: 部 of 部长, 局 of 局长 (芬兰 + 农林 + 部:
         # the ministry, where the project has no TITLE label to take the whole).
         heads = [
