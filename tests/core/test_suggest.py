@@ -110,11 +110,12 @@ def test_places_come_out_whole_from_jieba():
         ("代表团应邀来华访问。", {("华", "LOC")}),
         ("双方认为，中葡两国友好合作", {("中", "LOC"), ("葡", "LOC")}),
         ("他重视奥中关系。", {("奥", "LOC"), ("中", "LOC")}),
-        ("新任驻华大使递交国书", {("华", "LOC")}),
+        ("这位驻华大使递交了国书", {("华", "LOC")}),
         ("俄将继续推进改革", {("俄", "LOC")}),
         ("清丰县委从实际出发", {("清丰县委", "ORG")}),
-        ("她就是芭芭拉·弗兰克林。", {("芭芭拉·弗兰克林", "PER")}),
-        ("外长哈洛宁举行记者会", {("哈洛宁", "PER")}),
+        ("这位是安娜·弗兰克林。", {("安娜·弗兰克林", "PER")}),
+        ("来宾中有玛丽·富兰克林。", {("玛丽·富兰克林", "PER")}),
+        ("部长萨洛宁今天说", {("萨洛宁", "PER")}),
         # A place with a natural feature is one place.
         ("朝鲜半岛冬季寒冷。", {("朝鲜半岛", "LOC")}),
         ("华北平原普降小雨。", {("华北平原", "LOC")}),
@@ -137,8 +138,8 @@ def test_places_come_out_whole_from_jieba():
         # An organisation kind after a name makes a name; after a bare place it does not.
         ("索尼公司宣布", {("索尼公司", "ORG")}),
         # A name jieba knows glued to its body, and a place jieba knows before one.
-        ("这已是雅戈尔集团的第三个项目", {("雅戈尔集团", "ORG")}),
-        ("由华夏杂志社出版", {("华夏杂志社", "ORG")}),
+        ("雅戈尔集团发布了年报", {("雅戈尔集团", "ORG")}),
+        ("华夏杂志社今年推出新刊", {("华夏杂志社", "ORG")}),
         # A name the character model is sure of beats a place inside it.
         ("陈东晓透露，今年", {("陈东晓", "PER")}),
         # A name jieba knows beats a place that only starts it.
@@ -148,17 +149,17 @@ def test_places_come_out_whole_from_jieba():
         ("他从延边来，", {("延边", "LOC")}),
         ("他是宜兴人。", {("宜兴", "LOC")}),
         # A word jieba knows as a person's name, right after a title.
-        ("美国财长鲁宾今天表示", {("鲁宾", "PER")}),
-        ("日本队主教练冈田武史说", {("冈田武史", "PER")}),
+        ("财长鲁宾今天表示", {("鲁宾", "PER")}),
+        ("主教练冈田武史赛后说", {("冈田武史", "PER")}),
         # National ministries name themselves; world companies and media are known.
         ("记者从教育部获悉", {("教育部", "ORG")}),
         ("据路透社报道，英特尔公司", {("路透社", "ORG"), ("英特尔公司", "ORG")}),
         # A name jieba's dictionary knows well is still a name; the Moon is a place.
-        ("何鲁丽指出，要继续努力", {("何鲁丽", "PER")}),
+        ("何鲁丽在会上指出", {("何鲁丽", "PER")}),
         ("探测器飞向月球。", {("月球", "LOC")}),
         ("整个海军都在训练。", {("海军", "ORG")}),
         # A title with its organisation before it; without a TITLE label, the body.
-        ("埃及石油部长哈姆迪说", {("埃及石油部长", "TITLE"), ("哈姆迪", "PER")}),
+        ("科威特石油部长萨巴赫说", {("科威特石油部长", "TITLE"), ("萨巴赫", "PER")}),
     ],
 )
 def test_guideline_examples_and_mechanisms(pipeline, text, expected):
@@ -231,13 +232,13 @@ def test_split_name_in_a_list_is_found(pipeline):
         "新建的道路通车了",  # 新建 is a district's short form, and first a verb
         "感谢各位来宾光临",  # 来宾: a city whose short form is everyday 'guests'
         "学校在中小学推广",  # 在 + 中 is no trip to China
-        "他找村委会主任商量过",  # 商 is a surname, 商量 a word
+        "他和镇长商量过此事",  # 商 is a surname, 商量 a word
         "奖项由记者评选",  # 由 is a surname, and here a preposition
         "对这些问题要加以研究",  # 加 and 以 abbreviate countries; 加以 is a verb
         "弘扬家庭美德",  # 美 and 德 too
         "球队在比赛中以3比1获胜",  # 中以 after 比赛 is 'in the match, by'
-        "日本媒体把4月8日国会通过的法案",  # 8日 is a date, not Japan
-        "项调查披露，美国军队在越南",  # 军 + 队 is no name before a body word
+        "他们于6月8日国会开会时提出",  # 8日 is a date, not Japan
+        "他说美国军队不会参与",  # 军 + 队 is no name before a body word
     ],
 )
 def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
@@ -268,8 +269,8 @@ def test_without_titles_an_office_keeps_its_organisation():
     pipeline = default_pipeline(labels=["PER", "LOC", "ORG"])
     got = found(pipeline, "中国财政部长刘宾说，")
     assert {("中国财政部", "ORG"), ("刘宾", "PER")} <= got
-    # The ministry is read from its title too when jieba does not know it (农林部).
-    assert ("芬兰农林部", "ORG") in found(pipeline, "他会见了芬兰农林部长。")
+    # The ministry is read from its title too when jieba does not know it (渔业部).
+    assert ("挪威渔业部", "ORG") in found(pipeline, "他会见了挪威渔业部长。")
 
 
 @pytest.mark.parametrize(
@@ -322,8 +323,8 @@ def test_a_name_found_once_is_found_where_it_is_repeated(pipeline):
         ("隆基绿能项目年内投产。", "隆基绿能项目"),
         ("比亚迪项目签约落地。", "比亚迪项目"),
         # Facilities: a market is mostly the economy's; a kind of railway is no name.
-        ("国际金融市场出现动荡。", None),
-        ("各国都在发展高速铁路。", None),
+        ("国内金融市场运行平稳。", None),
+        ("各国都在修建高速铁路。", None),
         ("秦岭隧道全线贯通。", "秦岭隧道"),
     ],
 )

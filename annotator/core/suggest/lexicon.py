@@ -460,6 +460,7 @@ class LexiconSuggester:
         (``step`` -1) word is ``tokens[k]``: words of foreign-name characters that the
         lexicon does not know as places, joined by · (约翰·史密斯)."""
         chars = foreign_chars(FOREIGN_CHAR_MIN_BY_TITLE)
+        strict = foreign_chars()
         edge = None
         while 0 <= k < len(tokens):
             _start, _end, word, tag = tokens[k]
@@ -478,6 +479,9 @@ class LexiconSuggester:
                     and not (len(word) == 1 and tag in PIECE_TAGS)  # 弗兰克|林
                 )
                 or not chars.issuperset(word)
+                # Past a first piece, a word jieba made up continues the name only in
+                # sure name characters (来宾|中有|玛丽·…: 中有 is no piece of it).
+                or (tag is None and edge is not None and not strict.issuperset(word))
             ):
                 break
             edge = tokens[k][1] if step > 0 else tokens[k][0]
