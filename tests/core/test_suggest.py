@@ -150,7 +150,7 @@ def test_places_come_out_whole_from_jieba():
         ("他是宜兴人。", {("宜兴", "LOC")}),
         # A word jieba knows as a person's name, right after a title.
         ("财长鲁宾今天表示", {("鲁宾", "PER")}),
-        ("主教练冈田武史赛后说", {("冈田武史", "PER")}),
+        ("领队冈田武史赛后说", {("冈田武史", "PER")}),
         # National ministries name themselves; world companies and media are known.
         ("记者从教育部获悉", {("教育部", "ORG")}),
         ("据路透社报道，英特尔公司", {("路透社", "ORG"), ("英特尔公司", "ORG")}),

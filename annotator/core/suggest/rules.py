@@ -150,7 +150,7 @@ _FUNCTION_WORDS = (
 _MAX_FUNCTION = max(len(w) for w in _FUNCTION_WORDS)
 _FUNCTION_SET = frozenset(_FUNCTION_WORDS)
 
-# Datelines: 本报桂林4月8日电, 新华社北京5月5日电 — the place a report is filed from.
+# Datelines: 本报韶关3月2日电, 新华社上海9月1日电 — the place a report is filed from.
 DATELINE_RE = re.compile(
     r"(?:本报|新华社|中新社|人民网|新华网)(?:记者)?"
     r"([\u4e00-\u9fff]{2,8}?)(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月"

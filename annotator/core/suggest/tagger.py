@@ -55,7 +55,7 @@ _PLACE_END = tuple("省市县区镇乡村")
 # Endings of place names: divisions and natural or built features.
 _FEATURE_END = tuple("省市县区镇乡村州邦港河江湖山岛寺宫峡湾洲岭峰")
 # A foreign name does not end like a place or a people (米纳斯吉拉斯州, 巴伐利亚人), and one
-# beside a dot is only part of a name (卡莱维·海米莱 is the lexicon suggester's).
+# beside a dot is only part of a name (约翰·史密斯 is the lexicon suggester's).
 _NOT_PERSON_END = (*_FEATURE_END, "人", "史")
 _KIND_OF_PLACE = ("城市", "城镇", "乡村", "农村", "地方")
 _CONJUNCTIONS = frozenset("和与及或")
