@@ -239,6 +239,7 @@ def test_split_name_in_a_list_is_found(pipeline):
         "球队在比赛中以3比1获胜",  # 中以 after 比赛 is 'in the match, by'
         "他们于6月8日国会开会时提出",  # 8日 is a date, not Japan
         "他说美国军队不会参与",  # 军 + 队 is no name before a body word
+        "中联部部长今天会见了他们",  # 中联部 + 部长: no body 中联部部
     ],
 )
 def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
@@ -261,6 +262,7 @@ def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
         "德",
         "日",
         "美国军队",
+        "中联部部",
     }
 
 

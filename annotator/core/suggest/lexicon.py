@@ -550,12 +550,15 @@ class LexiconSuggester:
                 if (t_end, "BODY") in ends_here or (t_end, "TITLE") in ends_here:
                     lattice[t_start].append((at, kind))
                     break
-        # The head of a body's title is that body: 部 of 部长, 局 of 局长 (芬兰 + 农林 + 部:
-        # the ministry, where the project has no TITLE label to take the whole).
+        # The head of a body's title after the body's field is that body: 部 of 部长,
+        # 局 of 局长 (芬兰 + 农林 + 部: the ministry, where the project has no TITLE label
+        # to take the whole). Not after a name or a body (中联部|部长, 汤|局长).
+        noun_ends = {e for ends in lattice.values() for e, kind in ends if kind == "NOUN"}
         heads = [
             at
             for at, ends in lattice.items()
-            if text[at : at + 1] in _TITLE_HEADS
+            if at in noun_ends
+            and text[at : at + 1] in _TITLE_HEADS
             and (at + 2, "TITLE") in ends
             and text[at + 1] == "长"
         ]
