@@ -240,6 +240,8 @@ def test_split_name_in_a_list_is_found(pipeline):
         "他们于6月8日国会开会时提出",  # 8日 is a date, not Japan
         "他说美国军队不会参与",  # 军 + 队 is no name before a body word
         "中联部部长今天会见了他们",  # 中联部 + 部长: no body 中联部部
+        "售价30万瑞士法郎",  # a currency
+        "比赛于北京时间今晚开始",  # a clock
     ],
 )
 def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
@@ -263,6 +265,8 @@ def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
         "日",
         "美国军队",
         "中联部部",
+        "瑞士",
+        "北京",
     }
 
 

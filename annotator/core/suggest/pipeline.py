@@ -32,6 +32,9 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 ASIDE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{1,4}[)）](?=[\u4e00-\u9fff])")
 
 
+_NOT_PLACE_AFTER = ("克朗", "法郎", "马克", "卢布", "比索", "里拉", "卢比", "时间")
+
+
 def _surname_only(text: str, start: int, end: int) -> int:
     """End of a person written as a surname and a word of address: 郑 in 郑先生."""
     m = SURNAME_ADDRESS.search(text, start, end)
@@ -102,6 +105,13 @@ class Pipeline:
         if self.labels is not None:
             found = [c for c in found if c.label in self.labels]
         found = _yield_to_tagged_words(found)
+        # A place that names a currency or a clock is not where anything happens:
+        # 挪威克朗, 北京时间.
+        found = [
+            c
+            for c in found
+            if not (c.label == "LOC" and simplified.startswith(_NOT_PLACE_AFTER, c.end))
+        ]
         # Stop-list words veto any candidate lying within them (暨, 高水平, 全县).
         stops = [(c.start, c.end) for c in found if c.label == "STOP"]
         found = [
