@@ -483,6 +483,20 @@ class LexiconSuggester:
                 # sure name characters (来宾|中有|玛丽·…: 中有 is no piece of it).
                 or (tag is None and edge is not None and not strict.issuperset(word))
             ):
+                if step > 0 and edge is not None and tag is None:
+                    # jieba's HMM glued the name's last character to the next word
+                    # (卡巴|杰时, 罗朗·|雷斯及): the name ends before that word.
+                    cut = next(
+                        (
+                            i
+                            for i in range(len(word) - 1, 0, -1)
+                            if chars.issuperset(word[:i])
+                            and (_AFTER_NAME.match(word, i) or AFTER_GIVEN.match(word, i))
+                        ),
+                        None,
+                    )
+                    if cut is not None:
+                        edge = tokens[k][0] + cut
                 break
             edge = tokens[k][1] if step > 0 else tokens[k][0]
             k += step
