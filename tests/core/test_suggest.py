@@ -116,7 +116,7 @@ def test_places_come_out_whole_from_jieba():
         ("这位是安娜·弗兰克林。", {("安娜·弗兰克林", "PER")}),
         ("来宾中有玛丽·富兰克林。", {("玛丽·富兰克林", "PER")}),
         # A name whose last character jieba glued to the next word (雷斯及).
-        ("州长罗朗·雷斯及其家人", {("罗朗·雷斯", "PER")}),
+        ("州长罗杰·雷斯及其家人", {("罗杰·雷斯", "PER")}),
         ("部长萨洛宁今天说", {("萨洛宁", "PER")}),
         # A place with a natural feature is one place.
         ("朝鲜半岛冬季寒冷。", {("朝鲜半岛", "LOC")}),
