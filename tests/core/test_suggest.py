@@ -279,6 +279,9 @@ def test_without_titles_an_office_keeps_its_organisation():
     assert {("中国财政部", "ORG"), ("刘宾", "PER")} <= got
     # The ministry is read from its title too when jieba does not know it (渔业部).
     assert ("挪威渔业部", "ORG") in found(pipeline, "他会见了挪威渔业部长。")
+    # A body whose title jieba glued to it (银行|行长), and a body of a body jieba knows.
+    assert ("亚洲开发银行", "ORG") in found(pipeline, "他会见了亚洲开发银行行长。")
+    assert ("广州市国税局党组", "ORG") in found(pipeline, "广州市国税局党组书记说")
 
 
 @pytest.mark.parametrize(

@@ -41,7 +41,11 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
         "NAME": "N",
         "POLICY": "PO",
         "CAMPAIGN": "C",
+        "NT": "NT",
     },
+    # An organisation jieba knows, which counts here only with a body of its own after
+    # it (its own words are the tagger's to judge).
+    "NT": {"BODY": "B"},
     "C": {"LOC": "CL"},  # 绿美 + 鹤山: a place's own campaign
     "CL": {},
     "PO": {},
@@ -396,9 +400,16 @@ def _ordinary_words(
     return ordinary and NameModel.shipped().score(text[start:end]) < 0.0
 
 
-def _headed_title(text: str, cand: Candidate, edges: Iterable[int]) -> bool:
-    """An organisation whose head is its title word: 财政部 in 美国|财政部长 (部 + 长)."""
-    return text[cand.end : cand.end + 1] == "长" and cand.end + 1 in edges and cand.start in edges
+def _headed_title(
+    text: str, cand: Candidate, edges: Iterable[int], lattice: dict[int, list[tuple[int, str]]]
+) -> bool:
+    """An organisation whose title word follows it, cut by jieba at the title's end:
+    财政部 in 美国|财政部长 (部 + 长), 发展银行 in 发展|银行行长 (银行 + 行长)."""
+    if cand.start not in edges:
+        return False
+    if text[cand.end : cand.end + 1] == "长" and cand.end + 1 in edges:
+        return True
+    return any(kind == "TITLE" and end in edges for end, kind in lattice.get(cand.end, ()))
 
 
 def _straddles(cand: Candidate, edges: set[int]) -> bool:
@@ -554,6 +565,16 @@ class LexiconSuggester:
                 starts.add(t_start)
             elif tag in _NOUN_TAGS:
                 kind = "NOUN"
+            elif tag == "nt" and any(
+                (t_end, k) in lattice.get(at, ())
+                for at in range(t_start + 1, t_end - 1)
+                for k in ("BODY", "ORG")
+            ):
+                # An organisation jieba knows that ends in a body word, and may go on
+                # to a body of its own: 福州市国税局 + 党组.
+                lattice[t_start].append((t_end, "NT"))
+                starts.add(t_start)
+                continue
             else:
                 continue
             lattice[t_start].append((t_end, kind))
@@ -610,7 +631,10 @@ class LexiconSuggester:
             out = [
                 c
                 for c in out
-                if (not _straddles(c, soft) or (c.label == "ORG" and _headed_title(text, c, edges)))
+                if (
+                    not _straddles(c, soft)
+                    or (c.label == "ORG" and _headed_title(text, c, edges, lattice))
+                )
                 and not (
                     c.label == "LOC"
                     and "LOC" in self.lexicon.types.get(text[c.start : c.end], ())
