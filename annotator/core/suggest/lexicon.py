@@ -1,6 +1,6 @@
 """Lexicon matching and composition: places, organisations, titles and the names after them.
 
-All lexicon entries are matched at once with an Aho-Corasick automaton. Matches
+All lexicon entries are matched at once, in one pass over the text (matcher.py). Matches
 then compose left to right by a small grammar, so that pieces the lexicon knows
 make the names it does not:
 
@@ -19,10 +19,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-import ahocorasick
-
 from annotator.core.resources import read_text
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
+from annotator.core.suggest.matcher import WordIndex
 from annotator.core.suggest.rules import named_before
 
 LEVEL_CHARS = frozenset("省市县区镇乡村")
@@ -177,16 +176,15 @@ SURNAME_ADDRESS = re.compile(r"(?:先生|女士|小姐|夫人|太太|大娘|大�
 
 @dataclass(frozen=True)
 class Lexicon:
-    automaton: ahocorasick.Automaton
+    index: WordIndex[frozenset[str]]
     types: dict[str, frozenset[str]]
 
     def matches(self, text: str) -> dict[int, list[tuple[int, str]]]:
         """start -> [(end, type)] for every lexicon piece in ``text``."""
         lattice: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for end, (length, kinds) in self.automaton.iter(text):
-            start = end + 1 - length
+        for start, end, kinds in self.index.find(text):
             for kind in kinds:
-                lattice[start].append((end + 1, kind))
+                lattice[start].append((end, kind))
         for m in _LEVEL_OR_VICE.finditer(text):
             i = m.start()
             lattice[i].append((i + 1, "VICE" if m.group() == "副" else "LEVEL"))
@@ -264,14 +262,8 @@ def load_lexicon() -> Lexicon:
             "FEATURE",
         ):
             types[surface].add(kind)
-    automaton = ahocorasick.Automaton()
-    frozen = {}
-    for surface, kinds in types.items():
-        fk = frozenset(kinds)
-        frozen[surface] = fk
-        automaton.add_word(surface, (len(surface), fk))
-    automaton.make_automaton()
-    return Lexicon(automaton, frozen)
+    frozen = {surface: frozenset(kinds) for surface, kinds in types.items()}
+    return Lexicon(WordIndex(frozen.items()), frozen)
 
 
 def name_after(text: str, i: int) -> int | None:
@@ -550,8 +542,19 @@ class LexiconSuggester:
     def propose(self, text: str, tokens: Sequence[Token] = ()) -> list[Candidate]:
         lattice = self.lexicon.matches(text)
         starts = set(lattice)  # common nouns (below) never begin a name
+        # Where the lexicon's body words and titles end, and where its places end.
+        headed_ends: set[int] = set()
+        place_ends: list[int] = []
+        for ends in lattice.values():
+            for stop, kind in ends:
+                if kind in ("BODY", "TITLE", "ORG"):
+                    headed_ends.add(stop)
+                elif kind == "LOC":
+                    place_ends.append(stop)
+        noun_ends: set[int] = set()
+        types = self.lexicon.types
         for t_start, t_end, word, tag in tokens:
-            if t_end - t_start < 2 or word in self.lexicon.types:
+            if t_end - t_start < 2 or word in types:
                 continue
             if text[t_start - 1 : t_start].isdigit():
                 continue  # after a number, a date or a count: 10 + 日电, 5 + 个单位
@@ -565,48 +568,49 @@ class LexiconSuggester:
                 starts.add(t_start)
             elif tag in _NOUN_TAGS:
                 kind = "NOUN"
-            elif tag == "nt" and any(
-                (t_end, k) in lattice.get(at, ())
-                for at in range(t_start + 1, t_end - 1)
-                for k in ("BODY", "ORG")
-            ):
+                noun_ends.add(t_end)
+            elif tag == "nt" and t_end in headed_ends:
                 # An organisation jieba knows that ends in a body word, and may go on
                 # to a body of its own: 福州市国税局 + 党组.
-                lattice[t_start].append((t_end, "NT"))
-                starts.add(t_start)
+                if any(
+                    (t_end, k) in lattice.get(at, ())
+                    for at in range(t_start + 1, t_end - 1)
+                    for k in ("BODY", "ORG")
+                ):
+                    lattice[t_start].append((t_end, "NT"))
+                    starts.add(t_start)
                 continue
             else:
                 continue
             lattice[t_start].append((t_end, kind))
+            if t_end not in headed_ends:
+                continue
             # A word that ends in a body word or a title holds a name, or a name's last
             # common noun, and the body: 郑州 + 铁路|分局, 埃及 + 石油|部长, 雅戈尔|集团.
             for at in range(t_start + 1, t_end - 1):
                 ends_here = lattice.get(at, ())
                 if (t_end, "BODY") in ends_here or (t_end, "TITLE") in ends_here:
                     lattice[t_start].append((at, kind))
+                    if kind == "NOUN":
+                        noun_ends.add(at)
                     break
         # The head of a body's title after the body's field is that body: 部 of 部长,
         # 局 of 局长 (芬兰 + 农林 + 部: the ministry, where the project has no TITLE label
         # to take the whole). Not after a name or a body (中联部|部长, 汤|局长).
-        noun_ends = {e for ends in lattice.values() for e, kind in ends if kind == "NOUN"}
-        heads = [
-            at
-            for at, ends in lattice.items()
-            if at in noun_ends
-            and text[at : at + 1] in _TITLE_HEADS
-            and (at + 2, "TITLE") in ends
-            and text[at + 1] == "长"
-        ]
-        for at in heads:
-            lattice[at].append((at + 1, "BODY"))
+        for at in noun_ends:
+            if (
+                text[at : at + 1] in _TITLE_HEADS
+                and text[at + 1 : at + 2] == "长"
+                and (at + 2, "TITLE") in lattice.get(at, ())
+            ):
+                lattice[at].append((at + 1, "BODY"))
         # A place written with its level, then 委: that level's party committee
         # (清丰县 + 委, where jieba cut 清丰县|委从).
-        level_places = [e for ends in lattice.values() for e, kind in ends if kind == "LOC"]
-        for e in level_places:
+        for e in place_ends:
             if (
-                text[e - 1 : e] in LEVEL_CHARS
-                and text[e : e + 2] != "委员"
-                and text[e : e + 1] == "委"
+                text[e : e + 1] == "委"
+                and text[e - 1 : e] in LEVEL_CHARS
+                and text[e + 1 : e + 2] != "员"
             ):
                 lattice[e].append((e + 1, "BODY"))
         stops = [(s, e) for s, ends in lattice.items() for e, k in ends if k == "STOP"]

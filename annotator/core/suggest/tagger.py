@@ -261,8 +261,8 @@ class JiebaTagger:
         tokens = list(tokens) or self.tokens(text)
         maybe = _MAYBE_TAGS
         for start, end, word, tag in tokens:
-            if tag is not None and tag not in maybe:
-                continue  # verbs, adverbs, punctuation...: never a name (the common case)
+            if end - start < 2 or (tag is not None and tag not in maybe):
+                continue  # verbs, adverbs, punctuation, single characters: never a name
             label = self.label(word, tag, text[end : end + 3])
             if label:
                 out.append(Candidate(start, end, label, f"jieba:{tag or 'oov'}", priority, 0.5))
