@@ -9,8 +9,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+import ahocorasick
+
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
-from annotator.core.suggest.matcher import WordIndex
 from annotator.core.text import to_simplified
 
 
@@ -20,7 +21,7 @@ class LearnedSuggester:
     def __init__(self, store: Any) -> None:
         self.store = store
         self._version: tuple[int, float] | None = None
-        self._index: WordIndex[str] | None = None
+        self._automaton: Any = None
         self._negative: set[tuple[str, str]] = set()
 
     def _refresh(self) -> None:
@@ -28,24 +29,30 @@ class LearnedSuggester:
         if version == self._version:
             return
         self._version = version
+        automaton = ahocorasick.Automaton()
         self._negative = set()
-        positive: dict[str, str] = {}  # one label a surface; the latest decision wins
+        positive = 0
         for surface, label, polarity in self.store.lexicon():
             key = to_simplified(surface)
             if polarity == "negative":
                 self._negative.add((key, label))
             else:
-                positive[key] = label
-        self._index = WordIndex(positive.items()) if positive else None
+                automaton.add_word(key, (len(key), label))
+                positive += 1
+        if positive:
+            automaton.make_automaton()
+            self._automaton = automaton
+        else:
+            self._automaton = None
 
     def propose(self, text: str, tokens: Sequence[Token] = ()) -> list[Candidate]:
         self._refresh()
-        if self._index is None:
+        if self._automaton is None:
             return []
         return [
-            Candidate(start, end, label, "learned", PRIORITY["learned"], 0.95)
-            for start, end, label in self._index.find(text)
-            if (text[start:end], label) not in self._negative
+            Candidate(end + 1 - n, end + 1, label, "learned", PRIORITY["learned"], 0.95)
+            for end, (n, label) in self._automaton.iter(text)
+            if (text[end + 1 - n : end + 1], label) not in self._negative
         ]
 
     def rejects(self, text: str, cand: Candidate) -> bool:

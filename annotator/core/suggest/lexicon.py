@@ -1,6 +1,6 @@
 """Lexicon matching and composition: places, organisations, titles and the names after them.
 
-All lexicon entries are matched at once, in one pass over the text (matcher.py). Matches
+All lexicon entries are matched at once with an Aho-Corasick automaton. Matches
 then compose left to right by a small grammar, so that pieces the lexicon knows
 make the names it does not:
 
@@ -19,9 +19,10 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
+import ahocorasick
+
 from annotator.core.resources import read_text
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
-from annotator.core.suggest.matcher import WordIndex
 from annotator.core.suggest.rules import named_before
 
 LEVEL_CHARS = frozenset("省市县区镇乡村")
@@ -176,15 +177,16 @@ SURNAME_ADDRESS = re.compile(r"(?:先生|女士|小姐|夫人|太太|大娘|大�
 
 @dataclass(frozen=True)
 class Lexicon:
-    index: WordIndex[frozenset[str]]
+    automaton: ahocorasick.Automaton
     types: dict[str, frozenset[str]]
 
     def matches(self, text: str) -> dict[int, list[tuple[int, str]]]:
         """start -> [(end, type)] for every lexicon piece in ``text``."""
         lattice: dict[int, list[tuple[int, str]]] = defaultdict(list)
-        for start, end, kinds in self.index.find(text):
+        for end, (length, kinds) in self.automaton.iter(text):
+            start = end + 1 - length
             for kind in kinds:
-                lattice[start].append((end, kind))
+                lattice[start].append((end + 1, kind))
         for m in _LEVEL_OR_VICE.finditer(text):
             i = m.start()
             lattice[i].append((i + 1, "VICE" if m.group() == "副" else "LEVEL"))
@@ -262,8 +264,14 @@ def load_lexicon() -> Lexicon:
             "FEATURE",
         ):
             types[surface].add(kind)
-    frozen = {surface: frozenset(kinds) for surface, kinds in types.items()}
-    return Lexicon(WordIndex(frozen.items()), frozen)
+    automaton = ahocorasick.Automaton()
+    frozen = {}
+    for surface, kinds in types.items():
+        fk = frozenset(kinds)
+        frozen[surface] = fk
+        automaton.add_word(surface, (len(surface), fk))
+    automaton.make_automaton()
+    return Lexicon(automaton, frozen)
 
 
 def name_after(text: str, i: int) -> int | None:
