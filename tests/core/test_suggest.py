@@ -137,6 +137,8 @@ def test_places_come_out_whole_from_jieba():
         # Bylines and words of address.
         ("本报讯记者林海涛报道：", {("林海涛", "PER")}),
         ("玛丽娜女士昨天说", {("玛丽娜", "PER")}),
+        # A transliterated name alone, in characters likelier in names than in words.
+        ("我们采访了萨维诺娃。", {("萨维诺娃", "PER")}),
         # An organisation kind after a name makes a name; after a bare place it does not.
         ("索尼公司宣布", {("索尼公司", "ORG")}),
         # A name jieba knows glued to its body, and a place jieba knows before one.

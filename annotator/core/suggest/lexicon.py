@@ -13,6 +13,7 @@ make the names it does not:
 
 from __future__ import annotations
 
+import math
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -199,20 +200,42 @@ def lexicon_rows() -> Iterator[tuple[str, str, str]]:
         yield surface, kind, origin
 
 
-# A character writes foreign names when it is in this many of the transliterated and
-# Japanese names of the person lexicon: 斯, 尔, 科 whatever the context; 若, 潘, 宾 where
-# the context already says "a person" (right next to a title).
-FOREIGN_CHAR_MIN = 25
+# A character writes foreign names where the context already says "a person" (right
+# next to a title) when it is in this many of the person lexicon's transliterated and
+# Japanese names: 若, 潘, 宾.
 FOREIGN_CHAR_MIN_BY_TITLE = 3
 
 
-@lru_cache(maxsize=2)
-def foreign_chars(minimum: int = FOREIGN_CHAR_MIN) -> frozenset[str]:
+@lru_cache(maxsize=1)
+def _foreign_name_chars() -> Counter[str]:
     counts: Counter[str] = Counter()
     for surface, kind, origin in lexicon_rows():
         if kind == "PER" and origin.endswith(("nrf", "nrj")):
             counts.update(surface)
-    return frozenset(ch for ch, n in counts.items() if n >= minimum)
+    return counts
+
+
+@lru_cache(maxsize=2)
+def foreign_chars(minimum: int | None = None) -> frozenset[str]:
+    """Characters that write foreign names.
+
+    With no ``minimum``, whatever the context: characters more likely in the lexicon's
+    transliterated and Japanese names than in ordinary words (jieba's dictionary, as the
+    name model weighs it): 斯, 尔, 科, 娃, not 国 or 会. With a ``minimum``, every
+    character in at least that many of those names.
+    """
+    counts = _foreign_name_chars()
+    if minimum is not None:
+        return frozenset(ch for ch, n in counts.items() if n >= minimum)
+    from annotator.core.suggest.names import NameModel  # names imports this module
+
+    model = NameModel.shipped()
+    total = sum(counts.values())
+    return frozenset(
+        ch
+        for ch, n in counts.items()
+        if math.log(n / total) >= model.background.get(ch, model.floor)
+    )
 
 
 @lru_cache(maxsize=1)
