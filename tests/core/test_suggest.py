@@ -396,3 +396,12 @@ def test_named_programmes_unquoted(pipeline):
     # GUIDELINES: named strategies even unquoted (制造业当家, 绿美鹤山).
     assert ("制造业当家", "POLICY") in found(pipeline, "坚持制造业当家，推动高质量发展。")
     assert ("绿美台山", "POLICY") in found(pipeline, "推进绿美台山建设。")
+
+
+def test_foreign_name_characters_are_likelier_in_names_than_in_words():
+    from annotator.core.suggest.lexicon import foreign_chars
+
+    chars = foreign_chars()
+    assert {"斯", "尔", "科", "娃"} <= chars
+    # Common in foreign names, commoner still in ordinary words: no evidence of a name.
+    assert not {"大", "小", "国", "会"} & chars
