@@ -329,6 +329,8 @@ _DEMONSTRATIVES = frozenset("这那该每各本此其")
 _NOT_NAME_START = (
     _DEMONSTRATIVES | _FUNCTION_CHARS | frozenset("我你他她它我们一二三四五六七八九十")
 )
+# Word classes after which a lone surname and a title address a person (与 + 陈 + 教授).
+_BEFORE_LONE_SURNAME = ("p", "v", "c")
 # Surnames that, alone before a title, are mostly another word: ，由记者…, 应国务院…
 _NOT_LONE_SURNAME = _FUNCTION_CHARS | frozenset("时位应任何以")
 _HARD_TAGS = ("f", "m", "q", "r", "t", "p", "d", "c", "u", "a")
@@ -565,9 +567,15 @@ class LexiconSuggester:
         if (
             word in SURNAMES
             and word not in _NOT_LONE_SURNAME
-            and (k == 0 or not _HAN.fullmatch(tokens[k - 1][2][-1:]))
+            and (
+                k == 0
+                or not _HAN.fullmatch(tokens[k - 1][2][-1:])
+                or (tokens[k - 1][3] or "").startswith(_BEFORE_LONE_SURNAME)
+            )
         ):
-            return start  # a surname alone before a title, after a pause: ，唐外长说
+            # A surname alone before a title, after a pause, a verb or a preposition:
+            # ，唐外长说; 与陈教授一起.
+            return start
         return None
 
     def propose(self, text: str, tokens: Sequence[Token] = ()) -> list[Candidate]:
