@@ -223,6 +223,10 @@ def test_name_model_separates_names_from_words():
 def test_split_name_in_a_list_is_found(pipeline):
     got = found(pipeline, "区领导陈少聪、廖剑锋、谢先清出席。")
     assert {("陈少聪", "PER"), ("廖剑锋", "PER"), ("谢先清", "PER")} <= got
+    # The name before a known one, where jieba cut it apart (王运|熙和).
+    assert ("王运熙", "PER") in found(pipeline, "编者：王运熙和赵宝均先生。")
+    # Not a piece of a longer name before it (周森|古沙 and 方炳祯).
+    assert ("古沙", "PER") not in found(pipeline, "元老周森古沙和方炳祯先生")
 
 
 @pytest.mark.parametrize(

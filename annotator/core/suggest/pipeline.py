@@ -205,6 +205,10 @@ def repeat_names(spans: list[Candidate], text: str, tokens: list[Token]) -> list
     return added
 
 
+_NAME_LIST_JOINS = ("、", "和", "与")
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
 def extend_name_lists(spans: list[Candidate], text: str) -> list[Candidate]:
     """A name-shaped item after 、 in a list of people is a person too.
 
@@ -217,16 +221,28 @@ def extend_name_lists(spans: list[Candidate], text: str) -> list[Candidate]:
     queue = [c for c in spans if c.label == "PER"]
     while queue:
         person = queue.pop()
+        found = []
         pos = person.end
-        if text[pos : pos + 1] != "、":
-            continue
-        end = name_after(text, pos + 1)
-        if end is None or any(taken[pos + 1 : end]):
-            continue
-        taken[pos + 1 : end] = b"\x01" * (end - pos - 1)
-        new = Candidate(pos + 1, end, "PER", "rule:name-list", person.priority, 0.7)
-        added.append(new)
-        queue.append(new)
+        if text[pos : pos + 1] in _NAME_LIST_JOINS:
+            end = name_after(text, pos + 1)
+            if end is not None:
+                found.append((pos + 1, end))
+        # …and the one before it, where the list starts after a pause: ；王运熙和李宝均先生.
+        pos = person.start - 1
+        if pos > 0 and text[pos] in _NAME_LIST_JOINS:
+            found += [
+                (pos - n, pos)
+                for n in (3, 2)
+                if name_after(text, pos - n) == pos
+                and not (pos - n > 0 and _HAN_CHAR.match(text, pos - n - 1))
+            ][:1]
+        for start, end in found:
+            if any(taken[start:end]):
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            new = Candidate(start, end, "PER", "rule:name-list", person.priority, 0.7)
+            added.append(new)
+            queue.append(new)
     return sorted(spans + added, key=lambda c: c.start) if added else spans
 
 
