@@ -610,7 +610,7 @@ class LexiconSuggester:
                 noun_ends.add(t_end)
             elif tag == "nt" and t_end in headed_ends:
                 # An organisation jieba knows that ends in a body word, and may go on
-                # to a body of its own: 福州市国税局 + 党组.
+                # to a body of its own: 广州市地税局 + 党委.
                 if any(
                     (t_end, k) in lattice.get(at, ())
                     for at in range(t_start + 1, t_end - 1)

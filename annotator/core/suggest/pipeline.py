@@ -227,7 +227,7 @@ def extend_name_lists(spans: list[Candidate], text: str) -> list[Candidate]:
             end = name_after(text, pos + 1)
             if end is not None:
                 found.append((pos + 1, end))
-        # …and the one before it, where the list starts after a pause: ；王运熙和李宝均先生.
+        # …and the one before it, where the list starts after a pause: ；孙运熙和钱宝均先生.
         pos = person.start - 1
         if pos > 0 and text[pos] in _NAME_LIST_JOINS:
             found += [
