@@ -132,6 +132,7 @@ def test_places_come_out_whole_from_jieba():
         ("局长钟立群上任以后", {("钟立群", "PER")}),
         ("对此，王外长表示", {("王", "PER")}),
         ("他与陈教授一起考察", {("陈", "PER")}),
+        ("毛主席的诗词", {("毛", "PER")}),
         # Japanese names after a title, and a Japanese family name before one.
         ("日本首相小渊惠三今天表示", {("小渊惠三", "PER")}),
         ("桥本首相表示", {("桥本", "PER")}),

@@ -12,6 +12,7 @@ from annotator.core.suggest.lexicon import (
     COMPOUND_SURNAMES,
     SURNAME_ADDRESS,
     SURNAMES,
+    load_lexicon,
     name_after,
 )
 from annotator.core.text import find_garbled, to_simplified
@@ -36,12 +37,19 @@ _NOT_PLACE_AFTER = ("克朗", "法郎", "马克", "卢布", "比索", "里拉", 
 
 
 def _surname_only(text: str, start: int, end: int) -> int:
-    """End of a person written as a surname and a word of address: 郑 in 郑先生."""
+    """End of a person written as a surname and a word of address or a title: 郑 in
+    郑先生, 毛 in 毛主席 (GUIDELINES: the title is not part of the name)."""
     m = SURNAME_ADDRESS.search(text, start, end)
-    if m is None:
-        return end
-    head = text[start : m.start()]
-    return m.start() if head in SURNAMES or head in COMPOUND_SURNAMES else end
+    if m is not None:
+        head = text[start : m.start()]
+        return m.start() if head in SURNAMES or head in COMPOUND_SURNAMES else end
+    if (
+        end - start >= 3
+        and text[start] in SURNAMES
+        and "TITLE" in load_lexicon().types.get(text[start + 1 : end], ())
+    ):
+        return start + 1
+    return end
 
 
 def _yield_to_tagged_words(found: list[Candidate]) -> list[Candidate]:
