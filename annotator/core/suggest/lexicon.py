@@ -608,16 +608,11 @@ class LexiconSuggester:
             elif tag in _NOUN_TAGS:
                 kind = "NOUN"
                 noun_ends.add(t_end)
-            elif tag == "nt" and t_end in headed_ends:
-                # An organisation jieba knows that ends in a body word, and may go on
-                # to a body of its own: 广州市地税局 + 党委.
-                if any(
-                    (t_end, k) in lattice.get(at, ())
-                    for at in range(t_start + 1, t_end - 1)
-                    for k in ("BODY", "ORG")
-                ):
-                    lattice[t_start].append((t_end, "NT"))
-                    starts.add(t_start)
+            elif tag == "nt":
+                # An organisation jieba knows may go on to a body of its own:
+                # 广州市地税局 + 党委, 四川全兴 + 队.
+                lattice[t_start].append((t_end, "NT"))
+                starts.add(t_start)
                 continue
             else:
                 continue
