@@ -33,7 +33,15 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 ASIDE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{1,4}[)）](?=[\u4e00-\u9fff])")
 
 
-_NOT_PLACE_AFTER = ("克朗", "法郎", "马克", "卢布", "比索", "里拉", "卢比", "时间")
+_NOT_PLACE_AFTER = (
+    "克朗",
+    "法郎",
+    "卢布",
+    "比索",
+    "里拉",
+    "卢比",
+    "时间",
+)  # not 马克: 美国马克·吐温
 
 
 def _surname_only(text: str, start: int, end: int) -> int:
