@@ -12,35 +12,33 @@ from annotator.ui import app as gui
 from annotator.ui.tasks import Tasks
 
 
-def test_first_run_asks_the_name_once_and_seeds_the_demo(qtbot, tmp_path):
-    settings = Settings(path=tmp_path / "settings.json")
-    asked = []
+def _launch(qtbot, settings, ask_name):
+    """Start the app as a plain double-click would: no --demo, no --db."""
     path, is_demo = gui.project_path(argparse.Namespace(demo=False, db=None), settings)
-    assert is_demo and path == gui.demo_db_path()
     win = gui.open_window(
         path,
         settings=settings,
         tasks=Tasks(synchronous=True),
-        ask_name=lambda: asked.append(1) or "Amy",
+        ask_name=ask_name,
         seed_demo=is_demo,
     )
     qtbot.addWidget(win)
+    return win, path, is_demo
+
+
+def test_first_run_asks_the_name_once_and_seeds_the_demo(qtbot, tmp_path):
+    settings = Settings(path=tmp_path / "settings.json")
+    asked = []
+    win, path, is_demo = _launch(qtbot, settings, lambda: asked.append(1) or "Amy")
+    assert is_demo and path == gui.demo_db_path()
     assert asked == [1] and settings.annotator == "Amy"
     assert win.store.count_articles() == 5
     assert win.session.article is not None and win.session.spans
     assert Settings.load(tmp_path / "settings.json").last_project == str(path)
     win.close()
     # Second launch: no question, back on the same project.
-    again, is_demo_again = gui.project_path(argparse.Namespace(demo=False, db=None), settings)
+    win2, again, _ = _launch(qtbot, settings, lambda: asked.append(2) or "x")
     assert again == path
-    win2 = gui.open_window(
-        again,
-        settings=settings,
-        tasks=Tasks(synchronous=True),
-        ask_name=lambda: asked.append(2) or "x",
-        seed_demo=is_demo_again,
-    )
-    qtbot.addWidget(win2)
     assert asked == [1] and win2.store.count_articles() == 5
     win2.close()
 

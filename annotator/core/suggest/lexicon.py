@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -194,10 +194,14 @@ class Lexicon:
         return lattice
 
 
-def lexicon_rows() -> Iterator[tuple[str, str, str]]:
+@lru_cache(maxsize=1)
+def lexicon_rows() -> tuple[tuple[str, str, str], ...]:
+    """(surface, type, origin) of the shipped lexicon, read once per process."""
+    rows = []
     for line in read_text("lexicons", "lexicon.tsv").splitlines()[1:]:
         surface, kind, origin = line.split("\t")
-        yield surface, kind, origin
+        rows.append((surface, kind, origin))
+    return tuple(rows)
 
 
 # A character writes foreign names where the context already says "a person" (right
