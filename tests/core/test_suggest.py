@@ -164,6 +164,13 @@ def test_places_come_out_whole_from_jieba():
         ("何鲁丽在会上指出", {("何鲁丽", "PER")}),
         ("探测器飞向月球。", {("月球", "LOC")}),
         ("整个海军都在训练。", {("海军", "ORG")}),
+        # A unit of an organisation, named by its field, however jieba cut it.
+        ("该片由广东电视台影视部制作。", {("广东电视台影视部", "ORG")}),
+        ("他考上了人大新闻系。", {("人大新闻系", "ORG")}),
+        ("据水利部农村水利司介绍，", {("水利部农村水利司", "ORG")}),
+        ("她毕业于中山大学管理学院企业管理系。", {("中山大学管理学院企业管理系", "ORG")}),
+        # A word jieba made up that ends in a division is a place, even in a name's shape.
+        ("我们去了李湾村看望老人。", {("李湾村", "LOC")}),
         # A title with its organisation before it; without a TITLE label, the body.
         ("科威特石油部长萨巴赫说", {("科威特石油部长", "TITLE"), ("萨巴赫", "PER")}),
     ],

@@ -16,7 +16,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -83,7 +83,10 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
         "NOUN": "M",
     },
     "B0": {"BODY": "B", "ORG": "O", "TITLE": "T", "VICE": "V", "LEVEL": "L"},
+    # A bare body that names itself (市委, 人大: GUIDELINES), which its units may follow.
+    "BS": {"BODY": "B", "ORG": "O", "TITLE": "T", "VICE": "V", "LEVEL": "L", "NOUN": "M"},
     "B": {
+        "NOUN": "M",
         "BODY": "B",
         "TYPE": "B",
         "ORG": "O",
@@ -101,6 +104,7 @@ _FINAL = {
     "PL": "LOC",
     "O": "ORG",
     "B": "ORG",
+    "BS": "ORG",
     "T": "TITLE",
     "PO": "POLICY",
     "CL": "POLICY",
@@ -120,6 +124,9 @@ TYPE_BODIES = frozenset(
 _MAX_PIECES = 8
 # Bodies whose head titles itself with 长: 部长, 局长, 厅长, 署长.
 _TITLE_HEADS = frozenset("部局厅处司署")
+# One-character words for a unit inside an organisation: 影视 + 部, 社会学 + 系, 宣教 + 科.
+_STOP_ONLY = frozenset({"STOP"})
+_UNIT_CHARS = frozenset("部系科司处署室组局院厅团队社厂委站馆")
 
 
 def place_and_kind(word: str, is_place: Callable[[str], bool]) -> bool:
@@ -452,8 +459,11 @@ def _straddles(cand: Candidate, edges: set[int]) -> bool:
 class LexiconSuggester:
     name = "lexicon"
 
-    def __init__(self, lexicon: Lexicon | None = None) -> None:
+    def __init__(
+        self, lexicon: Lexicon | None = None, common: Collection[str] = frozenset()
+    ) -> None:
         self.lexicon = lexicon or load_lexicon()
+        self.common = common  # words the segmenter's dictionary knows as common
 
     def _compose(
         self, text: str, lattice: dict[int, list[tuple[int, str]]], starts: Iterable[int]
@@ -474,11 +484,11 @@ class LexiconSuggester:
                     if nxt == "PL" and end - pos > 1:
                         nxt = "L"  # 美国 + 国家 is no place; 如东 + 县 is
 
-                    label = _FINAL.get(nxt)
                     if nxt == "B0" and (
                         text[start] in LEVEL_CHARS or text[start:end] in SOLE_BODIES
                     ):
-                        label = "ORG"  # 市委, 县政府, 国会: a body that names itself
+                        nxt = "BS"  # 市委, 县政府, 国会: a body that names itself
+                    label = _FINAL.get(nxt)
                     if label and end > best.get(label, 0):
                         best[label] = end
                     stack.append((end, nxt, depth + 1))
@@ -594,15 +604,21 @@ class LexiconSuggester:
                     headed_ends.add(stop)
                 elif kind == "LOC":
                     place_ends.append(stop)
-        noun_ends: set[int] = set()
+        noun_ends: dict[int, int] = {}  # end -> start of each common noun
         types = self.lexicon.types
         for t_start, t_end, word, tag in tokens:
-            if t_end - t_start < 2 or word in types:
+            if word in _UNIT_CHARS and t_start in noun_ends and (tag or "").startswith("n"):
+                # A unit of an organisation, named by its field: 日报社 + 影视|部.
+                lattice[t_start].append((t_end, "BODY"))
                 continue
+            if t_end - t_start < 2 or types.get(word, _STOP_ONLY) != _STOP_ONLY:
+                continue  # the lexicon's own words are in the lattice already
             if text[t_start - 1 : t_start].isdigit():
                 continue  # after a number, a date or a count: 10 + 日电, 5 + 个单位
             # Words jieba does not know, or knows only as some proper noun or place, can
             # name a company or body before its suffix (英特尔公司, 信义集团, 华夏 + 杂志社).
+            if word in types:  # a stop word: at most a common noun inside a name
+                tag = tag if tag in _NOUN_TAGS else "x"
             if (tag is None or tag in _NAME_TAGS or tag == "ns") and not (
                 # 这支 + 球队, 我同 + 村委会, 一是 + 精简政府, 89 + 战胜…
                 tag is None and (word[0] in _NOT_NAME_START or not _HAN.fullmatch(word))
@@ -611,7 +627,7 @@ class LexiconSuggester:
                 starts.add(t_start)
             elif tag in _NOUN_TAGS:
                 kind = "NOUN"
-                noun_ends.add(t_end)
+                noun_ends[t_end] = t_start
             elif tag == "nt":
                 # An organisation jieba knows may go on to a body of its own:
                 # 广州市地税局 + 党委, 四川全兴 + 队.
@@ -621,6 +637,18 @@ class LexiconSuggester:
             else:
                 continue
             lattice[t_start].append((t_end, kind))
+            if (
+                kind == "NOUN"
+                and (t_start in headed_ends or t_start in noun_ends)
+                and t_end - t_start >= 3
+                and word[-1] in _UNIT_CHARS
+                and word[-2:] not in self.common  # 管理体系 is no 系
+            ):
+                # …or written as one word with it, after the organisation:
+                # 人大 + 社会学|系, 科学技术部 + 农村科技|司.
+                lattice[t_start].append((t_end - 1, kind))
+                lattice[t_end - 1].append((t_end, "BODY"))
+                noun_ends[t_end - 1] = t_start
             if t_end not in headed_ends:
                 continue
             # A word that ends in a body word or a title holds a name, or a name's last
@@ -630,14 +658,15 @@ class LexiconSuggester:
                 if (t_end, "BODY") in ends_here or (t_end, "TITLE") in ends_here:
                     lattice[t_start].append((at, kind))
                     if kind == "NOUN":
-                        noun_ends.add(at)
+                        noun_ends[at] = t_start
                     break
         # The head of a body's title after the body's field is that body: 部 of 部长,
         # 局 of 局长 (芬兰 + 农林 + 部: the ministry, where the project has no TITLE label
         # to take the whole). Not after a name or a body (中联部|部长, 汤|局长).
-        for at in noun_ends:
+        for at, noun_start in noun_ends.items():
             if (
-                text[at : at + 1] in _TITLE_HEADS
+                noun_start not in headed_ends  # 内务部 + 代理|部长
+                and text[at : at + 1] in _TITLE_HEADS
                 and text[at + 1 : at + 2] == "长"
                 and (at + 2, "TITLE") in lattice.get(at, ())
             ):

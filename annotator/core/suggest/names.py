@@ -28,6 +28,7 @@ THRESHOLD = 3.0
 # test keeps 12.9% of the names and passes 0.08% of the dictionary words.
 SURE = 6.0
 _GIVEN_MIN = 1e-6
+_DIVISION_ENDS = frozenset("省市县区镇乡村")
 
 
 def _log_share(counts: Mapping[str, float]) -> dict[str, float]:
@@ -132,6 +133,8 @@ class NameSuggester:
                     continue  # a place and a suffix (黄河源), not a surname and a name
                 if length == 3 and AFTER_GIVEN.match(piece, 2):
                     continue  # 刘斌和: a name and the word after it
+                if length == 3 and piece[2] in _DIVISION_ENDS:
+                    continue  # 李湾村: a place named after a family, not a person
                 score = self.model.score(piece)
                 if score >= floor and (best is None or score > best[0]):
                     best = (score, end)

@@ -281,7 +281,7 @@ def default_pipeline(*, store: Any = None, labels: Iterable[str] | None = None) 
     if labels is None and store is not None:
         labels = list(store.labels())
     return Pipeline(
-        [RuleSuggester(), LexiconSuggester(), tagger, tagger.name_suggester()],
+        [RuleSuggester(), LexiconSuggester(common=tagger.common), tagger, tagger.name_suggester()],
         tokenizer=tagger,
         learned=learned,
         labels=labels,

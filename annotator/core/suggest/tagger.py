@@ -75,7 +75,7 @@ _STRICT_AFTER_NAME = re.compile(
 # Endings that make jieba's "organisation" guess believable (not 会 or 组织 alone:
 # 音乐会, 党组织 are events and collectives).
 _ORG_END = tuple(
-    "委 局 院 部 厅 办 所 校 社 队 署 处 党 军 集团 公司 银行 中心 政府 联盟 委员会 协会 学会 "
+    "委 局 院 部 厅 办 所 校 社 队 署 处 系 科 党 军 集团 公司 银行 中心 政府 联盟 委员会 协会 学会 "
     "商会 联合会 基金会 工会 研究会 促进会 代表团".split()
 )
 _NAME_AFFIXES = ("理论", "思想", "同志", "主义", "杯", "奖", "路", "故居", "纪念馆", "先生", "女士")
@@ -96,7 +96,7 @@ class _Jieba:
                 if len(parts) == 3:
                     self.tags[parts[0]] = parts[2]
                     freq[parts[0]] = int(parts[1])
-        self.common = {w for w, n in freq.items() if n >= _COMMON_FREQ}
+        self.common = frozenset(w for w, n in freq.items() if n >= _COMMON_FREQ)
         self.dictionary = {w for w, n in freq.items() if n > 0}
         self.persons: set[str] = set()
         self.places: set[str] = set()
@@ -185,20 +185,18 @@ class JiebaTagger:
                 return "PER"  # a name jieba saw often is still a name (何鲁丽)
             if word in j.common or word in j.places:
                 return "LOC" if word in j.places and tag is None else None
-            if _chinese_name_shape(word):
-                # The characters must look like a name: strictly where jieba's noisy
-                # dictionary says so (高增值, 玉兰树 are "nr" there), loosely where its
-                # HMM made the word up. Two characters that merely start with a surname
-                # are mostly phrases (强镇, 文旅): a verb of speech after them is needed.
-                floor = NAME_THRESHOLD if tag is not None else 0.0
-                if j.name_model.score(word) < floor:
-                    return None
-                if len(word) == 3 or _STRICT_AFTER_NAME.match(after):
-                    return "PER"
-                return None
+            # A word that ends in a division is a place, even in a name's shape: 称多县,
+            # 万埠镇, 李湾村.
             if len(word) >= 3 and word.endswith(_PLACE_END) and not self._generic_place(word):
-                # 称多县: jieba's "name" that ends in a division is a place
                 return "LOC"
+            # The characters must look like a name: strictly where jieba's noisy
+            # dictionary says so (高增值, 玉兰树 are "nr" there), loosely where its HMM
+            # made the word up. Two characters that merely start with a surname are
+            # mostly phrases (强镇, 文旅): a verb of speech after them is needed.
+            if _chinese_name_shape(word) and j.name_model.score(word) >= (
+                NAME_THRESHOLD if tag is not None else 0.0
+            ):
+                return "PER" if len(word) == 3 or _STRICT_AFTER_NAME.match(after) else None
             return None
         label = _TAG_LABEL.get(tag)
         # jieba calls many words places (美丽, 南北, 播撒, 兴旺发达): believe it only for
@@ -300,6 +298,11 @@ class JiebaTagger:
             ):
                 out.append(Candidate(start, end, "PER", "jieba:foreign", priority + 1, 0.4))
         return out
+
+    @property
+    def common(self) -> frozenset[str]:
+        """Words of jieba's dictionary written often enough to be everyday words."""
+        return self._j.common
 
     def name_suggester(self) -> NameSuggester:
         return NameSuggester(self._j.name_model, self._j.dictionary, self._j.places)
