@@ -171,6 +171,12 @@ def test_places_come_out_whole_from_jieba():
         ("她毕业于中山大学管理学院企业管理系。", {("中山大学管理学院企业管理系", "ORG")}),
         # A word jieba made up that ends in a division is a place, even in a name's shape.
         ("我们去了李湾村看望老人。", {("李湾村", "LOC")}),
+        # A foreign name with a place's level or feature, or a kind of place, is a place;
+        # one before a title is still a person.
+        ("洪水淹没了布拉科诺夫州的农田。", {("布拉科诺夫州", "LOC")}),
+        ("他们沿着萨尔维卡河向北走。", {("萨尔维卡河", "LOC")}),
+        ("她出生在东部城市卡斯泰罗。", {("卡斯泰罗", "LOC")}),
+        ("史密斯市长说", {("史密斯", "PER")}),
         # A title with its organisation before it; without a TITLE label, the body.
         ("科威特石油部长萨巴赫说", {("科威特石油部长", "TITLE"), ("萨巴赫", "PER")}),
     ],

@@ -79,6 +79,13 @@ _ORG_END = tuple(
     "商会 联合会 基金会 工会 研究会 促进会 代表团".split()
 )
 _NAME_AFFIXES = ("理论", "思想", "同志", "主义", "杯", "奖", "路", "故居", "纪念馆", "先生", "女士")
+# One-character words after a foreign name that make it a place (库卡尔特 + 河), kinds of
+# place that do before or after it (城市 + 哈斯科沃, 埃舍德 + 小镇).
+_FOREIGN_PLACE_END = frozenset("省州县区市镇乡村河湖岛港山")
+_PLACE_KINDS = frozenset("城市 小镇 城镇 首都 首府 省会 港口 港市 村庄 小城 山村".split())
+_PLACE_KINDS_AFTER = frozenset("小镇 城 地区 山区 首都 港".split())
+# Above the names a title or the name model finds in the same characters.
+_OVER_NAMES = PRIORITY["title_person"] + 1
 _lock = threading.Lock()
 
 
@@ -275,8 +282,14 @@ class JiebaTagger:
         runs: list[list[int]] = []  # [start, end, pieces, any piece surely foreign]
         places = j.places
         for start, end, word, tag in tokens:
-            # Any other word breaks a run, places too (美国/加利福尼亚).
-            if not loose.issuperset(word) or word in places:
+            # Any other word breaks a run, places too (美国/加利福尼亚), and so does a
+            # place's level or feature (莱克伍德|县).
+            if (
+                not loose.issuperset(word)
+                or word in places
+                or word in _FOREIGN_PLACE_END
+                or word in _PLACE_KINDS
+            ):
                 continue
             named = tag is None or tag.startswith(("nr", "ns", "j"))
             sure = named and strict.issuperset(word)
@@ -287,7 +300,19 @@ class JiebaTagger:
                     runs[-1][3] |= sure
                 else:
                     runs.append([start, end, 1, int(sure)])
+        ends = {t[1]: t[2] for t in tokens} if runs else {}
+        starts = {t[0]: t[2] for t in tokens} if runs else {}
         for start, end, pieces, surely in runs:
+            # A foreign name with a place's level or feature after it, or a kind of
+            # place before it, is a place: 莱克伍德|县, 库卡尔特|河, 城市|哈斯科沃.
+            if end - start >= 2 and (surely or end - start >= 3):
+                after = starts.get(end, "")
+                if after in _FOREIGN_PLACE_END:
+                    out.append(Candidate(start, end + 1, "LOC", "jieba:foreign-place", _OVER_NAMES))
+                    continue
+                if ends.get(start) in _PLACE_KINDS or after in _PLACE_KINDS_AFTER:
+                    out.append(Candidate(start, end, "LOC", "jieba:foreign-place", _OVER_NAMES))
+                    continue
             if (
                 surely
                 and pieces >= 2
