@@ -177,12 +177,22 @@ def test_places_come_out_whole_from_jieba():
         ("他们沿着萨尔维卡河向北走。", {("萨尔维卡河", "LOC")}),
         ("她出生在东部城市卡斯泰罗。", {("卡斯泰罗", "LOC")}),
         ("史密斯市长说", {("史密斯", "PER")}),
+        # Beside a dot a name is sure: its words may be any but function words; a
+        # company named after people is the company; a people is not in the name.
+        ("会上，汉娜·沙佛尔默副教授发言。", {("汉娜·沙佛尔默", "PER")}),
+        ("前总理拉·甘地访问过这里。", {("拉·甘地", "PER")}),
+        ("他曾在罗伯特·霍尔登公司工作。", {("罗伯特·霍尔登公司", "ORG")}),
+        ("来自荷兰人维姆·杜森的消息", {("荷兰", "LOC"), ("维姆·杜森", "PER")}),
         # A title with its organisation before it; without a TITLE label, the body.
         ("科威特石油部长萨巴赫说", {("科威特石油部长", "TITLE"), ("萨巴赫", "PER")}),
     ],
 )
 def test_guideline_examples_and_mechanisms(pipeline, text, expected):
     assert expected <= found(pipeline, text)
+
+
+def test_a_dash_between_words_joins_no_name(pipeline):
+    assert not any(label == "PER" for _, label in found(pipeline, "有人说，土地———祖国养育了我。"))
 
 
 def test_generic_words_are_not_entities(pipeline):

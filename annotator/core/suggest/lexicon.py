@@ -138,6 +138,7 @@ def place_and_kind(word: str, is_place: Callable[[str], bool]) -> bool:
 PIECE_TAGS = frozenset({"ag", "zg", "n", "nr", "ng"})
 # What joins the parts of a foreign name: 约翰·史密斯, 约翰—格伦.
 NAME_DOTS = ("·", "•", "・", "—")
+_SURE_DOTS = frozenset(NAME_DOTS[:3])  # a dash joins names less surely: 土地———祖国
 
 # Common surnames (single and compound), for names written right after a title. Every
 # character that begins 30 or more of the three-character names of the person lexicon is
@@ -345,6 +346,7 @@ _BEFORE_LONE_SURNAME = ("p", "v", "c")
 # Surnames that, alone before a title, are mostly another word: ，由记者…, 应国务院…
 _NOT_LONE_SURNAME = _FUNCTION_CHARS | frozenset("时位应任何以")
 _HARD_TAGS = ("f", "m", "q", "r", "t", "p", "d", "c", "u", "a")
+_FUNCTION_TAGS = ("f", "r", "t", "p", "c", "u", "q")
 # What a verb inside a name runs into: a common noun or the body word (扶贫 委员会);
 # a verb before a place or a person is a predicate (战胜 日本女队, 安排 老王).
 _NOUN_AFTER_VERB = ("n", "vn", "nis")
@@ -505,16 +507,36 @@ class LexiconSuggester:
                 )
         return out
 
-    def _foreign_name(self, tokens: Sequence[Token], k: int, step: int) -> int | None:
+    def _foreign_name(
+        self, tokens: Sequence[Token], k: int, step: int, dotted: bool = False
+    ) -> int | None:
         """The far edge of a transliterated name whose first (``step`` 1) or last
         (``step`` -1) word is ``tokens[k]``: words of foreign-name characters that the
-        lexicon does not know as places, joined by · (约翰·史密斯)."""
+        lexicon does not know as places, joined by · (约翰·史密斯).
+
+        Beside a dot (``dotted``) the name is sure, so its words may carry any tag but a
+        function word's (塞/v·威廉姆斯, 马·莱|万多/m|夫斯基), and a word jieba knows as
+        a name any character (汉斯·迪|尚德/nr)."""
         chars = foreign_chars(FOREIGN_CHAR_MIN_BY_TITLE)
         strict = foreign_chars()
         edge = None
         while 0 <= k < len(tokens):
             _start, _end, word, tag = tokens[k]
             if word in NAME_DOTS and edge is not None:
+                k += step
+                continue
+            if (
+                dotted
+                and _HAN.fullmatch(word)
+                and not self.lexicon.types.get(word)
+                and not word.endswith("人")  # 荷兰人|维姆·…, 黑人|詹姆斯·…: a people
+                and (
+                    (tag or "").startswith("nr")
+                    or (chars.issuperset(word) and not (tag or "").startswith(_FUNCTION_TAGS))
+                )
+                and (tag is not None or edge is None or strict.issuperset(word))
+            ):
+                edge = tokens[k][1] if step > 0 else tokens[k][0]
                 k += step
                 continue
             if (
@@ -750,9 +772,18 @@ class LexiconSuggester:
         dotted = any(dot in text for dot in NAME_DOTS)
         for k, token in enumerate(tokens if dotted else ()):
             if token[2] in NAME_DOTS and 0 < k < len(tokens) - 1:
-                begin = self._foreign_name(tokens, k - 1, -1)
-                end = self._foreign_name(tokens, k + 1, 1)
-                if begin is not None and end is not None:
+                sure = token[2] in _SURE_DOTS
+                begin = self._foreign_name(tokens, k - 1, -1, dotted=sure)
+                end = self._foreign_name(tokens, k + 1, 1, dotted=sure)
+                if begin is None or end is None:
+                    continue
+                # A company named after people is the company: 葛兰素·威康 + 公司.
+                body = max(
+                    (e for e, kind in lattice.get(end, ()) if kind in ("BODY", "TYPE")), default=0
+                )
+                if body:
+                    out.append(Candidate(begin, body, "ORG", "rule:dotted-name", PRIORITY["org"]))
+                else:
                     out.append(
                         Candidate(
                             begin, end, "PER", "rule:dotted-name", PRIORITY["title_person"], 0.7
