@@ -260,6 +260,7 @@ def test_split_name_in_a_list_is_found(pipeline):
         "这支球队很强。",
         "有关部门要加强监管。",
         "出版社安排他去一家宾馆休息",
+        "她原在曼谷一家报社工作",  # a count of things is no part of a name
         "一些美国公司表示",
         "天津市的企业",  # 津市 is a city of Hunan, but here only the tail of a word
         "新建的道路通车了",  # 新建 is a district's short form, and first a verb
@@ -284,6 +285,7 @@ def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
         "这支球队",
         "有关部门",
         "出版社安排他去一家宾馆休息",
+        "曼谷一家报社",
         "美国公司",
         "津市",
         "新建",

@@ -347,6 +347,8 @@ _BEFORE_LONE_SURNAME = ("p", "v", "c")
 _NOT_LONE_SURNAME = _FUNCTION_CHARS | frozenset("时位应任何以")
 _HARD_TAGS = ("f", "m", "q", "r", "t", "p", "d", "c", "u", "a")
 _FUNCTION_TAGS = ("f", "r", "t", "p", "c", "u", "q")
+# A count of things is no part of a name: 怀柔 + 一个 + 招待所, 曼谷 + 一家 + 报社.
+_CLASSIFIERS = frozenset("个家位名批些种座条项件次只支所")
 # What a verb inside a name runs into: a common noun or the body word (扶贫 委员会);
 # a verb before a place or a person is a predicate (战胜 日本女队, 安排 老王).
 _NOUN_AFTER_VERB = ("n", "vn", "nis")
@@ -647,7 +649,7 @@ class LexiconSuggester:
             ):
                 kind = "NAME"
                 starts.add(t_start)
-            elif tag in _NOUN_TAGS:
+            elif tag in _NOUN_TAGS and not (tag == "m" and word[-1] in _CLASSIFIERS):
                 kind = "NOUN"
                 noun_ends[t_end] = t_start
             elif tag == "nt":
