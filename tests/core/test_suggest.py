@@ -183,6 +183,9 @@ def test_places_come_out_whole_from_jieba():
         ("前总理拉·甘地访问过这里。", {("拉·甘地", "PER")}),
         ("他曾在罗伯特·霍尔登公司工作。", {("罗伯特·霍尔登公司", "ORG")}),
         ("来自荷兰人维姆·杜森的消息", {("荷兰", "LOC"), ("维姆·杜森", "PER")}),
+        # A three-character name jieba cut apart, before a title or between two.
+        ("中国农学会韩方权教授说", {("韩方权", "PER")}),
+        ("海军副参谋长韩方权少将出席", {("韩方权", "PER")}),
         # A title with its organisation before it; without a TITLE label, the body.
         ("科威特石油部长萨巴赫说", {("科威特石油部长", "TITLE"), ("萨巴赫", "PER")}),
     ],
@@ -261,6 +264,7 @@ def test_split_name_in_a_list_is_found(pipeline):
         "有关部门要加强监管。",
         "出版社安排他去一家宾馆休息",
         "她原在曼谷一家报社工作",  # a count of things is no part of a name
+        "大使和欧洲委员会议长会面",
         "一些美国公司表示",
         "天津市的企业",  # 津市 is a city of Hunan, but here only the tail of a word
         "新建的道路通车了",  # 新建 is a district's short form, and first a verb
@@ -286,6 +290,7 @@ def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
         "有关部门",
         "出版社安排他去一家宾馆休息",
         "曼谷一家报社",
+        "和欧洲",  # 大使和欧洲委员会议长: a conjunction and a place before 委员
         "美国公司",
         "津市",
         "新建",

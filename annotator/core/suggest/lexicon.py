@@ -324,9 +324,17 @@ def name_after(text: str, i: int) -> int | None:
             continue
         if given == 2 and AFTER_GIVEN.match(text, end - 1):
             continue  # 刘宾说: one given character, then what he said
-        if _AFTER_NAME.match(text, end):
+        if _AFTER_NAME.match(text, end) or (
+            given == 2 and _title_at(text, end) and piece not in load_lexicon().types
+        ):
             return end
     return None
+
+
+def _title_at(text: str, i: int) -> bool:
+    """Does a title of the lexicon start at ``i`` (赵国钧 + 少将)?"""
+    types = load_lexicon().types
+    return any("TITLE" in types.get(text[i : i + n], ()) for n in (2, 3, 4))
 
 
 _BODY_GENERIC = frozenset(
@@ -346,6 +354,8 @@ _BEFORE_LONE_SURNAME = ("p", "v", "c")
 # Surnames that, alone before a title, are mostly another word: ，由记者…, 应国务院…
 _NOT_LONE_SURNAME = _FUNCTION_CHARS | frozenset("时位应任何以")
 _HARD_TAGS = ("f", "m", "q", "r", "t", "p", "d", "c", "u", "a")
+# What the lexicon knows as something other than a person's name.
+_KNOWN_KINDS = frozenset({"LOC", "ORG", "BODY", "TYPE", "TITLE", "STOP"})
 _FUNCTION_TAGS = ("f", "r", "t", "p", "c", "u", "q")
 # A count of things is no part of a name: 怀柔 + 一个 + 招待所, 曼谷 + 一家 + 报社.
 _CLASSIFIERS = frozenset("个家位名批些种座条项件次只支所")
@@ -617,6 +627,8 @@ class LexiconSuggester:
         return None
 
     def propose(self, text: str, tokens: Sequence[Token] = ()) -> list[Candidate]:
+        from annotator.core.suggest.names import NameModel  # names imports this module
+
         lattice = self.lexicon.matches(text)
         starts = set(lattice)  # common nouns (below) never begin a name
         # Where the lexicon's body words and titles end, and where its places end.
@@ -743,6 +755,22 @@ class LexiconSuggester:
         for at in before_titles:
             if by_start.get(at, 0) > 0:  # the word before the title ends at its start
                 begin = self._name_before(tokens, by_start[at] - 1)
+                s = at - 3
+                if (
+                    begin is None
+                    and s in by_start
+                    and text[s] not in _NOT_LONE_SURNAME
+                    and text[at - 1] not in _FUNCTION_CHARS  # 朴|普熙为 + 团长
+                    and name_after(text, s) == at
+                    and not any(
+                        kind in _KNOWN_KINDS
+                        for i in range(s, at)
+                        for _e, kind in lattice.get(i, ())
+                    )
+                    and not _ordinary_words(text, tokens, by_start, s, at)
+                    and NameModel.shipped().score(text[s:at]) >= 0.0
+                ):
+                    begin = s  # a name jieba cut apart, and nothing the lexicon knows: 梅方|权
                 if begin is not None:
                     out.append(
                         Candidate(
