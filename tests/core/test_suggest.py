@@ -159,6 +159,7 @@ def test_places_come_out_whole_from_jieba():
         ("领队冈田武史赛后说", {("冈田武史", "PER")}),
         # National ministries name themselves; world companies and media are known.
         ("记者从教育部获悉", {("教育部", "ORG")}),
+        ("这笔贷款来自世行。", {("世行", "ORG")}),
         ("据路透社报道，英特尔公司", {("路透社", "ORG"), ("英特尔公司", "ORG")}),
         # A name jieba's dictionary knows well is still a name; the Moon is a place.
         ("何鲁丽在会上指出", {("何鲁丽", "PER")}),
@@ -320,6 +321,8 @@ def test_without_titles_an_office_keeps_its_organisation():
     # A body whose title jieba glued to it (银行|行长), and a body of a body jieba knows.
     assert ("亚洲开发银行", "ORG") in found(pipeline, "他会见了亚洲开发银行行长。")
     assert ("广州市地税局党委", "ORG") in found(pipeline, "广州市地税局党委书记说")
+    # A ministry that every state has, in a title jieba knows whole (内务部长).
+    assert ("内务部", "ORG") in found(pipeline, "该国内务部长今天辞职。")
 
 
 @pytest.mark.parametrize(

@@ -75,7 +75,7 @@ _STRICT_AFTER_NAME = re.compile(
 # Endings that make jieba's "organisation" guess believable (not 会 or 组织 alone:
 # 音乐会, 党组织 are events and collectives).
 _ORG_END = tuple(
-    "委 局 院 部 厅 办 所 校 社 队 署 处 系 科 党 军 集团 公司 银行 中心 政府 联盟 委员会 协会 学会 "
+    "委 局 院 部 厅 办 所 校 社 队 署 处 系 科 党 军 集团 公司 银行 央行 中心 政府 联盟 委员会 协会 学会 "
     "商会 联合会 基金会 工会 研究会 促进会 代表团".split()
 )
 _NAME_AFFIXES = ("理论", "思想", "同志", "主义", "杯", "奖", "路", "故居", "纪念馆", "先生", "女士")
