@@ -357,6 +357,8 @@ _HARD_TAGS = ("f", "m", "q", "r", "t", "p", "d", "c", "u", "a")
 # What the lexicon knows as something other than a person's name.
 _KNOWN_KINDS = frozenset({"LOC", "ORG", "BODY", "TYPE", "TITLE", "STOP"})
 _FUNCTION_TAGS = ("f", "r", "t", "p", "c", "u", "q")
+# Verbs that move something somewhere (设在, 搬进, 进入) take an object, not a body's field.
+_VERB_ENDS_MOTION = frozenset("在进入到出向给于为成")
 # A count of things is no part of a name: 怀柔 + 一个 + 招待所, 曼谷 + 一家 + 报社.
 _CLASSIFIERS = frozenset("个家位名批些种座条项件次只支所")
 # What a verb inside a name runs into: a common noun or the body word (扶贫 委员会);
@@ -374,6 +376,8 @@ def _ends_org_name(token: Token, following: Token | None) -> bool:
     if tag is None or tag.startswith("vn"):
         return False
     if tag.startswith("v"):
+        if len(word) == 1 or word[0] == "不" or word[-1] in _VERB_ENDS_MOTION:
+            return True  # a clause, not a name: 全村 来 政府, 设在 总医院, 不得 强令
         after = following[3] if following is not None else None
         return (
             after is None
