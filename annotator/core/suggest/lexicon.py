@@ -466,6 +466,16 @@ def _headed_title(
     return any(kind == "TITLE" and end in edges for end, kind in lattice.get(cand.end, ()))
 
 
+def _heads_a_word(cand: Candidate, tokens: Sequence[Token], by_start: dict[int, int]) -> bool:
+    """An organisation that is a word jieba knows as no name but one character short:
+    共产党 in 共产党员, 司法部 in 司法部门, 北大 in 北大荒 (not 市委 in 市委书记, a title)."""
+    k = by_start.get(cand.start)
+    if k is None:
+        return False
+    _start, end, _word, tag = tokens[k]
+    return end == cand.end + 1 and tag is not None and tag not in ("nt", "nnt", "nis")
+
+
 def _straddles(cand: Candidate, edges: set[int]) -> bool:
     if cand.start in edges and cand.end in edges:
         return False
@@ -750,6 +760,11 @@ class LexiconSuggester:
                     c.label == "LOC"
                     and "LOC" in self.lexicon.types.get(text[c.start : c.end], ())
                     and any(e in edges for e in range(c.start + 1, c.end))
+                )
+                and not (
+                    c.label == "ORG"
+                    and _heads_a_word(c, tokens, by_start)
+                    and not _headed_title(text, c, edges, lattice)  # 内务部|长
                 )
             ]
         # A personal name directly after a title, and after each 、 that continues a list;
