@@ -187,6 +187,8 @@ def test_places_come_out_whole_from_jieba():
         # A three-character name jieba cut apart, before a title or between two.
         ("中国农学会韩方权教授说", {("韩方权", "PER")}),
         ("海军副参谋长韩方权少将出席", {("韩方权", "PER")}),
+        # A name the HMM glued to the verb after it.
+        ("邹咏是一位歌手", {("邹咏", "PER")}),
         # A title with its organisation before it; without a TITLE label, the body.
         ("科威特石油部长萨巴赫说", {("科威特石油部长", "TITLE"), ("萨巴赫", "PER")}),
     ],
@@ -268,6 +270,9 @@ def test_split_name_in_a_list_is_found(pipeline):
         "大使和欧洲委员会议长会面",
         "他们把资料搬进办公室",  # a verb that moves things ends a body's name
         "各地司法部门要依法办事",  # 司法部 only begins the word 司法部门
+        "总统和朋友们一起吃饭",  # 和, 于: a conjunction, a preposition, no surname
+        "他在会见记者时表示，",  # one character after a title is no foreign name
+        "这个星系形成于宇宙早期",
         "他是一名老共产党员",
         "一些美国公司表示",
         "天津市的企业",  # 津市 is a city of Hunan, but here only the tail of a word
@@ -298,6 +303,9 @@ def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
         "资料搬进办公室",
         "司法部",
         "共产党",
+        "和朋友",
+        "时",
+        "于宇宙",
         "美国公司",
         "津市",
         "新建",

@@ -809,8 +809,8 @@ class LexiconSuggester:
                     end = self._foreign_name(tokens, by_start[pos], 1) or self._named_word(
                         tokens[by_start[pos]]
                     )
-                if end is None:
-                    break
+                if end is None or end - pos < 2:
+                    break  # one character is no foreign name: 记者 + 时表示
                 out.append(
                     Candidate(pos, end, "PER", "rule:title-name", PRIORITY["title_person"], 0.85)
                 )

@@ -29,6 +29,7 @@ THRESHOLD = 3.0
 SURE = 6.0
 _GIVEN_MIN = 1e-6
 _DIVISION_ENDS = frozenset("省市县区镇乡村")
+_FUNCTION_TAGS = frozenset({"c", "p"})
 
 
 def _log_share(counts: Mapping[str, float]) -> dict[str, float]:
@@ -117,6 +118,8 @@ class NameSuggester:
             # (汪明/新) or a name-tagged piece (黄俊/亮); ordinary words are skipped.
             if len(word) > 1 and tag is not None and not tag.startswith("nr"):
                 continue
+            if tag in _FUNCTION_TAGS:
+                continue  # 和, 于: a conjunction or preposition before a word (女王和明仁天皇)
             best = None
             for length in (3, 2):
                 end = start + length
