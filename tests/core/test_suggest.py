@@ -187,6 +187,8 @@ def test_places_come_out_whole_from_jieba():
         # A three-character name jieba cut apart, before a title or between two.
         ("中国农学会韩方权教授说", {("韩方权", "PER")}),
         ("海军副参谋长韩方权少将出席", {("韩方权", "PER")}),
+        # A foreign name jieba rarely saw may hold one character rare in such names.
+        ("卢日科夫在会上发言。", {("卢日科夫", "PER")}),
         # A name the HMM glued to the verb after it.
         ("邹咏是一位歌手", {("邹咏", "PER")}),
         # A title with its organisation before it; without a TITLE label, the body.

@@ -57,7 +57,7 @@ _PLACE_END = tuple("省市县区镇乡村")
 _FEATURE_END = tuple("省市县区镇乡村州邦港河江湖山岛寺宫峡湾洲岭峰")
 # A foreign name does not end like a place or a people (米纳斯吉拉斯州, 巴伐利亚人), and one
 # beside a dot is only part of a name (约翰·史密斯 is the lexicon suggester's).
-_NOT_PERSON_END = (*_FEATURE_END, "人", "史")
+_NOT_PERSON_END = (*_FEATURE_END, "人", "史", "式", "族", "郡", "角")
 _KIND_OF_PLACE = ("城市", "城镇", "乡村", "农村", "地方")
 _CONJUNCTIONS = frozenset("和与及或")
 _GENERIC_ORG_START = ("临时", "上市", "公共", "有关", "相关")
@@ -67,6 +67,7 @@ _GENERIC_AREA = ("地区", "城区", "市区", "县区", "山区", "港区", "�
 # jieba's "nr" tag is noisy (多云, 文明, 卫星 carry it): a word it calls a name counts
 # only when it is in the person lexicon, or has a name's shape and is not common.
 _COMMON_FREQ = 100
+_RARE_FREQ = 10
 # Second characters that make a surname-like pair a phrase, not a name (万人, 余人, 时竟).
 _NOT_NAME_END = frozenset("人们时等说年月日转后前里上下中内外的了是在和与及也都就还又竟好老家")
 # Characters jieba's HMM glues to a name before them (郑咏是, 王刚说).
@@ -106,6 +107,13 @@ class _Jieba:
                     self.tags[parts[0]] = parts[2]
                     freq[parts[0]] = int(parts[1])
         self.common = frozenset(w for w, n in freq.items() if n >= _COMMON_FREQ)
+        # Long words jieba rarely saw and calls names: mostly foreign people (基里延科),
+        # while its frequent "names" are often phrases (安全措施).
+        self.rare_long_names = frozenset(
+            w
+            for w, n in freq.items()
+            if n < _RARE_FREQ and len(w) >= 4 and self.tags[w].startswith("nr")
+        )
         self.dictionary = {w for w, n in freq.items() if n > 0}
         self.persons: set[str] = set()
         self.places: set[str] = set()
@@ -181,9 +189,12 @@ class JiebaTagger:
             if (
                 (len(word) >= 3 or _STRICT_AFTER_NAME.match(after))
                 and word not in j.places
-                and j.foreign_chars.issuperset(word)
+                and sum(ch not in j.foreign_chars for ch in word) <= (word in j.rare_long_names)
+                and not word.endswith(_NOT_PERSON_END)
             ):
-                return "PER"  # a transliterated name, however common (克林顿; 约翰说)
+                # A transliterated name, however common (克林顿; 约翰说); one that jieba
+                # knows as a name may hold one other character (基里|延|科).
+                return "PER"
             if (
                 tag is not None
                 and len(word) == 3
