@@ -165,6 +165,9 @@ def test_places_come_out_whole_from_jieba():
         ("何鲁丽在会上指出", {("何鲁丽", "PER")}),
         ("探测器飞向月球。", {("月球", "LOC")}),
         ("整个海军都在训练。", {("海军", "ORG")}),
+        # A group an organisation forms is that organisation's.
+        ("指责东盟组织在贸易上设限", {("东盟组织", "ORG")}),
+        ("法国海军舰艇编队今天抵达", {("法国海军舰艇编队", "ORG")}),
         # A unit of an organisation, named by its field, however jieba cut it.
         ("该片由广东电视台影视部制作。", {("广东电视台影视部", "ORG")}),
         ("他考上了人大新闻系。", {("人大新闻系", "ORG")}),

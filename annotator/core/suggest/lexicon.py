@@ -126,6 +126,7 @@ _MAX_PIECES = 8
 _TITLE_HEADS = frozenset("部局厅处司署")
 # One-character words for a unit inside an organisation: 影视 + 部, 社会学 + 系, 宣教 + 科.
 _STOP_ONLY = frozenset({"STOP"})
+_GROUP_WORDS = frozenset("组织 编队 舰队 分队 支队 大队 中队 小组 工作组 联队".split())
 _UNIT_CHARS = frozenset("部系科司处署室组局院厅团队社厂委站馆")
 
 
@@ -647,18 +648,34 @@ class LexiconSuggester:
         starts = set(lattice)  # common nouns (below) never begin a name
         # Where the lexicon's body words and titles end, and where its places end.
         headed_ends: set[int] = set()
+        org_ends: set[int] = set()
         place_ends: list[int] = []
-        for ends in lattice.values():
+        for piece_start, ends in lattice.items():
             for stop, kind in ends:
                 if kind in ("BODY", "TITLE", "ORG"):
                     headed_ends.add(stop)
+                    if kind == "ORG" or text[piece_start:stop] in SOLE_BODIES:
+                        org_ends.add(stop)
                 elif kind == "LOC":
                     place_ends.append(stop)
         noun_ends: dict[int, int] = {}  # end -> start of each common noun
         types = self.lexicon.types
-        for t_start, t_end, word, tag in tokens:
+        for k, (t_start, t_end, word, tag) in enumerate(tokens):
             if word in _UNIT_CHARS and t_start in noun_ends and (tag or "").startswith("n"):
                 # A unit of an organisation, named by its field: 日报社 + 影视|部.
+                lattice[t_start].append((t_end, "BODY"))
+                continue
+            if (
+                word in _GROUP_WORDS
+                and noun_ends.get(t_start, t_start) in org_ends
+                and not (
+                    word == "组织"  # also a verb
+                    and k + 1 < len(tokens)
+                    and (tokens[k + 1][3] or "").startswith("v")
+                )
+            ):
+                # A group an organisation forms, maybe of something: 欧佩克 + 组织, 海军 +
+                # 舰艇 + 编队 (not 基金会 + 组织 + 实施: a verb).
                 lattice[t_start].append((t_end, "BODY"))
                 continue
             if t_end - t_start < 2 or types.get(word, _STOP_ONLY) != _STOP_ONLY:
