@@ -117,12 +117,16 @@ class _Jieba:
         self.dictionary = {w for w, n in freq.items() if n > 0}
         self.persons: set[str] = set()
         self.places: set[str] = set()
-        for surface, kind, _origin in lexicon_rows():
+        for surface, kind, origin in lexicon_rows():
             if kind == "PER":
                 self.persons.add(surface)
             elif kind in ("LOC", "ORG"):
                 self.places.add(surface)
             word_freq = max(freq.get(surface, 0), _KIND_FREQ[kind])
+            if origin == "thuocl" and surface in freq:
+                # THUOCL's general list of places holds words that are more often two
+                # (组织|中都|一直, 伏羲|庙前): where jieba knows one, its weight stands.
+                word_freq = freq[surface]
             if (
                 kind == "PER"
                 and len(surface) < 3
