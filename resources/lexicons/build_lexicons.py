@@ -218,10 +218,13 @@ GENERIC_PLACES = frozenset(
 )
 
 # Words jieba tags as a name, place or organisation in news text where they are not one
-# (the stop list). Also the generic groups GUIDELINES.md rules out.
+# (the stop list): the generic groups GUIDELINES.md rules out, and loanwords jieba's
+# dictionary tags as people or places (尼古丁, 马拉松, 吉他).
 STOP = """
 暨 高水平 高质量 全县 全市 全区 全镇 全省 各镇 各村 各部门 各区 各县 典型镇 典型村 镇村 与会人员 城乡 县域
 镇域 村居 百千万 头号工程 乡村振兴 城中村 工业园区 产业园区 园区 中心城区 城区 社区 片区 市区 市直 县直 区直
+尼古丁 厄尔尼诺 拉尼娜 桑巴 桑巴舞 沙林 斯诺克 阿尔法 贝塔 伽马 马拉松 沙拉 巧克力 吉普 雷达 摩托 巴士 托福
+雅思 海洛因 尼龙 探戈 华尔兹 桑拿 威士忌 伏特加 高尔夫 迪斯科 蒙太奇 托拉斯 卡特尔 麦克风 吉他 萨克斯
 """.split()
 
 
