@@ -281,6 +281,8 @@ def test_split_name_in_a_list_is_found(pipeline):
         "许多国际组织中都有他的朋友",  # 中都 is a place only in a list of places
         "香烟里的尼古丁对人体有害。",  # loanwords jieba tags as names
         "他参加了城市马拉松比赛。",
+        "他拿出这3张卫星照片。",  # after a number or 这, 张 and 段 are classifiers
+        "我走过这段新建的路。",
         "他是一名老共产党员",
         "一些美国公司表示",
         "天津市的企业",  # 津市 is a city of Hunan, but here only the tail of a word
@@ -317,6 +319,8 @@ def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
         "中都",
         "尼古丁",
         "马拉松",
+        "张卫星",
+        "段新建",
         "美国公司",
         "津市",
         "新建",

@@ -310,6 +310,15 @@ def load_lexicon() -> Lexicon:
     return Lexicon(automaton, frozen)
 
 
+_COUNTING = frozenset("一二两三四五六七八九十百千万几这那每该此哪某")
+
+
+def after_count(text: str, i: int) -> bool:
+    """Is ``i`` right after a number or a demonstrative, where a surname's character is
+    a classifier (这3张卫星图片, 这段新建的路)?"""
+    return i > 0 and (text[i - 1].isdigit() or text[i - 1] in _COUNTING)
+
+
 def name_after(text: str, i: int) -> int | None:
     """End of a Chinese personal name starting at ``i``, if one plausibly does."""
     if text[i : i + 2] in COMPOUND_SURNAMES:

@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from annotator.core.resources import read_text
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
-from annotator.core.suggest.lexicon import AFTER_GIVEN, SURNAMES
+from annotator.core.suggest.lexicon import AFTER_GIVEN, SURNAMES, after_count
 
 # How much more likely than ordinary words a string must be to be called a name
 # (natural log). Set on the lexicons alone: trained without 3,000 of the names, the
@@ -120,6 +120,8 @@ class NameSuggester:
                 continue
             if tag in _FUNCTION_TAGS:
                 continue  # 和, 于: a conjunction or preposition before a word (女王和明仁天皇)
+            if after_count(text, start):
+                continue  # 这3张, 这段: a classifier, not a surname
             best = None
             for length in (3, 2):
                 end = start + length

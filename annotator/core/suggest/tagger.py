@@ -28,6 +28,7 @@ from annotator.core.suggest.lexicon import (
     NAME_DOTS,
     PIECE_TAGS,
     SURNAMES,
+    after_count,
     foreign_chars,
     lexicon_rows,
     place_and_kind,
@@ -283,6 +284,8 @@ class JiebaTagger:
             if end - start < 2 or (tag is not None and tag not in maybe):
                 continue  # verbs, adverbs, punctuation, single characters: never a name
             label = self.label(word, tag, text[end : end + 3])
+            if label == "PER" and after_count(text, start):
+                continue  # 这3|张卫星: a classifier and a noun
             if label == "PER" and tag is None and len(word) == 3 and word[2] in _GLUED_AFTER_NAME:
                 end -= 1  # the HMM glued a verb or particle to a name: 郑咏|是
             if label:
