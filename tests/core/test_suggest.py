@@ -192,6 +192,8 @@ def test_places_come_out_whole_from_jieba():
         ("海军副参谋长韩方权少将出席", {("韩方权", "PER")}),
         # A foreign name jieba rarely saw may hold one character rare in such names.
         ("卢日科夫在会上发言。", {("卢日科夫", "PER")}),
+        # A name jieba's dictionary calls some proper noun, where the model is sure.
+        ("这件事要去找朱佑兰。", {("朱佑兰", "PER")}),
         # A name the HMM glued to the verb after it.
         ("邹咏是一位歌手", {("邹咏", "PER")}),
         # A title with its organisation before it; without a TITLE label, the body.

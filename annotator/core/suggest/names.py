@@ -108,7 +108,7 @@ class NameSuggester:
             return []
         edges = {t[0] for t in tokens} | {t[1] for t in tokens}
         out = []
-        for k, (start, _end, word, tag) in enumerate(tokens):
+        for k, (start, word_end, word, tag) in enumerate(tokens):
             if text[start] not in SURNAMES:
                 continue
             # Right after a title a name needs less evidence: 局长钟立群上任以后.
@@ -116,7 +116,7 @@ class NameSuggester:
             floor = 0.0 if after_title else THRESHOLD
             # A name jieba missed starts as a lone surname (廖/剑锋), a made-up word
             # (汪明/新) or a name-tagged piece (黄俊/亮); ordinary words are skipped.
-            if len(word) > 1 and tag is not None and not tag.startswith("nr"):
+            if len(word) > 1 and tag is not None and not tag.startswith(("nr", "nz")):
                 continue
             if tag in _FUNCTION_TAGS:
                 continue  # 和, 于: a conjunction or preposition before a word (女王和明仁天皇)
@@ -143,7 +143,11 @@ class NameSuggester:
                 score = self.model.score(piece)
                 if score >= floor and (best is None or score > best[0]):
                     best = (score, end)
-            if best is not None and text[start : best[1]] not in self.known:
+            if best is not None and (
+                text[start : best[1]] not in self.known
+                # jieba's "other proper noun" a name by the model's sure verdict: 刘彦彬
+                or (tag == "nz" and best[1] == word_end and best[0] >= SURE)
+            ):
                 # A name the model is sure of outweighs a place inside it (陈 + 东晓).
                 sure = best[0] >= SURE or after_title
                 priority = PRIORITY["loc"] + 1 if sure else PRIORITY["tagger"] + 2
