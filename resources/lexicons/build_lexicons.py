@@ -147,6 +147,8 @@ TITLES = """
 # places events (ours; public knowledge). jieba tags many of these as person names
 # (莫斯科, 科索沃), so they must be known as places.
 WORLD_PLACES = """
+苏联 前苏联 东德 西德 民主德国 联邦德国 普鲁士 奥匈帝国 奥斯曼帝国 罗马帝国 拜占庭 沙俄 锡兰 波斯 暹罗 扎伊尔
+罗得西亚 蒙古国 捷克斯洛伐克
 中国 美国 日本 俄罗斯 英国 法国 德国 意大利 西班牙 葡萄牙 荷兰 比利时 瑞士 瑞典 挪威 丹麦 芬兰 冰岛 爱尔兰
 奥地利 波兰 捷克 斯洛伐克 匈牙利 罗马尼亚 保加利亚 希腊 土耳其 乌克兰 白俄罗斯 立陶宛 拉脱维亚 爱沙尼亚
 塞尔维亚 克罗地亚 斯洛文尼亚 波黑 黑山 阿尔巴尼亚 马其顿 南斯拉夫 科索沃 摩尔多瓦 格鲁吉亚 亚美尼亚 阿塞拜疆

@@ -160,6 +160,7 @@ def test_places_come_out_whole_from_jieba():
         # National ministries name themselves; world companies and media are known.
         ("记者从教育部获悉", {("教育部", "ORG")}),
         ("这笔贷款来自世行。", {("世行", "ORG")}),
+        ("他年轻时去过苏联。", {("苏联", "LOC")}),  # states of the past too
         ("据路透社报道，英特尔公司", {("路透社", "ORG"), ("英特尔公司", "ORG")}),
         # A name jieba's dictionary knows well is still a name; the Moon is a place.
         ("何鲁丽在会上指出", {("何鲁丽", "PER")}),
