@@ -352,6 +352,7 @@ _BODY_GENERIC = frozenset(
     "原 前".split()
 )
 _PROPER_PIECES = frozenset({"LOC", "ORG", "NAME"})
+_PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 
 
 _FUNCTION_CHARS = frozenset("由在于和与及对从向把被将的了是为等并")
@@ -430,6 +431,17 @@ def _named_bodies(
         for k in inside:
             if _ends_org_name(tokens[k], tokens[k + 1] if k + 1 < len(tokens) else None):
                 start = tokens[k][1]
+        # Common nouns before a place or an organisation are not its name: 航线 +
+        # 阿根廷航空公司, 决赛 时 战胜 + 印尼女队.
+        for k in inside:
+            t_start = tokens[k][0]
+            if t_start < start:
+                continue
+            if any(kind in ("LOC", "ORG") for _e, kind in lattice.get(t_start, ())):
+                start = t_start
+                break
+            if not (tokens[k][3] or "").startswith(("n", "v")) or tokens[k][3] in _PROPER_TAGS:
+                break
         if at - start < 2:
             continue
         proper = {
