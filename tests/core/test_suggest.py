@@ -166,6 +166,8 @@ def test_places_come_out_whole_from_jieba():
         ("何鲁丽在会上指出", {("何鲁丽", "PER")}),
         ("探测器飞向月球。", {("月球", "LOC")}),
         ("整个海军都在训练。", {("海军", "ORG")}),
+        # Common nouns before a place are not part of the body it names.
+        ("这条航线巴西航空公司已经开通。", {("巴西航空公司", "ORG")}),
         # A group an organisation forms is that organisation's.
         ("指责东盟组织在贸易上设限", {("东盟组织", "ORG")}),
         ("法国海军舰艇编队今天抵达", {("法国海军舰艇编队", "ORG")}),
