@@ -112,6 +112,10 @@ def test_places_come_out_whole_from_jieba():
         ("他重视奥中关系。", {("奥", "LOC"), ("中", "LOC")}),
         ("这位驻华大使递交了国书", {("华", "LOC")}),
         ("俄将继续推进改革", {("俄", "LOC")}),
+        # A preposition the HMM glued to a pair; 以 as 'with' before one; 以巴.
+        ("应当从美中长远利益出发", {("美", "LOC"), ("中", "LOC")}),
+        ("要以中日友好为重", {("中", "LOC"), ("日", "LOC")}),
+        ("以巴双方同意停火", {("以", "LOC"), ("巴", "LOC")}),
         ("清丰县委从实际出发", {("清丰县委", "ORG")}),
         ("这位是安娜·弗兰克林。", {("安娜·弗兰克林", "PER")}),
         ("来宾中有玛丽·富兰克林。", {("玛丽·富兰克林", "PER")}),
@@ -205,6 +209,11 @@ def test_places_come_out_whole_from_jieba():
 )
 def test_guideline_examples_and_mechanisms(pipeline, text, expected):
     assert expected <= found(pipeline, text)
+
+
+def test_with_before_a_pair_of_countries_is_no_country(pipeline):
+    got = found(pipeline, "要以中日友好为重")
+    assert {("中", "LOC"), ("日", "LOC")} <= got and ("以", "LOC") not in got
 
 
 def test_a_dash_between_words_joins_no_name(pipeline):

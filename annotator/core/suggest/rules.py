@@ -319,6 +319,8 @@ _ABBR_VERB = frozenset("访来驻在对援赴离抵旅返留反侵")
 _ABBR_PAIRED = _ABBR | frozenset("葡蒙非埃奥阿叙伊哈古缅柬荷比瑞挪丹芬波捷匈罗希土乌新")
 _ABBR_MAJOR = frozenset("中美日俄英法德")
 _PAIR_NOUNS = ("两国", "等国", "三国", "双方", "之间", "间")
+# Prepositions the HMM glues to a pair of major countries after them (以美中, 从中美).
+_BEFORE_PAIR = frozenset("以从对在与和同跟向为把将")
 _ABBR_START = _ABBR_ANY | _ABBR_VERB
 _COUNTRY_NOUNS = frozenset(
     "方 总统 政府 总理 首相 外长 外交部 国防部 军 军队 国内 两国 双方 关系 经济 首脑 元首 大使 使馆 "
@@ -336,8 +338,8 @@ _EVERYDAY_PAIRS = frozenset("加以 美德 日中 中意 意中 以德 以法 �
 
 def _bare_pair(pair: str) -> bool:
     """A pair of country abbreviations with nothing after it that is still a pair of
-    countries: not an everyday word, and 以 (also 'with') only in 巴以."""
-    return pair not in _EVERYDAY_PAIRS and ("以" not in pair or pair == "巴以")
+    countries: not an everyday word, and 以 (also 'with') only in 巴以 and 以巴."""
+    return pair not in _EVERYDAY_PAIRS and ("以" not in pair or pair in ("巴以", "以巴"))
 
 
 def _country_pair(word: str) -> int:
@@ -365,6 +367,8 @@ def _paired(text: str, start: int) -> list[int]:
         i += 1
         if text[i : i + 1] == "、" and text[i + 1 : i + 2] in _ABBR_PAIRED:
             i += 1
+    if len(run) == 3 and text[run[0]] in _BEFORE_PAIR and text[run[0] + 1] != "、":
+        run = run[1:]  # 以|中日友好: 'with', then a pair
     chars = {text[j] for j in run}
     if (
         len(run) >= 2
@@ -387,6 +391,16 @@ def _abbreviations(text: str, tokens: Sequence[Token]) -> list[int]:
             if run:
                 found.extend(run)
                 continue
+        if (
+            _tag is None
+            and len(word) == 3
+            and word[0] in _BEFORE_PAIR
+            and set(word[1:]) <= _ABBR_MAJOR
+            and word[1] != word[2]
+            and _bare_pair(word[1:])
+        ):
+            found.extend((start + 1, start + 2))  # 从|美中 glued by the HMM: 从美中长远合作
+            continue
         if word[0] not in _ABBR_START:
             continue
         nxt = tokens[k + 1][2] if k + 1 < len(tokens) else ""
