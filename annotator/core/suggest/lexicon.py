@@ -310,6 +310,10 @@ def load_lexicon() -> Lexicon:
     return Lexicon(automaton, frozen)
 
 
+# Last characters of places and buildings that almost never end a given name: each ends
+# at most 33 of the person lexicon's 40,000 Chinese names (村 33, 镇 30; 屿 4, 窖 0).
+PLACE_ENDS_NOT_NAMES = frozenset("省市县区镇乡村屿岛窖庙寺殿洞潭馆宫场厂站街")
+
 _COUNTING = frozenset("一二两三四五六七八九十百千万几这那每该此哪某")
 
 

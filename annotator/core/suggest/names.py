@@ -17,7 +17,12 @@ from functools import lru_cache
 
 from annotator.core.resources import read_text
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
-from annotator.core.suggest.lexicon import AFTER_GIVEN, SURNAMES, after_count
+from annotator.core.suggest.lexicon import (
+    AFTER_GIVEN,
+    PLACE_ENDS_NOT_NAMES,
+    SURNAMES,
+    after_count,
+)
 
 # How much more likely than ordinary words a string must be to be called a name
 # (natural log). Set on the lexicons alone: trained without 3,000 of the names, the
@@ -28,7 +33,6 @@ THRESHOLD = 3.0
 # test keeps 12.9% of the names and passes 0.08% of the dictionary words.
 SURE = 6.0
 _GIVEN_MIN = 1e-6
-_DIVISION_ENDS = frozenset("省市县区镇乡村")
 _FUNCTION_TAGS = frozenset({"c", "p"})
 
 
@@ -138,8 +142,10 @@ class NameSuggester:
                     continue  # a place and a suffix (黄河源), not a surname and a name
                 if length == 3 and AFTER_GIVEN.match(piece, 2):
                     continue  # 刘斌和: a name and the word after it
-                if length == 3 and piece[2] in _DIVISION_ENDS:
-                    continue  # 李湾村: a place named after a family, not a person
+                if piece[-1] in PLACE_ENDS_NOT_NAMES or (
+                    text[end : end + 1] in PLACE_ENDS_NOT_NAMES and end + 1 in edges
+                ):
+                    continue  # 李湾村, 吴家|窖: a place named after a family, not a person
                 score = self.model.score(piece)
                 if score >= floor and (best is None or score > best[0]):
                     best = (score, end)

@@ -10,6 +10,7 @@ from annotator.core.model import Span, SpanStatus
 from annotator.core.suggest.base import Candidate, Suggester, Token
 from annotator.core.suggest.lexicon import (
     COMPOUND_SURNAMES,
+    PLACE_ENDS_NOT_NAMES,
     SURNAME_ADDRESS,
     SURNAMES,
     load_lexicon,
@@ -253,8 +254,8 @@ def extend_name_lists(spans: list[Candidate], text: str) -> list[Candidate]:
                 and not (pos - n > 0 and _HAN_CHAR.match(text, pos - n - 1))
             ][:1]
         for start, end in found:
-            if any(taken[start:end]):
-                continue
+            if any(taken[start:end]) or text[end - 1] in PLACE_ENDS_NOT_NAMES:
+                continue  # 乐古窖、康公屿: a list of places
             taken[start:end] = b"\x01" * (end - start)
             new = Candidate(start, end, "PER", "rule:name-list", person.priority, 0.7)
             added.append(new)

@@ -27,6 +27,7 @@ from annotator.core.suggest.lexicon import (
     FOREIGN_CHAR_MIN_BY_TITLE,
     NAME_DOTS,
     PIECE_TAGS,
+    PLACE_ENDS_NOT_NAMES,
     SURNAMES,
     after_count,
     foreign_chars,
@@ -218,8 +219,10 @@ class JiebaTagger:
             # dictionary says so (高增值, 玉兰树 are "nr" there), loosely where its HMM
             # made the word up. Two characters that merely start with a surname are
             # mostly phrases (强镇, 文旅): a verb of speech after them is needed.
-            if _chinese_name_shape(word) and j.name_model.score(word) >= (
-                NAME_THRESHOLD if tag is not None else 0.0
+            if (
+                _chinese_name_shape(word)
+                and word[-1] not in PLACE_ENDS_NOT_NAMES
+                and j.name_model.score(word) >= (NAME_THRESHOLD if tag is not None else 0.0)
             ):
                 return "PER" if len(word) == 3 or _STRICT_AFTER_NAME.match(after) else None
             return None
@@ -280,12 +283,16 @@ class JiebaTagger:
         j = self._j
         tokens = list(tokens) or self.tokens(text)
         maybe = _MAYBE_TAGS
+        # Where a one-character word starts: 钟灵|屿 (an islet), not 王刚|市长.
+        lone = {t[0]: t[2] for t in tokens if t[1] - t[0] == 1}
         for start, end, word, tag in tokens:
             if end - start < 2 or (tag is not None and tag not in maybe):
                 continue  # verbs, adverbs, punctuation, single characters: never a name
             label = self.label(word, tag, text[end : end + 3])
-            if label == "PER" and after_count(text, start):
-                continue  # 这3|张卫星: a classifier and a noun
+            if label == "PER" and (
+                after_count(text, start) or lone.get(end, "") in PLACE_ENDS_NOT_NAMES
+            ):
+                continue  # 这3|张卫星: a classifier and a noun; 钟灵|屿: a place
             if label == "PER" and tag is None and len(word) == 3 and word[2] in _GLUED_AFTER_NAME:
                 end -= 1  # the HMM glued a verb or particle to a name: 郑咏|是
             if label:
