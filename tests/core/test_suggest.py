@@ -163,6 +163,9 @@ def test_places_come_out_whole_from_jieba():
         ("领队冈田武史赛后说", {("冈田武史", "PER")}),
         # National ministries name themselves; world companies and media are known.
         ("记者从教育部获悉", {("教育部", "ORG")}),
+        # The local bodies that name themselves, like 市委 (GUIDELINES).
+        ("这件事由纪委调查。", {("纪委", "ORG")}),
+        ("县委、团县委都表扬了他。", {("县委", "ORG"), ("团县委", "ORG")}),
         ("这笔贷款来自世行。", {("世行", "ORG")}),
         ("他年轻时去过苏联。", {("苏联", "LOC")}),  # states of the past too
         ("据路透社报道，英特尔公司", {("路透社", "ORG"), ("英特尔公司", "ORG")}),

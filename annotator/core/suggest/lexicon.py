@@ -113,7 +113,8 @@ _NAME_TAGS = frozenset({"nz", "nrt", "nrf", "nrfg", "nr", "j", "eng"})
 _NOUN_TAGS = frozenset({"n", "vn", "b", "m"})
 # Bodies that name themselves without a place: GUIDELINES' 市委 rule, nationally.
 SOLE_BODIES = frozenset(
-    "人大 政协 国会 议会 内阁 参议院 众议院 安理会 海军 陆军 空军 国务院 中央".split()
+    "人大 政协 国会 议会 内阁 参议院 众议院 安理会 海军 陆军 空军 国务院 中央 纪委 地委 "
+    "人武部 团县委 团市委 团省委".split()
 )
 # Kinds of organisation, not bodies of a place: 美国公司 and 非洲球队 are any American
 # company and any African team. They make a name only after a name or a common noun
