@@ -429,6 +429,11 @@ def test_a_name_found_once_is_found_where_it_is_repeated(pipeline):
         ("国内金融市场运行平稳。", None),
         ("各国都在修建高速铁路。", None),
         ("秦岭隧道全线贯通。", "秦岭隧道"),
+        # Counts, ordinals of things and words of kind are no part of a name.
+        ("他说5日一列高速列车晚点了。", None),
+        ("这是全省第一座跨海大桥。", None),
+        ("要对所有新上项目进行评估。", None),
+        ("图为滨江新区湿地公园一角。", "滨江新区湿地公园"),
     ],
 )
 def test_only_named_projects_are_facilities(pipeline, text, named):

@@ -146,6 +146,7 @@ _FUNCTION_WORDS = (
     "让",
     "使",
     "有",
+    "图为",  # a caption's "pictured:"
 )
 _MAX_FUNCTION = max(len(w) for w in _FUNCTION_WORDS)
 _FUNCTION_SET = frozenset(_FUNCTION_WORDS)
@@ -179,9 +180,10 @@ FAC_END = re.compile(
     r"广场|公园|湿地公园|博物馆|纪念馆|图书馆|体育馆|体育中心|会展中心|风情街|步行街)"
     r"(?:项目)?|项目"
 )
+_POINTING = frozenset("这那该每各此其")
 _FAC_GENERIC = frozenset(
     "重大 重点 该 这些 一批 多个 个 签约 建设 产业 新 大 各 各类 相关 有关 省级 市级 县级 上下游 产业链 招商 投资 民生 基础设施 农贸 集贸 批发 主 "
-    "高速 海底 地下 铁路 城市 大型 国家级 世界 全国 国际 发展 利用 最大 重要".split()
+    "高速 海底 地下 铁路 城市 大型 国家级 世界 全国 国际 发展 利用 最大 重要 所有 全部 一些 这个 那些 新上".split()
 )
 
 
@@ -249,10 +251,10 @@ def _named(
     pattern: re.Pattern[str],
     generic: frozenset[str],
     limit: int,
+    kinds_lead: bool = False,
 ) -> list[tuple[int, int]]:
-    return named_before(
-        text, tokens, [(m.start(), m.end()) for m in pattern.finditer(text)], generic, limit
-    )
+    endings = [(m.start(), m.end()) for m in pattern.finditer(text)]
+    return named_before(text, tokens, endings, generic, limit, kinds_lead)
 
 
 def named_before(
@@ -261,9 +263,12 @@ def named_before(
     endings: Sequence[tuple[int, int]],
     generic: frozenset[str],
     limit: int,
+    kinds_lead: bool = False,
 ) -> list[tuple[int, int]]:
     """Names that end in a telling word (each ``(start, end)`` of ``endings``): the
-    words before it back to the name's edge, without leading numbers or generic words."""
+    words before it back to the name's edge, without leading numbers or generic words.
+    With ``kinds_lead`` (facilities), nor words of kind before it (私营, 大型), nor anything
+    up to a count or a pointing word in it (5日 + 一列 + 高速, 这是 + 第一座 + 跨海大桥)."""
     if not endings:
         return []
     starts = [t[0] for t in tokens]
@@ -277,12 +282,24 @@ def named_before(
             k = bisect_right(starts, start) - 1
             word = tokens[k][2] if tokens and k >= 0 else ""
             tag = tokens[k][3] if tokens and k >= 0 else None
-            lead_generic = word in generic or (
-                tag in ("m", "q", "mq") and not word.startswith("第")
+            lead_generic = (
+                word in generic
+                or (tag in ("m", "q", "mq") and not word.startswith("第"))
+                or (kinds_lead and tag == "b")  # a kind, not a name: 私营, 大型
             )
             if not lead_generic or tokens[k][1] > at:
                 break
             start = tokens[k][1]
+        if kinds_lead:
+            # …and a facility's name starts after any count or pointing word in it:
+            # 这是 + 全省 + 第一座 + 跨海大桥 is a kind of bridge.
+            for t_start, t_end, word, tag in tokens:
+                if (
+                    start <= t_start
+                    and t_end <= at
+                    and (tag in ("m", "q", "mq") or word.isdigit() or word[0] in _POINTING)
+                ):
+                    start = t_end
         prefix = text[start:at]
         if len(prefix) < 2 or prefix in generic or text[start:end] in generic:
             continue
@@ -556,7 +573,7 @@ class RuleSuggester:
             add(Candidate(m.start(), m.end(), "EVENT", "rule:congress", PRIORITY["event"], 0.8))
         for start, end in _named(text, tokens, EVENT_END, _EVENT_GENERIC, 18):
             add(Candidate(start, end, "EVENT", "rule:event", PRIORITY["event"], 0.7))
-        for start, end in _named(text, tokens, FAC_END, _FAC_GENERIC, 16):
+        for start, end in _named(text, tokens, FAC_END, _FAC_GENERIC, 16, kinds_lead=True):
             if _unnamed_facility(text, tokens, start, end):
                 continue
             add(Candidate(start, end, "FAC", "rule:facility", PRIORITY["fac"], 0.6))
