@@ -300,6 +300,7 @@ def test_split_name_in_a_list_is_found(pipeline):
         "他参加了城市马拉松比赛。",
         "他拿出这3张卫星照片。",  # after a number or 这, 张 and 段 are classifiers
         "游客可以去钟灵屿、吴家窖等景点。",  # places named after people
+        "節日裡有龍獅、龍舟等表演",  # a list of things jieba knows as words
         "我走过这段新建的路。",
         "他是一名老共产党员",
         "一些美国公司表示",
@@ -339,6 +340,7 @@ def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
         "马拉松",
         "张卫星",
         "钟灵屿",
+        "龍舟",
         "钟灵",
         "吴家",
         "段新建",

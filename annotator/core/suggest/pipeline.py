@@ -177,10 +177,12 @@ class Pipeline:
         candidates = self.candidates(text, simplified, tokens) + self._across_asides(
             text, simplified
         )
-        chosen = extend_name_lists(merge(candidates, len(text)), simplified)
+        chosen = extend_name_lists(merge(candidates, len(text)), simplified, tokens)
         repeats = repeat_names(chosen, simplified, tokens)
         if repeats:
-            chosen = extend_name_lists(merge([*candidates, *repeats], len(text)), simplified)
+            chosen = extend_name_lists(
+                merge([*candidates, *repeats], len(text)), simplified, tokens
+            )
         return [
             Span(
                 c.start,
@@ -223,14 +225,19 @@ def repeat_names(spans: list[Candidate], text: str, tokens: list[Token]) -> list
 
 
 _NAME_LIST_JOINS = ("、", "和", "与")
+_PLAIN_WORD_TAGS = frozenset({"n", "nz", "vn", "v", "a", "an", "d"})
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 
 
-def extend_name_lists(spans: list[Candidate], text: str) -> list[Candidate]:
+def extend_name_lists(
+    spans: list[Candidate], text: str, tokens: Sequence[Token] = ()
+) -> list[Candidate]:
     """A name-shaped item after 、 in a list of people is a person too.
 
     区领导陈少聪、廖剑锋、谢先清: two names are known, the middle one jieba split.
+    An item jieba knows as a word of another kind is no name (龙狮、龙舟).
     """
+    words = {(t[0], t[1]) for t in tokens if t[3] in _PLAIN_WORD_TAGS}
     taken = bytearray(len(text))
     for c in spans:
         taken[c.start : c.end] = b"\x01" * c.length
@@ -256,6 +263,8 @@ def extend_name_lists(spans: list[Candidate], text: str) -> list[Candidate]:
         for start, end in found:
             if any(taken[start:end]) or text[end - 1] in PLACE_ENDS_NOT_NAMES:
                 continue  # 乐古窖、康公屿: a list of places
+            if (start, end) in words:
+                continue
             taken[start:end] = b"\x01" * (end - start)
             new = Candidate(start, end, "PER", "rule:name-list", person.priority, 0.7)
             added.append(new)
