@@ -202,6 +202,13 @@ def test_places_come_out_whole_from_jieba():
         ("海军副参谋长韩方权少将出席", {("韩方权", "PER")}),
         # A foreign name jieba rarely saw may hold one character rare in such names.
         ("卢日科夫在会上发言。", {("卢日科夫", "PER")}),
+        # Three-character names are likelier than two where jieba cut off the last
+        # character (周文|丁) or glued it to a verb (孙东|芬是); a verb of saying after a
+        # name outweighs a company in it (朱 + 高盛 + 表示).
+        ("周文丁提出了新方案", {("周文丁", "PER")}),
+        ("孙东芬是一名医生", {("孙东芬", "PER")}),
+        ("据悉，朱高盛表示", {("朱高盛", "PER")}),
+        ("钱亮以身作则", {("钱亮", "PER")}),
         # A name jieba's dictionary calls some proper noun, where the model is sure.
         ("这件事要去找朱佑兰。", {("朱佑兰", "PER")}),
         # A name the HMM glued to the verb after it.

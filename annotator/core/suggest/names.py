@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -34,6 +35,9 @@ THRESHOLD = 3.0
 SURE = 6.0
 _GIVEN_MIN = 1e-6
 _FUNCTION_TAGS = frozenset({"c", "p"})
+_GLUED_AFTER_NAME = frozenset("是在和说等的了也都就还又")
+# Verbs of saying after a name make it sure enough to outweigh a word inside it (吴高盛认为).
+_SAYS = re.compile("说|表示|认为|指出|强调|介绍|透露|坦言|告诉")
 
 
 def _log_share(counts: Mapping[str, float]) -> dict[str, float]:
@@ -95,6 +99,12 @@ class NameModel:
         return name - plain
 
 
+def _name_piece(tag: str | None) -> bool:
+    """Can a one-character word with this tag be a given name's last character (丁/nr,
+    芬/ng), rather than a preposition or verb after the name (以/p, 叫/v)?"""
+    return tag is not None and tag.startswith(("n", "zg", "ag"))
+
+
 class NameSuggester:
     """Proposes names where the character model is confident and the words allow it."""
 
@@ -111,6 +121,14 @@ class NameSuggester:
         if not tokens:
             return []
         edges = {t[0] for t in tokens} | {t[1] for t in tokens}
+        # The HMM glues a name's last character to the word after it (赵东|芬是): where a
+        # word it made up has a verb or particle after its first character, a name may end.
+        edges |= {
+            t[0] + 1
+            for t in tokens
+            if t[3] is None and len(t[2]) == 2 and t[2][1] in _GLUED_AFTER_NAME
+        }
+        lone = {t[0]: t[3] or "" for t in tokens if t[1] - t[0] == 1}  # one-character words
         out = []
         for k, (start, word_end, word, tag) in enumerate(tokens):
             if text[start] not in SURNAMES:
@@ -149,13 +167,15 @@ class NameSuggester:
                 score = self.model.score(piece)
                 if score >= floor and (best is None or score > best[0]):
                     best = (score, end)
+                if best is not None and length == 3 and _name_piece(lone.get(end - 1)):
+                    break  # a name of three characters is likelier than one of two: 黄文|丁
             if best is not None and (
                 text[start : best[1]] not in self.known
                 # jieba's "other proper noun" a name by the model's sure verdict: 刘彦彬
                 or (tag == "nz" and best[1] == word_end and best[0] >= SURE)
             ):
                 # A name the model is sure of outweighs a place inside it (陈 + 东晓).
-                sure = best[0] >= SURE or after_title
+                sure = best[0] >= SURE or after_title or bool(_SAYS.match(text, best[1]))
                 priority = PRIORITY["loc"] + 1 if sure else PRIORITY["tagger"] + 2
                 out.append(
                     Candidate(start, best[1], "PER", "model:name", priority, 0.7 if sure else 0.5)
