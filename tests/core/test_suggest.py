@@ -200,6 +200,9 @@ def test_places_come_out_whole_from_jieba():
         # A three-character name jieba cut apart, before a title or between two.
         ("中国农学会韩方权教授说", {("韩方权", "PER")}),
         ("海军副参谋长韩方权少将出席", {("韩方权", "PER")}),
+        # The last character of a foreign name, which jieba read as another word.
+        ("会上伊拉拉说，合作很重要", {("伊拉拉", "PER")}),
+        ("球员萨莫拉诺今天没有上场", {("萨莫拉诺", "PER")}),
         # A foreign name jieba rarely saw may hold one character rare in such names.
         ("卢日科夫在会上发言。", {("卢日科夫", "PER")}),
         # Three-character names are likelier than two where jieba cut off the last

@@ -91,6 +91,8 @@ _PLACE_KINDS = frozenset("城市 小镇 城镇 首都 首府 省会 港口 港�
 _PLACE_KINDS_AFTER = frozenset("小镇 城 地区 山区 首都 港".split())
 # Above the names a title or the name model finds in the same characters.
 _OVER_NAMES = PRIORITY["title_person"] + 1
+_NOT_NAME_PIECE_TAGS = ("p", "c", "u", "r", "m", "q", "f", "t")
+_ADVERBS = frozenset("也都就还又再才更很最将已曾便却")
 _lock = threading.Lock()
 
 
@@ -322,7 +324,19 @@ class JiebaTagger:
                 continue
             named = tag is None or tag.startswith(("nr", "ns", "j"))
             sure = named and strict.issuperset(word)
-            if named or (len(word) == 1 and tag in PIECE_TAGS):
+            # A last character in sure name characters that jieba read as some other
+            # word, right after a surely foreign piece: 亚罗|约, 萨莫拉|诺, 伊拉|拉.
+            tail = (
+                len(word) == 1
+                and word in strict
+                and bool(runs)
+                and runs[-1][1] == start
+                and bool(runs[-1][3])
+                and not (tag or "").startswith(_NOT_NAME_PIECE_TAGS)
+                and word not in _ADVERBS
+                and not text[end : end + 1].isdigit()
+            )
+            if named or tail or (len(word) == 1 and tag in PIECE_TAGS):
                 if runs and runs[-1][1] == start:
                     runs[-1][1] = end
                     runs[-1][2] += 1
