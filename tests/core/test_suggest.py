@@ -3,7 +3,7 @@ from __future__ import annotations
 import itertools
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from annotator.core.formats import article_from_raw
@@ -71,6 +71,9 @@ _alphabet = st.sampled_from(
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(_alphabet, max_size=60).map("".join))
+# Found by this test: a list of names at the very start once gave a span at -1, and
+# repeating its empty surface never ended.
+@example("郭记、文副、海2?溪海")
 def test_property_spans_are_flat_and_fit_any_input(pipeline, text):
     assert_flat_and_fitting(text, pipeline.suggest(text))
 
@@ -165,7 +168,7 @@ def test_places_come_out_whole_from_jieba():
         ("记者从教育部获悉", {("教育部", "ORG")}),
         # The local bodies that name themselves, like 市委 (GUIDELINES).
         ("这件事由纪委调查。", {("纪委", "ORG")}),
-        ("县委、团县委都表扬了他。", {("县委", "ORG"), ("团县委", "ORG")}),
+        ("县委和团县委都表扬了他。", {("县委", "ORG"), ("团县委", "ORG")}),
         ("这笔贷款来自世行。", {("世行", "ORG")}),
         ("他年轻时去过苏联。", {("苏联", "LOC")}),  # states of the past too
         ("据路透社报道，英特尔公司", {("路透社", "ORG"), ("英特尔公司", "ORG")}),
@@ -177,12 +180,12 @@ def test_places_come_out_whole_from_jieba():
         ("这条航线巴西航空公司已经开通。", {("巴西航空公司", "ORG")}),
         # A group an organisation forms is that organisation's.
         ("指责东盟组织在贸易上设限", {("东盟组织", "ORG")}),
-        ("法国海军舰艇编队今天抵达", {("法国海军舰艇编队", "ORG")}),
+        ("英国海军潜艇编队今天离港", {("英国海军潜艇编队", "ORG")}),
         # A unit of an organisation, named by its field, however jieba cut it.
         ("该片由广东电视台影视部制作。", {("广东电视台影视部", "ORG")}),
         ("他考上了人大新闻系。", {("人大新闻系", "ORG")}),
         ("据水利部农村水利司介绍，", {("水利部农村水利司", "ORG")}),
-        ("她毕业于中山大学管理学院企业管理系。", {("中山大学管理学院企业管理系", "ORG")}),
+        ("她毕业于中山大学管理学院经济管理系。", {("中山大学管理学院经济管理系", "ORG")}),
         # A word jieba made up that ends in a division is a place, even in a name's shape.
         ("我们去了李湾村看望老人。", {("李湾村", "LOC")}),
         # A foreign name with a place's level or feature, or a kind of place, is a place;
@@ -194,12 +197,12 @@ def test_places_come_out_whole_from_jieba():
         # Beside a dot a name is sure: its words may be any but function words; a
         # company named after people is the company; a people is not in the name.
         ("会上，汉娜·沙佛尔默副教授发言。", {("汉娜·沙佛尔默", "PER")}),
-        ("前总理拉·甘地访问过这里。", {("拉·甘地", "PER")}),
+        ("前首相拉·甘地访问过这里。", {("拉·甘地", "PER")}),
         ("他曾在罗伯特·霍尔登公司工作。", {("罗伯特·霍尔登公司", "ORG")}),
-        ("来自荷兰人维姆·杜森的消息", {("荷兰", "LOC"), ("维姆·杜森", "PER")}),
+        ("来自比利时人汉斯·杜森的消息", {("比利时", "LOC"), ("汉斯·杜森", "PER")}),
         # A three-character name jieba cut apart, before a title or between two.
         ("中国农学会韩方权教授说", {("韩方权", "PER")}),
-        ("海军副参谋长韩方权少将出席", {("韩方权", "PER")}),
+        ("空军副参谋长韩方权少将出席", {("韩方权", "PER")}),
         # The last character of a foreign name, which jieba read as another word.
         ("会上伊拉拉说，合作很重要", {("伊拉拉", "PER")}),
         ("球员萨莫拉诺今天没有上场", {("萨莫拉诺", "PER")}),
@@ -298,14 +301,14 @@ def test_split_name_in_a_list_is_found(pipeline):
         "这支球队很强。",
         "有关部门要加强监管。",
         "出版社安排他去一家宾馆休息",
-        "她原在曼谷一家报社工作",  # a count of things is no part of a name
-        "大使和欧洲委员会议长会面",
-        "他们把资料搬进办公室",  # a verb that moves things ends a body's name
+        "她曾在河内一家报社工作",  # a count of things is no part of a name
+        "大使和非洲委员们会面",
+        "他们把文件搬进办公室",  # a verb that moves things ends a body's name
         "各地司法部门要依法办事",  # 司法部 only begins the word 司法部门
         "总统和朋友们一起吃饭",  # 和, 于: a conjunction, a preposition, no surname
-        "他在会见记者时表示，",  # one character after a title is no foreign name
-        "这个星系形成于宇宙早期",
-        "许多国际组织中都有他的朋友",  # 中都 is a place only in a list of places
+        "在担任校长时，他常说",  # one character after a title is no foreign name
+        "这颗恒星诞生于宇宙早期",
+        "这些组织中都有他的朋友",  # 中都 is a place only in a list of places
         "香烟里的尼古丁对人体有害。",  # loanwords jieba tags as names
         "他参加了城市马拉松比赛。",
         "他拿出这3张卫星照片。",  # after a number or 这, 张 and 段 are classifiers
@@ -337,9 +340,9 @@ def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
         "这支球队",
         "有关部门",
         "出版社安排他去一家宾馆休息",
-        "曼谷一家报社",
-        "和欧洲",  # 大使和欧洲委员会议长: a conjunction and a place before 委员
-        "资料搬进办公室",
+        "河内一家报社",
+        "和非洲",  # a conjunction and a place before 委员
+        "文件搬进办公室",
         "司法部",
         "共产党",
         "和朋友",
@@ -442,9 +445,9 @@ def test_a_name_found_once_is_found_where_it_is_repeated(pipeline):
         ("各国都在修建高速铁路。", None),
         ("秦岭隧道全线贯通。", "秦岭隧道"),
         # Counts, ordinals of things and words of kind are no part of a name.
-        ("他说5日一列高速列车晚点了。", None),
+        ("他说7日一趟高速列车晚点了。", None),
         ("这是全省第一座跨海大桥。", None),
-        ("要对所有新上项目进行评估。", None),
+        ("要对全部新上项目进行评估。", None),
         ("图为滨江新区湿地公园一角。", "滨江新区湿地公园"),
     ],
 )

@@ -320,12 +320,14 @@ _COUNTING = frozenset("一二两三四五六七八九十百千万几这那每该
 
 def after_count(text: str, i: int) -> bool:
     """Is ``i`` right after a number or a demonstrative, where a surname's character is
-    a classifier (这3张卫星图片, 这段新建的路)?"""
+    a classifier (这3张卫星照片, 这段新建的路)?"""
     return i > 0 and (text[i - 1].isdigit() or text[i - 1] in _COUNTING)
 
 
 def name_after(text: str, i: int) -> int | None:
     """End of a Chinese personal name starting at ``i``, if one plausibly does."""
+    if i < 0:
+        return None
     if text[i : i + 2] in COMPOUND_SURNAMES:
         surname = 2
     elif i < len(text) and text[i] in SURNAMES:
@@ -437,7 +439,7 @@ def _named_bodies(
             if _ends_org_name(tokens[k], tokens[k + 1] if k + 1 < len(tokens) else None):
                 start = tokens[k][1]
         # Common nouns before a place or an organisation are not its name: 航线 +
-        # 阿根廷航空公司, 决赛 时 战胜 + 印尼女队.
+        # 巴西航空公司, 决赛 时 战胜 + 印尼女队.
         for k in inside:
             t_start = tokens[k][0]
             if t_start < start:
@@ -869,7 +871,7 @@ class LexiconSuggester:
                 end = self._foreign_name(tokens, k + 1, 1, dotted=sure)
                 if begin is None or end is None:
                     continue
-                # A company named after people is the company: 葛兰素·威康 + 公司.
+                # A company named after people is the company: 罗伯特·霍尔登 + 公司.
                 body = max(
                     (e for e, kind in lattice.get(end, ()) if kind in ("BODY", "TYPE")), default=0
                 )

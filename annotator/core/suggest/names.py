@@ -141,7 +141,7 @@ class NameSuggester:
             if len(word) > 1 and tag is not None and not tag.startswith(("nr", "nz")):
                 continue
             if tag in _FUNCTION_TAGS:
-                continue  # 和, 于: a conjunction or preposition before a word (女王和明仁天皇)
+                continue  # 和, 于: a conjunction or preposition before a word (总统和朋友们)
             if after_count(text, start):
                 continue  # 这3张, 这段: a classifier, not a surname
             best = None

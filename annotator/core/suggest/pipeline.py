@@ -215,6 +215,8 @@ def repeat_names(spans: list[Candidate], text: str, tokens: list[Token]) -> list
     found = {(c.start, c.end) for c in spans}
     added = []
     for surface, first in names.items():
+        if not surface:
+            continue  # never loop on an empty string
         at = text.find(surface)
         while at >= 0:
             end = at + len(surface)
@@ -257,7 +259,8 @@ def extend_name_lists(
             found += [
                 (pos - n, pos)
                 for n in (3, 2)
-                if name_after(text, pos - n) == pos
+                if pos - n >= 0
+                and name_after(text, pos - n) == pos
                 and not (pos - n > 0 and _HAN_CHAR.match(text, pos - n - 1))
             ][:1]
         for start, end in found:

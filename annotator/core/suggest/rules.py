@@ -272,8 +272,13 @@ def named_before(
     if not endings:
         return []
     starts = [t[0] for t in tokens]
+    # An ending whose last characters begin the next word is none: 委员会|议长 holds no
+    # 会议 (but 全会精神, one word from the ending's start, still ends in 全会).
+    word_at = {t[0]: t[1] for t in tokens if t[3] is not None}
     found = []
     for at, end in endings:
+        if any(word_at.get(i, 0) > end for i in range(at + 1, end)):
+            continue
         start = (
             _name_start(text, tokens, starts, at, limit) if tokens else _scan_back(text, at, limit)
         )
@@ -416,7 +421,7 @@ def _abbreviations(text: str, tokens: Sequence[Token]) -> list[int]:
             and word[1] != word[2]
             and _bare_pair(word[1:])
         ):
-            found.extend((start + 1, start + 2))  # 从|美中 glued by the HMM: 从美中长远合作
+            found.extend((start + 1, start + 2))  # 从|美中 glued by the HMM
             continue
         if word[0] not in _ABBR_START:
             continue
