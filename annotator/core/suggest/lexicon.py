@@ -315,6 +315,9 @@ def load_lexicon() -> Lexicon:
 # at most 33 of the person lexicon's 40,000 Chinese names (村 33, 镇 30; 屿 4, 窖 0).
 PLACE_ENDS_NOT_NAMES = frozenset("省市县区镇乡村屿岛窖庙寺殿洞潭馆宫场厂站街")
 
+# Verbs and particles jieba's HMM glues to the name before them (郑咏|是, 赵东|芬是).
+GLUED_AFTER_NAME = frozenset("是在和说等的了也都就还又")
+
 _COUNTING = frozenset("一二两三四五六七八九十百千万几这那每该此哪某")
 
 

@@ -20,6 +20,7 @@ from annotator.core.resources import read_text
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
 from annotator.core.suggest.lexicon import (
     AFTER_GIVEN,
+    GLUED_AFTER_NAME,
     PLACE_ENDS_NOT_NAMES,
     SURNAMES,
     after_count,
@@ -35,7 +36,6 @@ THRESHOLD = 3.0
 SURE = 6.0
 _GIVEN_MIN = 1e-6
 _FUNCTION_TAGS = frozenset({"c", "p"})
-_GLUED_AFTER_NAME = frozenset("是在和说等的了也都就还又")
 # Verbs of saying after a name make it sure enough to outweigh a word inside it (吴高盛认为).
 _SAYS = re.compile("说|表示|认为|指出|强调|介绍|透露|坦言|告诉")
 
@@ -126,7 +126,7 @@ class NameSuggester:
         edges |= {
             t[0] + 1
             for t in tokens
-            if t[3] is None and len(t[2]) == 2 and t[2][1] in _GLUED_AFTER_NAME
+            if t[3] is None and len(t[2]) == 2 and t[2][1] in GLUED_AFTER_NAME
         }
         lone = {t[0]: t[3] or "" for t in tokens if t[1] - t[0] == 1}  # one-character words
         out = []

@@ -25,6 +25,7 @@ from annotator.core.suggest.base import PRIORITY, Candidate, Token
 from annotator.core.suggest.lexicon import (
     COMPOUND_SURNAMES,
     FOREIGN_CHAR_MIN_BY_TITLE,
+    GLUED_AFTER_NAME,
     NAME_DOTS,
     PIECE_TAGS,
     PLACE_ENDS_NOT_NAMES,
@@ -72,8 +73,6 @@ _COMMON_FREQ = 100
 _RARE_FREQ = 10
 # Second characters that make a surname-like pair a phrase, not a name (万人, 余人, 时竟).
 _NOT_NAME_END = frozenset("人们时等说年月日转后前里上下中内外的了是在和与及也都就还又竟好老家")
-# Characters jieba's HMM glues to a name before them (郑咏是, 王刚说).
-_GLUED_AFTER_NAME = frozenset("是在和说等的了也都就还又")
 _STRICT_AFTER_NAME = re.compile(
     r"表示|指出|强调|说|主持|出席|同志|一行|介绍|认为|要求|带队|率队|讲话|先生|女士|会见|陪同|等人|、"
 )
@@ -295,7 +294,7 @@ class JiebaTagger:
                 after_count(text, start) or lone.get(end, "") in PLACE_ENDS_NOT_NAMES
             ):
                 continue  # 这3|张卫星: a classifier and a noun; 钟灵|屿: a place
-            if label == "PER" and tag is None and len(word) == 3 and word[2] in _GLUED_AFTER_NAME:
+            if label == "PER" and tag is None and len(word) == 3 and word[2] in GLUED_AFTER_NAME:
                 end -= 1  # the HMM glued a verb or particle to a name: 郑咏|是
             if label:
                 out.append(Candidate(start, end, label, f"jieba:{tag or 'oov'}", priority, 0.5))
