@@ -47,7 +47,7 @@ def write_gold(path):
 
 
 def test_simulate_reaches_gold_with_real_keys(tmp_path, qapp):
-    from annotator.ui.simulate import bench_simulate
+    from annotator.bench.simulate import bench_simulate
 
     gold = tmp_path / "gold.jsonl"
     write_gold(gold)

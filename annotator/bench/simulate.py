@@ -366,7 +366,7 @@ def _seed(db_path: Path, docs: list[tuple[str, list[tuple[int, int, str]]]]) -> 
 
 def _large_article() -> tuple[str, list[Any]]:
     """About 5,000 characters with 300 spans, from the bundled samples."""
-    from annotator.bench import _texts
+    from annotator.bench.suggest import _texts
     from annotator.core.model import Span
     from annotator.core.suggest import default_pipeline
 

@@ -1,8 +1,7 @@
-"""``annotator bench``: benchmarks that print JSON (speed targets live here, not in tests)."""
+"""``annotator bench suggest``: suggestion throughput against bare jieba.posseg."""
 
 from __future__ import annotations
 
-import argparse
 import time
 from typing import Any
 
@@ -74,13 +73,3 @@ def bench_suggest(gold: str | None, repeat: int) -> dict[str, Any]:
         "pipeline_load_s": round(load_s, 2),
         "repeat": repeat,
     }
-
-
-def run(args: argparse.Namespace) -> dict[str, Any]:
-    if args.bench == "suggest":
-        return bench_suggest(args.gold, args.repeat)
-    if args.bench == "simulate":
-        from annotator.ui.simulate import bench_simulate
-
-        return bench_simulate(args)
-    raise ValueError(args.bench)

@@ -1,0 +1,21 @@
+"""``annotator bench``: benchmarks that print JSON (speed targets live here, not in tests).
+
+Each benchmark is one module; nothing outside this package and the CLI imports it.
+"""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    if args.bench == "suggest":
+        from annotator.bench.suggest import bench_suggest
+
+        return bench_suggest(args.gold, args.repeat)
+    if args.bench == "simulate":
+        from annotator.bench.simulate import bench_simulate
+
+        return bench_simulate(args)
+    raise ValueError(args.bench)
