@@ -141,7 +141,7 @@ class Session:
         if self._learned is None:
             self._learned = LearnedSuggester(self.store)
         learned = self._learned
-        if not self.store.lexicon_version()[0]:
+        if not self.store.lexicon_size():
             return
         text = self.store.article_text(article_id)
         simplified = to_simplified(text)

@@ -22,7 +22,7 @@ import sqlite_utils
 
 from annotator.core.model import Article, ArticleStatus, Label, LabelSet, Span, SpanStatus
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 class StoreError(RuntimeError):
@@ -112,7 +112,22 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     db.table("articles").enable_fts(["title", "text"], tokenize="trigram", create_triggers=True)
 
 
-MIGRATIONS: Sequence[Callable[[sqlite_utils.Database], None]] = (_migration_1,)
+def _migration_2(db: sqlite_utils.Database) -> None:
+    """A counter that every write to ``lexicon`` bumps, from any connection.
+
+    Caches of what the annotators taught key on it: a row count and the newest
+    timestamp miss a change of polarity within the same millisecond.
+    """
+    db.execute("INSERT OR IGNORE INTO meta (key, value) VALUES ('lexicon_writes', '0')")
+    bump = "UPDATE meta SET value = CAST(value AS INTEGER) + 1 WHERE key = 'lexicon_writes'"
+    for event in ("INSERT", "UPDATE", "DELETE"):
+        db.execute(
+            f"CREATE TRIGGER IF NOT EXISTS lexicon_writes_{event.lower()}"
+            f" AFTER {event} ON lexicon BEGIN {bump}; END"
+        )
+
+
+MIGRATIONS: Sequence[Callable[[sqlite_utils.Database], None]] = (_migration_1, _migration_2)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 
@@ -530,11 +545,13 @@ class Store:
             for r in self.conn.execute("SELECT surface, label, polarity FROM lexicon ORDER BY id")
         ]
 
-    def lexicon_version(self) -> tuple[int, float]:
-        row = self.conn.execute(
-            "SELECT COUNT(*), COALESCE(MAX(updated_at), 0) FROM lexicon"
-        ).fetchone()
-        return int(row[0]), float(row[1])
+    def lexicon_version(self) -> int:
+        """A number that changes with every write to the lexicon (a trigger bumps it)."""
+        row = self.conn.execute("SELECT value FROM meta WHERE key = 'lexicon_writes'").fetchone()
+        return int(row[0]) if row else 0
+
+    def lexicon_size(self) -> int:
+        return int(self.conn.execute("SELECT COUNT(*) FROM lexicon").fetchone()[0])
 
     def log_event(
         self,

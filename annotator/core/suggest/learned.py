@@ -20,7 +20,7 @@ class LearnedSuggester:
 
     def __init__(self, store: Any) -> None:
         self.store = store
-        self._version: tuple[int, float] | None = None
+        self._version: int | None = None
         self._automaton: Any = None
         self._negative: set[tuple[str, str]] = set()
 
