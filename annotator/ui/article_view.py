@@ -103,8 +103,12 @@ class ArticleView(QTextEdit):
             self._text if self._script == "original" else convert_script(self._text, self._script)
         )
         cursor_pos = self.textCursor().position()
-        self.setPlainText(shown)
+        # Through the document, not QTextEdit.setPlainText: that gives the whole new
+        # text the caret's character format, and a caret that stood in a highlight
+        # (after a click, Right or End) painted the next article with its look.
+        self.document().setPlainText(shown)
         self.document().setUndoRedoEnabled(False)
+        self.setCurrentCharFormat(self._plain)
         self._applied = {}
         # Line spacing: Chinese text wants air between lines.
         cursor = QTextCursor(self.document())
