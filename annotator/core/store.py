@@ -22,7 +22,7 @@ import sqlite_utils
 
 from annotator.core.model import Article, ArticleStatus, Label, LabelSet, Span, SpanStatus
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 class StoreError(RuntimeError):
@@ -127,7 +127,47 @@ def _migration_2(db: sqlite_utils.Database) -> None:
         )
 
 
-MIGRATIONS: Sequence[Callable[[sqlite_utils.Database], None]] = (_migration_1, _migration_2)
+def _migration_3(db: sqlite_utils.Database) -> None:
+    """What each annotator decided, kept apart from the gold (``annotator merge``).
+
+    A team database holds every annotator's spans and article status here, with
+    their names; ``spans`` holds the gold that adjudication settles. Agreement reads
+    these tables, so it never mixes an annotator's work with the adjudicator's.
+    """
+    db.table("team_spans").create(
+        {
+            "id": int,
+            "article_id": int,
+            "annotator": str,
+            "start": int,
+            "end": int,
+            "label": str,
+            "surface": str,
+            "origin": str,
+            "status": str,
+            "updated_at": float,
+        },
+        pk="id",
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null=["article_id", "annotator", "start", "end", "label", "surface", "status"],
+    )
+    # One row per decision: merging the same database twice adds nothing.
+    db.table("team_spans").create_index(
+        ["article_id", "annotator", "start", "end", "label", "status"], unique=True
+    )
+    db.table("team_articles").create(
+        {"article_id": int, "annotator": str, "status": str, "updated_at": float},
+        pk=("article_id", "annotator"),
+        foreign_keys=[("article_id", "articles", "id")],
+        not_null=["status"],
+    )
+
+
+MIGRATIONS: Sequence[Callable[[sqlite_utils.Database], None]] = (
+    _migration_1,
+    _migration_2,
+    _migration_3,
+)
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
 

@@ -132,3 +132,21 @@ def test_lexicon_version_changes_with_every_write_even_in_the_same_millisecond(
         other.commit()
         other.close()
         assert st.lexicon_version() == before + 2 and st.lexicon_size() == 0
+
+
+def test_schema_2_database_gains_the_team_tables(tmp_path):
+    import sqlite_utils
+
+    from annotator.core.store import MIGRATIONS
+
+    path = tmp_path / "old.db"
+    conn = sqlite3.connect(path)
+    db = sqlite_utils.Database(conn)
+    for migrate in MIGRATIONS[:2]:
+        migrate(db)
+    conn.execute("PRAGMA user_version = 2")
+    conn.commit()
+    conn.close()
+    with Store.open(path) as st:
+        assert st.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert {"team_spans", "team_articles"} <= set(st.db.table_names())
