@@ -283,6 +283,14 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--gold", required=True, metavar="FILE")
     b.add_argument("--log-acks", action="store_true")
     b.add_argument("--large", action="store_true", help="also time a 5,000-character article")
+    b = bench_sub.add_parser(
+        "corpus", parents=[common], help="write a large JSONL corpus made from the samples"
+    )
+    b.add_argument("-o", "--output", required=True, metavar="FILE")
+    b.add_argument("--count", type=int, default=100_000, help="articles (default 100,000)")
+    b.add_argument("--long", type=int, default=1, help="how many of them are ~160k characters")
+    b.add_argument("--done", type=float, default=0.05, help="share of done articles")
+    b.add_argument("--seed", type=int, default=1)
     return parser
 
 

@@ -18,4 +18,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         from annotator.bench.simulate import bench_simulate
 
         return bench_simulate(args)
+    if args.bench == "corpus":
+        from annotator.bench.corpus import bench_corpus
+
+        return bench_corpus(args)
     raise ValueError(args.bench)
