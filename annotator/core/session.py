@@ -146,18 +146,22 @@ class Session:
         text = self.store.article_text(article_id)
         simplified = to_simplified(text)
         spans = self.store.spans(article_id)
-        live = [s for s in spans if s.status is not SpanStatus.REJECTED]
         withdrawn = [
             s
             for s in spans
             if s.status is SpanStatus.PENDING
             and learned.rejects(simplified, Candidate(s.start, s.end, s.label, s.origin, 0))
         ]
+        # Which characters a live span covers: one pass over the spans, then each
+        # proposal is checked against its own characters only (linear in the text).
+        gone = {s.id for s in withdrawn}
+        covered = bytearray(len(text))
+        for s in spans:
+            if s.status is not SpanStatus.REJECTED and s.id not in gone:
+                covered[s.start : s.end] = b"\x01" * (s.end - s.start)
         fresh = []
         for cand in learned.propose(simplified):
-            if cand.label in self.labels and not any(
-                o.start < cand.end and cand.start < o.end for o in live if o not in withdrawn
-            ):
+            if cand.label in self.labels and 1 not in covered[cand.start : cand.end]:
                 fresh.append(
                     Span(
                         cand.start,
@@ -168,15 +172,12 @@ class Session:
                         confidence=cand.confidence,
                     )
                 )
-                live.append(fresh[-1])
+                covered[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
         if not withdrawn and not fresh:
             return
         with self.store.transaction():
-            for span in withdrawn:
-                if span.id is not None:
-                    self.store.delete_span(span.id)
-            for span in fresh:
-                self.store.add_span(article_id, span)
+            self.store.delete_spans(s.id for s in withdrawn if s.id is not None)
+            self.store.add_spans(article_id, fresh, text=text)
 
     def resume(self) -> bool:
         """Open the article and span this annotator was last on. False if none."""

@@ -501,11 +501,21 @@ class Store:
         return [_span(r) for r in self.conn.execute(sql, params)]
 
     def add_span(self, article_id: int, span: Span) -> Span:
-        text = self.article_text(article_id)
-        if not span.fits(text):
-            raise ValueError(f"span {span.surface!r} does not match the text at {span.start}")
-        (span_id,) = self._insert_spans(article_id, [span], _now())
-        return span.with_(id=span_id)
+        (added,) = self.add_spans(article_id, [span])
+        return added
+
+    def add_spans(
+        self, article_id: int, spans: Sequence[Span], *, text: str | None = None
+    ) -> list[Span]:
+        """Insert spans of one article, checked against its text (read once)."""
+        if not spans:
+            return []
+        text = self.article_text(article_id) if text is None else text
+        for span in spans:
+            if not span.fits(text):
+                raise ValueError(f"span {span.surface!r} does not match the text at {span.start}")
+        ids = self._insert_spans(article_id, spans, _now())
+        return [span.with_(id=i) for span, i in zip(spans, ids, strict=True)]
 
     def restore_span(self, article_id: int, span: Span) -> None:
         """Re-insert a deleted span with its old id (for undo)."""
@@ -522,6 +532,9 @@ class Store:
 
     def delete_span(self, span_id: int) -> None:
         self.conn.execute("DELETE FROM spans WHERE id = ?", (span_id,))
+
+    def delete_spans(self, span_ids: Iterable[int]) -> None:
+        self.conn.executemany("DELETE FROM spans WHERE id = ?", ((i,) for i in span_ids))
 
     def replace_pending(self, article_id: int, spans: Iterable[Span]) -> int:
         """Swap an article's pending suggestions for new ones, leaving decisions alone.
