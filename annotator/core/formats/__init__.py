@@ -8,6 +8,7 @@ the rest of a job.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,8 +28,23 @@ class InputError:
     line: int | None = None
 
     def __str__(self) -> str:
-        where = f"{self.source}:{self.line}" if self.line is not None else self.source
+        source = display_name(self.source)
+        where = f"{source}:{self.line}" if self.line is not None else source
         return f"{where}: {self.message}"
+
+
+_CONTROL = {i: f"\\x{i:02x}" for i in range(32)} | {0x7F: "\\x7f"}
+
+
+def display_name(path: str | os.PathLike[str]) -> str:
+    """A file name as one printable line, whatever bytes it holds.
+
+    Names are bytes on POSIX; one that is not UTF-8 reaches Python with surrogate
+    escapes, which cannot be stored or printed. Undecodable bytes show as ``\\xff``
+    and control characters (a newline in a name) as ``\\x0a``.
+    """
+    name = os.fsencode(path).decode("utf-8", "backslashreplace")
+    return name.translate(_CONTROL)
 
 
 Item = Article | InputError
@@ -77,8 +93,29 @@ def _readers() -> dict[str, Reader]:
     return {".txt": txt.read, ".html": html.read, ".htm": html.read, ".jsonl": jsonl.read}
 
 
+def _regular(path: Path) -> Path | InputError:
+    """The path if it is a regular file; reading a named pipe or a device would block
+    or never end, so anything else is refused before it is opened."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return InputError(str(path), f"cannot read: {exc.strerror or exc}")
+    if stat.S_ISREG(mode):
+        return path
+    kind = (
+        "a named pipe"
+        if stat.S_ISFIFO(mode)
+        else "a socket"
+        if stat.S_ISSOCK(mode)
+        else "a device"
+        if stat.S_ISCHR(mode) or stat.S_ISBLK(mode)
+        else "not a regular file"
+    )
+    return InputError(str(path), f"{kind}, not a file: skipped")
+
+
 def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | InputError]:
-    """Expand folders (recursively, sorted, hidden entries skipped) into files."""
+    """Expand folders (recursively, sorted, hidden entries skipped) into regular files."""
     for given in paths:
         path = Path(given).expanduser()
         if path.is_dir():
@@ -86,9 +123,9 @@ def iter_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Input
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
                 for name in sorted(files):
                     if not name.startswith("."):
-                        yield Path(root) / name
+                        yield _regular(Path(root) / name)
         elif path.exists():
-            yield path
+            yield _regular(path)
         else:
             yield InputError(str(given), "no such file or folder")
 

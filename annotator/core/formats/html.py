@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
-from annotator.core.formats import Item, article_from_raw, read_bytes_checked
+from annotator.core.formats import Item, article_from_raw, display_name, read_bytes_checked
 from annotator.core.model import LabelSet
 from annotator.core.text import DecodeError, decode
 
@@ -103,7 +103,7 @@ def read(path: Path, labels: LabelSet) -> Iterator[Item]:
     title, text = extract(_decode_html(data))
     if not text.strip():
         raise DecodeError("the page has no visible text")
-    article = article_from_raw(text, str(path))
+    article = article_from_raw(text, display_name(path))
     if title:
         article.title = title
     yield article
