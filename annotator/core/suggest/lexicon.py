@@ -23,12 +23,12 @@ from functools import lru_cache
 import ahocorasick
 
 from annotator.core.resources import read_text
+from annotator.core.suggest import vocab
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
 from annotator.core.suggest.rules import named_before
 
-LEVEL_CHARS = frozenset("省市县区镇乡村")
-_LEVEL_OR_VICE = re.compile("[省市县区镇乡村副]")
-_VICE = ("常务副", "副")
+LEVEL_CHARS = vocab.chars("place_levels")
+_LEVEL_OR_VICE = re.compile("[" + "".join(sorted(LEVEL_CHARS)) + "副]")
 
 # State machine over typed pieces. Final states give the label of what was read.
 _TRANSITIONS: dict[str, dict[str, str]] = {
@@ -112,23 +112,18 @@ _FINAL = {
 _NAME_TAGS = frozenset({"nz", "nrt", "nrf", "nrfg", "nr", "j", "eng"})
 _NOUN_TAGS = frozenset({"n", "vn", "b", "m"})
 # Bodies that name themselves without a place: GUIDELINES' 市委 rule, nationally.
-SOLE_BODIES = frozenset(
-    "人大 政协 国会 议会 内阁 参议院 众议院 安理会 海军 陆军 空军 国务院 中央 纪委 地委 "
-    "人武部 团县委 团市委 团省委".split()
-)
+SOLE_BODIES = vocab.words("sole_bodies")
 # Kinds of organisation, not bodies of a place: 美国公司 and 非洲球队 are any American
 # company and any African team. They make a name only after a name or a common noun
 # (索尼公司, 阀门厂, 港航集团公司), never right after a bare place.
-TYPE_BODIES = frozenset(
-    "公司 企业 机构 工厂 球队 军队 部队 报社 总部 商店 酒店 队伍 单位 团体".split()
-)
+TYPE_BODIES = vocab.words("kinds_of_organisation")
 _MAX_PIECES = 8
 # Bodies whose head titles itself with 长: 部长, 局长, 厅长, 署长.
-_TITLE_HEADS = frozenset("部局厅处司署")
+_TITLE_HEADS = vocab.chars("title_heads")
 # One-character words for a unit inside an organisation: 影视 + 部, 社会学 + 系, 宣教 + 科.
 _STOP_ONLY = frozenset({"STOP"})
-_GROUP_WORDS = frozenset("组织 编队 舰队 分队 支队 大队 中队 小组 工作组 联队".split())
-_UNIT_CHARS = frozenset("部系科司处署室组局院厅团队社厂委站馆")
+_GROUP_WORDS = vocab.words("group_words")
+_UNIT_CHARS = vocab.chars("unit_chars")
 
 
 def place_and_kind(word: str, is_place: Callable[[str], bool]) -> bool:
@@ -139,51 +134,30 @@ def place_and_kind(word: str, is_place: Callable[[str], bool]) -> bool:
 # Tags of one-character pieces of a foreign name jieba cut apart (特斯基/奇, 弗兰克/林).
 PIECE_TAGS = frozenset({"ag", "zg", "n", "nr", "ng"})
 # What joins the parts of a foreign name: 约翰·史密斯, 约翰—格伦.
-NAME_DOTS = ("·", "•", "・", "—")
-_SURE_DOTS = frozenset(NAME_DOTS[:3])  # a dash joins names less surely: 土地———祖国
+NAME_DOTS = tuple(vocab.entries("name_dots")[0])
+_SURE_DOTS = frozenset(NAME_DOTS[:-1])  # a dash joins names less surely: 土地———祖国
 
 # Common surnames (single and compound), for names written right after a title. Every
 # character that begins 30 or more of the three-character names of the person lexicon is
 # here (洪, 傅, 赖 were added by that check).
-SURNAMES = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁"
-    "任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武"
-    "戴莫孔向汤常温康施文牛樊葛邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮"
-    "柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉"
-    "缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇"
-    "桑郎甄丛仲虞敖巩明佘池查麻苑迟邝官封谈匡鞠惠荆乐冀郁胥南班储原栗燕楚鄢劳谌奚皮粟冼蔺楼盘满闻位"
-    "厉伊仝区郜海阚花权强帅屠豆朴盖练廉禹井祖漆巴丰支卿国狄平计索宣晋相初门云容敬来扈晁芮都普阙浦戈伏"
-    "鹿薄邸雍辜羊阿乌母裘亓修邰赫杭况那宿鲜印逯隆茹诸战慕危玉银亢嵇公哈湛宾戎勾茅利於呼居揭干但尉冶斯"
-    "元束檀衣信展阴昝智幸奉植衡富尧闭由洪傅赖"
-)
-COMPOUND_SURNAMES = (
-    "欧阳",
-    "司马",
-    "上官",
-    "诸葛",
-    "东方",
-    "皇甫",
-    "令狐",
-    "慕容",
-    "司徒",
-    "夏侯",
-    "尉迟",
-)
+SURNAMES = vocab.chars("surnames")
+COMPOUND_SURNAMES = vocab.ordered("compound_surnames")
 _AFTER_NAME = re.compile(
-    r"[，,。、；;：:！!？?“”\"（）()\s]|同志|表示|指出|强调|说|主持|出席|在|和|与|及|一行|等|带队|率|到|深入|"
-    r"前往|对|要求|介绍|作|为|是|就|的|参加|调研|讲话|会见|陪同|先生|女士|代表|宣布|提出|希望|认为|"
-    r"来到|走访|检查|督导|看望|慰问|听取|部署|书记|主任|市长|县长|区长|镇长|副|报道|摄|今天|昨天|"
-    r"日前|近日|也|还|已|曾|又|$"
+    "["
+    + re.escape("".join(sorted(vocab.chars("pauses"))))
+    + r"\s]|"
+    + vocab.alternation("saying_verbs", "after_name")
+    + "|$"
 )
 
 
 # Words of address after a name: 林一夫先生, 玛丽娜女士, 查尔斯王子.
-HONORIFICS = frozenset("先生 女士 夫人 小姐 亲王 国王 王子 公主 陛下 殿下".split())
+HONORIFICS = vocab.words("honorifics")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 # What follows a name and cannot end a two-character given name: 刘宾说, 刘斌和, 王强都.
-AFTER_GIVEN = re.compile(r"说|表示|指出|强调|认为|介绍|主持|出席|会见|陪同|[和是都时也就还在的等]")
+AFTER_GIVEN = re.compile(vocab.alternation("saying_verbs", "sure_after_name", "glued_after_name"))
 # Words of address glued to a surname: 郑先生, 陈小姐, 王某, 胡老. The person is the surname.
-SURNAME_ADDRESS = re.compile(r"(?:先生|女士|小姐|夫人|太太|大娘|大爷|师傅|老师|某|老)$")
+SURNAME_ADDRESS = re.compile(vocab.alternation("surname_address") + "$")
 
 
 @dataclass(frozen=True)
@@ -313,12 +287,12 @@ def load_lexicon() -> Lexicon:
 
 # Last characters of places and buildings that almost never end a given name: each ends
 # at most 33 of the person lexicon's 40,000 Chinese names (村 33, 镇 30; 屿 4, 窖 0).
-PLACE_ENDS_NOT_NAMES = frozenset("省市县区镇乡村屿岛窖庙寺殿洞潭馆宫场厂站街")
+PLACE_ENDS_NOT_NAMES = vocab.chars("place_ends_not_names")
 
 # Verbs and particles jieba's HMM glues to the name before them (郑咏|是, 赵东|芬是).
-GLUED_AFTER_NAME = frozenset("是在和说等的了也都就还又")
+GLUED_AFTER_NAME = vocab.chars("glued_after_name")
 
-_COUNTING = frozenset("一二两三四五六七八九十百千万几这那每该此哪某")
+_COUNTING = vocab.chars("numerals", "demonstratives")
 
 
 def after_count(text: str, i: int) -> bool:
@@ -357,31 +331,29 @@ def _title_at(text: str, i: int) -> bool:
     return any("TITLE" in types.get(text[i : i + n], ()) for n in (2, 3, 4))
 
 
-_BODY_GENERIC = frozenset(
-    "有关 相关 各级 各 全 该 本 这 那 其 我 你 他 各类 基层 上级 下级 主管 职能 所属 地方 当地 有关部门 "
-    "原 前".split()
-)
+_BODY_GENERIC = vocab.words("generic_body_leads")
 _PROPER_PIECES = frozenset({"LOC", "ORG", "NAME"})
 _PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 
 
-_FUNCTION_CHARS = frozenset("由在于和与及对从向把被将的了是为等并")
-_DEMONSTRATIVES = frozenset("这那该每各本此其")
-_NOT_NAME_START = (
-    _DEMONSTRATIVES | _FUNCTION_CHARS | frozenset("我你他她它我们一二三四五六七八九十")
+_FUNCTION_CHARS = vocab.chars("function_chars")
+_DEMONSTRATIVES = vocab.chars("demonstratives")
+# (A numeral that is a surname too may start one: 万.)
+_NOT_NAME_START = vocab.chars("demonstratives", "function_chars", "pronouns") | (
+    vocab.chars("numerals") - SURNAMES
 )
 # Word classes after which a lone surname and a title address a person (与 + 陈 + 教授).
 _BEFORE_LONE_SURNAME = ("p", "v", "c")
 # Surnames that, alone before a title, are mostly another word: ，由记者…, 应国务院…
-_NOT_LONE_SURNAME = _FUNCTION_CHARS | frozenset("时位应任何以")
+_NOT_LONE_SURNAME = vocab.chars("function_chars", "not_lone_surnames")
 _HARD_TAGS = ("f", "m", "q", "r", "t", "p", "d", "c", "u", "a")
 # What the lexicon knows as something other than a person's name.
 _KNOWN_KINDS = frozenset({"LOC", "ORG", "BODY", "TYPE", "TITLE", "STOP"})
 _FUNCTION_TAGS = ("f", "r", "t", "p", "c", "u", "q")
 # Verbs that move something somewhere (设在, 搬进, 进入) take an object, not a body's field.
-_VERB_ENDS_MOTION = frozenset("在进入到出向给于为成")
+_VERB_ENDS_MOTION = vocab.chars("motion_verb_ends")
 # A count of things is no part of a name: 怀柔 + 一个 + 招待所, 曼谷 + 一家 + 报社.
-_CLASSIFIERS = frozenset("个家位名批些种座条项件次只支所")
+_CLASSIFIERS = vocab.chars("classifiers")
 # What a verb inside a name runs into: a common noun or the body word (扶贫 委员会);
 # a verb before a place or a person is a predicate (战胜 日本女队, 安排 老王).
 _NOUN_AFTER_VERB = ("n", "vn", "nis")

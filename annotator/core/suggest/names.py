@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from annotator.core.resources import read_text
+from annotator.core.suggest import vocab
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
 from annotator.core.suggest.lexicon import (
     AFTER_GIVEN,
@@ -37,7 +38,7 @@ SURE = 6.0
 _GIVEN_MIN = 1e-6
 _FUNCTION_TAGS = frozenset({"c", "p"})
 # Verbs of saying after a name make it sure enough to outweigh a word inside it (吴高盛认为).
-_SAYS = re.compile("说|表示|认为|指出|强调|介绍|透露|坦言|告诉")
+_SAYS = re.compile(vocab.alternation("saying_verbs"))
 
 
 def _log_share(counts: Mapping[str, float]) -> dict[str, float]:

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from annotator.core.model import Span, SpanStatus
+from annotator.core.suggest import vocab
 from annotator.core.suggest.base import Candidate, Suggester, Token
 from annotator.core.suggest.lexicon import (
     COMPOUND_SURNAMES,
@@ -19,7 +20,7 @@ from annotator.core.suggest.lexicon import (
 from annotator.core.text import find_garbled, to_simplified
 
 # Never part of a span's edge (GUIDELINES: no quotes, brackets or punctuation).
-_EDGE = set(" \t\n\u3000“”‘’\"'《》〈〉「」『』()（）[]【】,，.。、;；:：!！?？…·—-")
+_EDGE = vocab.chars("span_edges") | set(" \t\n\u3000")
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
@@ -34,15 +35,8 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 ASIDE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{1,4}[)）](?=[\u4e00-\u9fff])")
 
 
-_NOT_PLACE_AFTER = (
-    "克朗",
-    "法郎",
-    "卢布",
-    "比索",
-    "里拉",
-    "卢比",
-    "时间",
-)  # not 马克: 美国马克·吐温
+# A place before these is a currency or a clock's: 挪威克朗, 北京时间.
+_NOT_PLACE_AFTER = tuple(w for w in vocab.ordered("currencies", "not_place_before") if len(w) > 1)
 
 
 def _surname_only(text: str, start: int, end: int) -> int:
@@ -226,7 +220,7 @@ def repeat_names(spans: list[Candidate], text: str, tokens: list[Token]) -> list
     return added
 
 
-_NAME_LIST_JOINS = ("、", "和", "与")
+_NAME_LIST_JOINS = vocab.words("list_joins")
 _PLAIN_WORD_TAGS = frozenset({"n", "nz", "vn", "v", "a", "an", "d"})
 _HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
 

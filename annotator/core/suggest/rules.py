@@ -12,11 +12,12 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
+from annotator.core.suggest import vocab
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
 
 _D = r"[0-9０-９]"
 _CN = r"[〇零一二三四五六七八九十]"
-_TIME_OF_DAY = r"(?:上午|下午|晚上|晚间|傍晚|凌晨|中午|早上|清晨|夜间)?"
+_TIME_OF_DAY = vocab.alternation("times_of_day") + "?"
 _QUARTER = r"(?:第?[一二三四1-4１-４]季度)"
 
 DATE_RE = re.compile(
@@ -33,128 +34,49 @@ DATE_RE = re.compile(
             # 2023-10-1 02:53
             rf"{_D}{{4}}-{_D}{{1,2}}-{_D}{{1,2}}(?:\s+{_D}{{1,2}}:{_D}{{2}})?",
             r"(?<![0-9])(?:[一二三四]季度|第[一二三四]季度)",
-            r"(?:春节|元旦|元宵节|清明节|端午节|中秋节|国庆节|劳动节|重阳节|除夕)",
-            r"(?:五一|六一|七一|十一)(?=期间|前夕|当天|假期|儿童节|劳动节|[,，。、])",
+            vocab.alternation("festivals"),
+            vocab.alternation("number_festivals")
+            + "(?="
+            + vocab.alternation("date_numeral_context")
+            + ")",
         ]
     )
 )
 
 MONEY_RE = re.compile(
     rf"(?:{_D}+(?:[.,]{_D}+)*|{_CN}+|[两几])\s*(?:多)?(?:百|千|万|亿|万亿)*(?:多)?\s*"
-    r"(?:元|美元|港元|港币|欧元|英镑|日元|澳门元|人民币)"
+    + vocab.alternation("currencies")
 )
 
 DOC_RE = re.compile(r"《([^《》\n]{2,120})》")
-_MEDIA_END = re.compile(r"(日报|晚报|早报|时报|商报|杂志|周刊|报|频道|电视台|新闻联播)$")
+_MEDIA_END = re.compile(vocab.alternation("media_ends") + "$")
 
 QUOTE_RE = re.compile(r"“([^“”\n]{2,40})”")
-_POLICY_END = re.compile(
-    r"(工程|行动|行动计划|计划|战略|三年行动|专项行动|专项整治|提升行动|改革|运动|活动|十二条|十条|"
-    r"工作法|创建|攻坚|攻坚战|大会战|示范)$"
-)
-_NOT_POLICY = frozenset(
-    "头号工程 一号工程 一把手工程 乡村振兴 六乱 城中村 民生工程 重点工程 系统工程 形象工程 政绩工程 "
-    "工程 行动 计划 战略 改革 活动 专项行动 三年行动 行动计划 示范 创建".split()
-)
+_POLICY_END = re.compile(vocab.alternation("quoted_policy_ends") + "$")
+_NOT_POLICY = vocab.words("not_policies")
 # Programmes are often named by a count: 四个一体化, 两个走访, 三项重点工作, 十大行动.
-_COUNTED_NAME = re.compile(r"^[一二三四五六七八九十两百千万]+[个大项张条类化][\u4e00-\u9fff]{2,}")
-# Unquoted programme names end in one of these (富民兴村行动, 桉树种植退减工程).
-POLICY_END = re.compile(
-    r"(?:三年行动计划|行动计划|三年行动|专项行动|提升行动|行动|工程)(?![\u4e00-\u9fff]*[”’])"
+_COUNTED_NAME = re.compile(
+    "^["
+    + "".join(sorted(vocab.chars("numerals") - {"几", "多"}))
+    + "]+["
+    + "".join(sorted(vocab.chars("programme_counters")))
+    + "][\u4e00-\u9fff]{2,}"
 )
+# Unquoted programme names end in one of these (富民兴村行动, 桉树种植退减工程).
+POLICY_END = re.compile(vocab.alternation("programme_ends") + r"(?![\u4e00-\u9fff]*[”’])")
 # A quoted name directly followed by what it names is a programme: “绿美鹤山”行动,
 # “产业强区”发展路径, “亮诺亮绩亮牌”行动.
-_CAMPAIGN_AFTER = re.compile(r"(?:行动|工程|战略|攻坚|改革|发展路径|发展战略|三年行动|专项行动)")
+_CAMPAIGN_AFTER = re.compile(vocab.alternation("campaign_after"))
 _SLOGAN_PART = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 
-_STOP = set("，,。、；;：:！!？?（）()“”‘’\"'《》【】[]\n\t 　·—")
 # Characters and words that end a backward scan for a name: they cannot be inside it.
-_FUNCTION_WORDS = (
-    "召开",
-    "主持",
-    "发挥",
-    "充分发挥",
-    "依托",
-    "抢抓",
-    "谋划",
-    "引进",
-    "确保",
-    "完善",
-    "做好",
-    "抓好",
-    "启用",
-    "坚持",
-    "举行",
-    "举办",
-    "出席",
-    "参加",
-    "参观",
-    "调研",
-    "考察",
-    "部署",
-    "要求",
-    "精神",
-    "贯彻",
-    "落实",
-    "学习",
-    "传达",
-    "按照",
-    "根据",
-    "围绕",
-    "通过",
-    "推进",
-    "推动",
-    "打造",
-    "建设",
-    "开展",
-    "实施",
-    "以及",
-    "其中",
-    "包括",
-    "作为",
-    "成为",
-    "启动",
-    "来到",
-    "前往",
-    "走进",
-    "了解",
-    "观摩",
-    "全面",
-    "加快",
-    "积极",
-    "位于",
-    "坐落",
-    "在",
-    "于",
-    "和",
-    "与",
-    "及",
-    "的",
-    "了",
-    "将",
-    "把",
-    "对",
-    "为",
-    "是",
-    "到",
-    "从",
-    "由",
-    "等",
-    "并",
-    "暨",
-    "向",
-    "让",
-    "使",
-    "有",
-    "图为",  # a caption's "pictured:"
-)
-_MAX_FUNCTION = max(len(w) for w in _FUNCTION_WORDS)
-_FUNCTION_SET = frozenset(_FUNCTION_WORDS)
+_FUNCTION_SET = vocab.words("name_breaking_words")
 
 # Datelines: 本报韶关3月2日电, 新华社上海9月1日电 — the place a report is filed from.
 DATELINE_RE = re.compile(
-    r"(?:本报|新华社|中新社|人民网|新华网)(?:记者)?"
-    r"([\u4e00-\u9fff]{2,8}?)(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月"
+    vocab.alternation("news_agencies")
+    + "(?:记者)?"
+    + r"([\u4e00-\u9fff]{2,8}?)(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月"
     r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日电"
 )
 
@@ -163,28 +85,18 @@ CONGRESS_RE = re.compile(
     r"党的[一二三四五六七八九十]{1,3}大|[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]{1,3}中全会"
 )
 EVENT_END = re.compile(
-    # A meeting named by what it does: 推进大会, 动员会议, 调度会.
-    r"(?:(?:推进|动员|部署|总结|表彰|誓师|启动|调度|点评|观摩)(?:大会|会议|会)|"
-    r"高质量发展大会|经济工作会议|工作会议|全体会议|全会|大会|会议|现场会|推进会|座谈会|动员会|"
-    r"交流会|研讨会|论坛|峰会|博览会|展览会|交易会|成果展|运动会|文化节|旅游节|美食节|艺术节|"
-    r"签约活动|开工活动|投产活动|集中签约开工活动|招商推介会|推介会|发布会|表彰会|誓师大会)"
+    "(?:"
+    + vocab.alternation("meeting_verbs")
+    + vocab.alternation("meeting_words")
+    + "|"
+    + vocab.alternation("event_ends")
+    + ")"
 )
-_EVENT_GENERIC = frozenset(
-    "本次 此次 这次 该 会 大会 会议 全会 现场会 推进会 座谈会 动员会 交流会 研讨会 论坛 工作会议 专题会议 常务会议 党委会议 会上 今年 当天 相关 有关 重要 系列".split()
-)
+_EVENT_GENERIC = vocab.words("generic_events")
 
-FAC_END = re.compile(
-    r"(?:产业转移园|产业园区|产业园|工业园区|工业园|科技园|创业园|物流园|生态园|农业园|示范园|"
-    r"合作区|试验区|开发区|高新区|保税区|产业集聚区|体验区|"
-    r"大桥|隧道|通道|高速公路|高速|铁路|机场|港区|码头|粮仓|古窖|水库|电站|风电场|养殖场|"
-    r"广场|公园|湿地公园|博物馆|纪念馆|图书馆|体育馆|体育中心|会展中心|风情街|步行街)"
-    r"(?:项目)?|项目"
-)
-_POINTING = frozenset("这那该每各此其")
-_FAC_GENERIC = frozenset(
-    "重大 重点 该 这些 一批 多个 个 签约 建设 产业 新 大 各 各类 相关 有关 省级 市级 县级 上下游 产业链 招商 投资 民生 基础设施 农贸 集贸 批发 主 "
-    "高速 海底 地下 铁路 城市 大型 国家级 世界 全国 国际 发展 利用 最大 重要 所有 全部 一些 这个 那些 新上".split()
-)
+FAC_END = re.compile(vocab.alternation("facility_ends") + "(?:项目)?|项目")
+_POINTING = vocab.chars("demonstratives")
+_FAC_GENERIC = vocab.words("generic_facility_leads")
 
 
 # Word classes that cannot be inside a name (verbs, adverbs, prepositions, conjunctions,
@@ -279,9 +191,7 @@ def named_before(
     for at, end in endings:
         if any(word_at.get(i, 0) > end for i in range(at + 1, end)):
             continue
-        start = (
-            _name_start(text, tokens, starts, at, limit) if tokens else _scan_back(text, at, limit)
-        )
+        start = _name_start(text, tokens, starts, at, limit) if tokens else at
         # Leading numbers and generic words are not part of the name (一批重点项目).
         while start < at:
             k = bisect_right(starts, start) - 1
@@ -312,50 +222,30 @@ def named_before(
     return found
 
 
-def _scan_back(text: str, end: int, limit: int) -> int:
-    """Without a segmentation: back to punctuation or a function word."""
-    start = end
-    floor = max(0, end - limit)
-    while start > floor:
-        if text[start - 1] in _STOP:
-            break
-        if any(
-            text[start - n : start] in _FUNCTION_SET
-            for n in range(min(_MAX_FUNCTION, start - floor), 0, -1)
-        ):
-            break
-        start -= 1
-    return start
-
-
 # One-character country and city abbreviations, as news writes them: 中美关系, 访华, 在京,
 # 中方, 俄总统. Found on word edges, so 美丽 or 京剧 never yield a place.
-_ABBR = frozenset("中美日俄英法德韩朝印巴以澳加意越泰菲墨欧")
-_ABBR_CITY = frozenset("华京沪港澳台")
+_ABBR = vocab.chars("country_abbreviations")
+_ABBR_CITY = vocab.chars("city_abbreviations")
 _ABBR_ANY = _ABBR | _ABBR_CITY
 # Those that also stand alone before a noun (以, 加, 中, 意 are everyday words too).
-_ABBR_ALONE = frozenset("美日俄英法德韩朝")
-_ABBR_VERB = frozenset("访来驻在对援赴离抵旅返留反侵")
+_ABBR_ALONE = vocab.chars("lone_country_abbreviations")
+_ABBR_VERB = vocab.chars("abbreviation_verbs")
 # Countries abbreviated only beside another country and a noun of countries: 中葡双方,
 # 中、阿建交, 埃中两国, 中蒙边界. One of the pair is a major one (below).
-_ABBR_PAIRED = _ABBR | frozenset("葡蒙非埃奥阿叙伊哈古缅柬荷比瑞挪丹芬波捷匈罗希土乌新")
-_ABBR_MAJOR = frozenset("中美日俄英法德")
-_PAIR_NOUNS = ("两国", "等国", "三国", "双方", "之间", "间")
+_ABBR_PAIRED = vocab.chars("country_abbreviations", "paired_country_abbreviations")
+_ABBR_MAJOR = vocab.chars("major_country_abbreviations")
+_PAIR_NOUNS = vocab.ordered("pair_nouns")
 # Prepositions the HMM glues to a pair of major countries after them (以美中, 从中美).
-_BEFORE_PAIR = frozenset("以从对在与和同跟向为把将")
+_BEFORE_PAIR = vocab.chars("pair_prepositions")
 _ABBR_START = _ABBR_ANY | _ABBR_VERB
-_COUNTRY_NOUNS = frozenset(
-    "方 总统 政府 总理 首相 外长 外交部 国防部 军 军队 国内 两国 双方 关系 经济 首脑 元首 大使 使馆 "
-    "代表团 官员 领导人 议会 国会 政局 边境 边界 当局 企业 市场 货币 联合公报 联合声明 合作 贸易 "
-    "友好 友谊 建交 会谈 对话 峰会 首脑会晤".split()
-)
+_COUNTRY_NOUNS = vocab.words("country_nouns")
 
 
-_GLUED_VERBS = frozenset("举行 访问 工作 投资 召开 出席 期间 考察 参观 演出 留学 定居".split())
+_GLUED_VERBS = vocab.words("glued_verbs")
 
 
 # Pairs of abbreviations that are everyday words first (加以, 美德, 日中 'midday').
-_EVERYDAY_PAIRS = frozenset("加以 美德 日中 中意 意中 以德 以法 中以".split())
+_EVERYDAY_PAIRS = vocab.words("everyday_pairs")
 
 
 def _bare_pair(pair: str) -> bool:
@@ -461,11 +351,9 @@ def _abbreviations(text: str, tokens: Sequence[Token]) -> list[int]:
 
 
 _PROPER_TAGS = ("nr", "ns", "nt", "nz", "nis", "eng")
-_PLACE_SUFFIX = frozenset("县市镇乡州省村")
+_PLACE_SUFFIX = vocab.chars("place_levels")
 # Stems that make a generic word with a place suffix (全县, 该市, 城乡), not a name.
-_GENERIC_STEM = frozenset(
-    "全 该 本 各 我 你 他 外 小 大 新 老 城 郊 市 县 镇 乡 村 省 州 此 每 两 多 一 上 下 同 邻 近 远".split()
-)
+_GENERIC_STEM = vocab.chars("generic_place_stems")
 
 
 def _suffixed_places(text: str, tokens: Sequence[Token]) -> list[tuple[int, int]]:

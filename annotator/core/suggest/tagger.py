@@ -21,6 +21,7 @@ from functools import lru_cache
 from itertools import accumulate
 from pathlib import Path
 
+from annotator.core.suggest import vocab
 from annotator.core.suggest.base import PRIORITY, Candidate, Token
 from annotator.core.suggest.lexicon import (
     COMPOUND_SURNAMES,
@@ -55,43 +56,37 @@ _KIND_FREQ = {
     "CAMPAIGN": 1000,
     "FEATURE": 1000,
 }
-_PLACE_END = tuple("省市县区镇乡村")
+_PLACE_END = tuple(vocab.chars("place_levels"))
 # Endings of place names: divisions and natural or built features.
-_FEATURE_END = tuple("省市县区镇乡村州邦港河江湖山岛寺宫峡湾洲岭峰")
+_FEATURE_END = tuple(vocab.chars("place_levels", "place_ends"))
 # A foreign name does not end like a place or a people (米纳斯吉拉斯州, 巴伐利亚人), and one
 # beside a dot is only part of a name (约翰·史密斯 is the lexicon suggester's).
-_NOT_PERSON_END = (*_FEATURE_END, "人", "史", "式", "族", "郡", "角")
-_KIND_OF_PLACE = ("城市", "城镇", "乡村", "农村", "地方")
-_CONJUNCTIONS = frozenset("和与及或")
-_GENERIC_ORG_START = ("临时", "上市", "公共", "有关", "相关")
-_DIRECTIONS = frozenset("东南西北中")
-_NUMERALS = frozenset("一二两三四五六七八九十百千万几多")
-_GENERIC_AREA = ("地区", "城区", "市区", "县区", "山区", "港区", "区域", "流域")
+_NOT_PERSON_END = (*_FEATURE_END, *vocab.ordered("not_person_ends"))
+_KIND_OF_PLACE = vocab.ordered("kinds_of_place")
+_CONJUNCTIONS = vocab.chars("conjunctions")
+_GENERIC_ORG_START = vocab.ordered("generic_org_starts")
+_DIRECTIONS = vocab.chars("directions")
+_NUMERALS = vocab.chars("numerals")
+_GENERIC_AREA = vocab.ordered("generic_areas")
 # jieba's "nr" tag is noisy (多云, 文明, 卫星 carry it): a word it calls a name counts
 # only when it is in the person lexicon, or has a name's shape and is not common.
 _COMMON_FREQ = 100
 _RARE_FREQ = 10
 # Second characters that make a surname-like pair a phrase, not a name (万人, 余人, 时竟).
-_NOT_NAME_END = frozenset("人们时等说年月日转后前里上下中内外的了是在和与及也都就还又竟好老家")
-_STRICT_AFTER_NAME = re.compile(
-    r"表示|指出|强调|说|主持|出席|同志|一行|介绍|认为|要求|带队|率队|讲话|先生|女士|会见|陪同|等人|、"
-)
+_STRICT_AFTER_NAME = re.compile(vocab.alternation("saying_verbs", "sure_after_name"))
 # Endings that make jieba's "organisation" guess believable (not 会 or 组织 alone:
 # 音乐会, 党组织 are events and collectives).
-_ORG_END = tuple(
-    "委 局 院 部 厅 办 所 校 社 队 署 处 系 科 党 军 集团 公司 银行 央行 中心 政府 联盟 委员会 协会 学会 "
-    "商会 联合会 基金会 工会 研究会 促进会 代表团".split()
-)
-_NAME_AFFIXES = ("理论", "思想", "同志", "主义", "杯", "奖", "路", "故居", "纪念馆", "先生", "女士")
+_ORG_END = vocab.ordered("org_ends")
+_NAME_AFFIXES = vocab.ordered("name_affixes")
 # One-character words after a foreign name that make it a place (库卡尔特 + 河), kinds of
 # place that do before or after it (城市 + 哈斯科沃, 埃舍德 + 小镇).
-_FOREIGN_PLACE_END = frozenset("省州县区市镇乡村河湖岛港山")
-_PLACE_KINDS = frozenset("城市 小镇 城镇 首都 首府 省会 港口 港市 村庄 小城 山村".split())
-_PLACE_KINDS_AFTER = frozenset("小镇 城 地区 山区 首都 港".split())
+_FOREIGN_PLACE_END = vocab.chars("place_levels", "foreign_place_ends")
+_PLACE_KINDS = vocab.words("place_kinds")
+_PLACE_KINDS_AFTER = vocab.words("place_kinds_after")
 # Above the names a title or the name model finds in the same characters.
 _OVER_NAMES = PRIORITY["title_person"] + 1
 _NOT_NAME_PIECE_TAGS = ("p", "c", "u", "r", "m", "q", "f", "t")
-_ADVERBS = frozenset("也都就还又再才更很最将已曾便却")
+_ADVERBS = vocab.chars("adverbs")
 _lock = threading.Lock()
 
 
