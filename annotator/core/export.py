@@ -20,11 +20,11 @@ def records(
     include_pending: bool = False,
     script: str = "original",
 ) -> Iterator[dict[str, Any]]:
+    """The native records to export, one at a time (never the whole corpus at once)."""
     wanted = ("accepted", "pending") if include_pending else ("accepted",)
-    ids = store.article_ids(ArticleStatus.DONE.value if status == "done" else None)
-    for article_id in ids:
-        article = store.article(article_id, with_spans=False)
-        spans = store.spans(article_id, statuses=wanted)
+    for article, spans in store.iter_articles_with_spans(
+        status=ArticleStatus.DONE.value if status == "done" else None, span_statuses=wanted
+    ):
         yield jsonl.record(article, spans, script=script)
 
 
@@ -75,47 +75,32 @@ def export(
     include_pending: bool = False,
     script: str = "original",
 ) -> int:
-    """Write the export; returns the number of articles. Raises ValueError, writing nothing."""
-    # Validate everything before the first byte goes out, so a bad record cannot
-    # leave a half-written file (stdout included).
-    recs = list(records(store, status=status, include_pending=include_pending, script=script))
+    """Write the export; returns the number of articles. Raises ValueError, writing nothing.
+
+    Records stream from the store into the (temporary) output one at a time, so
+    memory does not grow with the corpus. Each is validated before it is written;
+    a bad one aborts the export, and the atomic writer then leaves nothing behind
+    (standard output included: it is spooled and copied only once all is well).
+    """
+    recs = records(store, status=status, include_pending=include_pending, script=script)
     if fmt == "jsonl":
         return jsonl.write(recs, output)
-    if fmt == "label-studio":
-        tasks = [
-            {
-                "id": i,
-                "data": {"text": rec["text"], "source": rec["source"], "article_id": rec["id"]},
-                "annotations": [
-                    {
-                        "result": [
-                            {
-                                "id": f"{i}-{j}",
-                                "from_name": "label",
-                                "to_name": "text",
-                                "type": "labels",
-                                "value": {
-                                    "start": e["start"],
-                                    "end": e["end"],
-                                    "text": e["text"],
-                                    "labels": [e["label"]],
-                                },
-                            }
-                            for j, e in enumerate(rec["entities"])
-                        ]
-                    }
-                ],
-            }
-            for i, rec in enumerate(recs, 1)
-        ]
-        with atomic_writer(output) as out:
-            out.write(json.dumps(tasks, ensure_ascii=False, indent=1) + "\n")
-        return len(recs)
     if fmt == "spacy":
-        return _write_docbin(recs, output)
+        # spaCy's DocBin is built in memory by design; it is meant for training sets.
+        return _write_docbin(list(recs), output)
+    if fmt not in ("label-studio", "doccano", "conll"):
+        raise ValueError(f"unknown format {fmt!r}")
+    count = 0
     with atomic_writer(output) as out:
-        for rec in recs:
-            if fmt == "doccano":
+        if fmt == "label-studio":
+            out.write("[")
+        for count, rec in enumerate(recs, 1):
+            if fmt == "label-studio":
+                out.write(
+                    ("\n" if count == 1 else ",\n")
+                    + json.dumps(_task(count, rec), ensure_ascii=False, indent=1)
+                )
+            elif fmt == "doccano":
                 out.write(
                     json.dumps(
                         {
@@ -127,9 +112,36 @@ def export(
                     )
                     + "\n"
                 )
-            elif fmt == "conll":
+            else:
                 out.write(f"# id = {rec['id']}\n")
                 out.write("\n".join(_bio_lines(rec)) + "\n")
-            else:
-                raise ValueError(f"unknown format {fmt!r}")
-    return len(recs)
+        if fmt == "label-studio":
+            out.write("\n]\n")
+    return count
+
+
+def _task(number: int, rec: dict[str, Any]) -> dict[str, Any]:
+    """One Label Studio task with its annotation."""
+    return {
+        "id": number,
+        "data": {"text": rec["text"], "source": rec["source"], "article_id": rec["id"]},
+        "annotations": [
+            {
+                "result": [
+                    {
+                        "id": f"{number}-{j}",
+                        "from_name": "label",
+                        "to_name": "text",
+                        "type": "labels",
+                        "value": {
+                            "start": e["start"],
+                            "end": e["end"],
+                            "text": e["text"],
+                            "labels": [e["label"]],
+                        },
+                    }
+                    for j, e in enumerate(rec["entities"])
+                ]
+            }
+        ],
+    }

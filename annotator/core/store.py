@@ -477,6 +477,54 @@ class Store:
             )
         return [r[0] for r in rows]
 
+    def iter_articles_with_spans(
+        self, *, status: str | None = None, span_statuses: Sequence[str] = ("accepted",)
+    ) -> Iterator[tuple[Article, list[Span]]]:
+        """Every article (in id order, without ``raw``) with its spans of the given
+        statuses, streamed: one pass over the articles and one over the spans index,
+        read in one snapshot, so memory holds one article at a time however many
+        there are."""
+        where = "WHERE status = ?" if status else ""
+        art_params: list[Any] = [status] if status else []
+        marks = ",".join("?" * len(span_statuses))
+        own = self._depth == 0
+        if own:
+            self.conn.execute("BEGIN")  # one consistent snapshot for both cursors
+        try:
+            articles = self.conn.execute(
+                "SELECT id, uid, external_id, source, title, text, script, status, flags"
+                f" FROM articles {where} ORDER BY id",
+                art_params,
+            )
+            spans = self.conn.execute(
+                f"SELECT article_id, {_SPAN_FIELDS} FROM spans"
+                f" WHERE status IN ({marks}) ORDER BY article_id, start",
+                list(span_statuses),
+            )
+            pending_row = next(spans, None)
+            for row in articles:
+                article = Article(
+                    id=row[0],
+                    uid=row[1],
+                    external_id=row[2],
+                    source=row[3] or "",
+                    title=row[4] or "",
+                    text=row[5],
+                    script=row[6] or "simplified",
+                    status=ArticleStatus(row[7]),
+                    flags=json.loads(row[8] or "{}"),
+                )
+                own_spans = []
+                while pending_row is not None and pending_row[0] <= article.id:
+                    if pending_row[0] == article.id:
+                        own_spans.append(_span(pending_row[1:]))
+                    pending_row = next(spans, None)
+                own_spans.sort(key=lambda sp: (sp.start, sp.end, sp.id or 0))
+                yield article, own_spans
+        finally:
+            if own:
+                self.conn.execute("COMMIT")
+
     def set_article_status(self, article_id: int, status: ArticleStatus) -> None:
         self.conn.execute(
             "UPDATE articles SET status = ?, updated_at = ? WHERE id = ?",

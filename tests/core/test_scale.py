@@ -6,6 +6,8 @@ timings at 100,000 articles are in ``annotator bench``.
 
 from __future__ import annotations
 
+import pytest
+
 from annotator.core.formats import article_from_raw
 from annotator.core.model import Span
 from annotator.core.session import Session
@@ -52,3 +54,90 @@ def test_learning_on_a_long_article_is_linear(store, monkeypatch):
     assert len(session.spans) == n
     assert comparisons < 4 * n
     assert len(reads) <= 1
+
+
+def _corpus(store, n, *, status="done"):
+    for i in range(n):
+        art = article_from_raw(f"第{i}篇：台山市政府发布通知，开平参加。", f"{i}.txt")
+        s = art.text.index("台山")
+        art.spans = [Span(s, s + 2, "LOC", "台山", origin="rule")]
+        art.status = status
+        store.add_article(art)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "doccano", "conll", "label-studio"])
+@pytest.mark.parametrize("include_pending", [False, True])
+def test_export_streams_one_article_at_a_time(store, tmp_path, monkeypatch, fmt, include_pending):
+    """Export writes each record as it is read: when the first bytes go out, only the
+    first article has been read, so memory does not grow with the corpus."""
+    import annotator.core.export as export_module
+    from annotator.core.formats import atomic
+
+    _corpus(store, 30)
+    read = 0
+    original = export_module.records
+
+    def counting(*args, **kwargs):
+        nonlocal read
+        for rec in original(*args, **kwargs):
+            read += 1
+            yield rec
+
+    read_at_first_write = []
+    real_writer = atomic.atomic_writer
+
+    class Watch:
+        def __init__(self, fh):
+            self.fh = fh
+
+        def write(self, data):
+            if not read_at_first_write and data.strip("[\n"):
+                read_at_first_write.append(read)
+            return self.fh.write(data)
+
+    from contextlib import contextmanager
+
+    @contextmanager
+    def watching(path, **kw):
+        with real_writer(path, **kw) as fh:
+            yield Watch(fh)
+
+    monkeypatch.setattr(export_module, "records", counting)
+    monkeypatch.setattr(export_module, "atomic_writer", watching)
+    monkeypatch.setattr("annotator.core.formats.jsonl.atomic_writer", watching)
+    out = tmp_path / f"out.{fmt}"
+    count = export_module.export(
+        store,
+        fmt,
+        out,
+        status="all" if include_pending else "done",
+        include_pending=include_pending,
+    )
+    assert count == 30 and read == 30
+    assert read_at_first_write == [1]
+    written = out.read_text(encoding="utf-8")
+    assert written.count("# id = " if fmt == "conll" else "台山") >= 30
+
+
+def test_streamed_export_matches_each_article_and_its_spans(store, tmp_path):
+    """The one-pass reading pairs every article with exactly its own spans."""
+    import json
+
+    from annotator.core.export import export
+
+    _corpus(store, 5, status="new")
+    ids = store.article_ids()
+    store.add_span(ids[2], Span(0, 1, "DATE", "第", status="accepted"))
+    store.update_span(store.spans(ids[3])[0].with_(status="rejected"))
+    out = tmp_path / "all.jsonl"
+    assert export(store, "jsonl", out, status="all", include_pending=True) == 5
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    got = [[(e["text"], e["status"]) for e in r["entities"]] for r in rows]
+    assert got == [
+        [("台山", "pending")],
+        [("台山", "pending")],
+        [("第", "accepted"), ("台山", "pending")],
+        [],
+        [("台山", "pending")],
+    ]
+    assert [r["text"] for r in rows] == [store.article_text(i) for i in ids]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import sys
 import tempfile
 from collections.abc import Iterator
@@ -16,10 +17,17 @@ from typing import TextIO
 def atomic_writer(path: str | Path | None, *, binary: bool = False) -> Iterator[TextIO]:
     """Yield a file; on success it replaces ``path`` in one step, on error nothing changes.
 
-    ``None`` or ``"-"`` writes to stdout (not atomic, by nature).
+    ``None`` or ``"-"`` writes to stdout, once the whole output is ready.
     """
     if path is None or str(path) == "-":
-        yield sys.stdout
+        # Spooled (in memory up to a few MB, then on disk) and copied out only on
+        # success, so a failed export prints nothing and memory stays flat.
+        with tempfile.SpooledTemporaryFile(
+            8 * 2**20, mode="w+b" if binary else "w+", encoding=None if binary else "utf-8"
+        ) as spool:
+            yield spool  # type: ignore[misc]
+            spool.seek(0)
+            shutil.copyfileobj(spool, sys.stdout.buffer if binary else sys.stdout)
         sys.stdout.flush()
         return
     target = Path(path).expanduser()
