@@ -182,6 +182,59 @@ def cmd_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_merge(args: argparse.Namespace) -> int:
+    from annotator.core.merge import MergeError, merge
+
+    progress = Progress()
+    try:
+        summary = merge(args.databases, args.output, on_progress=progress.update)
+    except MergeError as exc:
+        raise Failure(f"merge stopped, nothing written: {exc}") from exc
+    finally:
+        progress.clear()
+    print(json.dumps(summary.as_dict(), ensure_ascii=False))
+    return EXIT_OK
+
+
+def cmd_agreement(args: argparse.Namespace) -> int:
+    from annotator.core.metrics import agreement
+
+    with _open_store(args) as store:
+        report = agreement(store.team_docs(), list(store.labels()))
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    if not report["pairs"]:
+        print("no article was finished by two or more annotators (merge their databases first)")
+        return EXIT_OK
+    print(f"articles finished by two or more annotators: {report['articles']}")
+    for pair in report["pairs"]:
+        print(f"\n{pair['a']} / {pair['b']}: {pair['articles']} article(s)")
+        print(f"{'label':<8} {'F1 exact':>9} {'F1 overl':>9} {'kappa':>7} {'alpha':>7}")
+
+        def fmt(value: float | None) -> str:
+            return f"{value:7.3f}" if value is not None else f"{'-':>7}"
+
+        rows = [*pair["exact"]["labels"], "overall"]
+        for label in rows:
+            exact = pair["exact"]["overall" if label == "overall" else "labels"]
+            overlap = pair["overlap"]["overall" if label == "overall" else "labels"]
+            if label != "overall":
+                exact, overlap = exact[label], overlap[label]
+            kappa = pair["kappa"]["overall" if label == "overall" else "labels"]
+            alpha = pair["alpha"]["overall" if label == "overall" else "labels"]
+            if label != "overall":
+                kappa, alpha = kappa.get(label), alpha.get(label)
+            print(f"{label:<8} {exact['f1']:9.3f} {overlap['f1']:9.3f} {fmt(kappa)} {fmt(alpha)}")
+        kinds = pair["differences"]["kinds"]
+        print(
+            f"differences: {pair['differences']['total']} (boundary {kinds['boundary']}, "
+            f"label {kinds['label']}, both {kinds['boundary_and_label']}, "
+            f"only {pair['a']} {kinds['only_a']}, only {pair['b']} {kinds['only_b']})"
+        )
+    return EXIT_OK
+
+
 def cmd_eval(args: argparse.Namespace) -> int:
     from annotator.core.evaluate import evaluate_file
 
@@ -272,6 +325,13 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true")
 
     p = add("stats", cmd_stats, "progress and speed")
+    p.add_argument("--json", action="store_true")
+
+    p = add("merge", cmd_merge, "merge annotators' databases into a team database")
+    p.add_argument("databases", nargs="+", metavar="DB")
+    p.add_argument("-o", "--output", required=True, metavar="TEAM.db")
+
+    p = add("agreement", cmd_agreement, "agreement between the annotators of a team database")
     p.add_argument("--json", action="store_true")
 
     p = add("bench", cmd_bench, "benchmarks, printing JSON")

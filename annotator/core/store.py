@@ -719,3 +719,39 @@ class Store:
             "first_decision": decisions[1],
             "last_decision": decisions[2],
         }
+
+    # ------------------------------------------------------------------ team (annotator merge)
+    def team_annotators(self) -> list[str]:
+        """The annotators whose work a team database holds (none in a single one's)."""
+        rows = self.conn.execute("SELECT DISTINCT annotator FROM team_articles ORDER BY annotator")
+        return [r[0] for r in rows]
+
+    def team_finished(self) -> dict[int, list[str]]:
+        """Article id -> the annotators who marked it done."""
+        out: dict[int, list[str]] = {}
+        for article_id, name in self.conn.execute(
+            "SELECT article_id, annotator FROM team_articles WHERE status = 'done'"
+            " ORDER BY article_id, annotator"
+        ):
+            out.setdefault(article_id, []).append(name)
+        return out
+
+    def team_docs(self) -> list[tuple[int, dict[str, set[tuple[int, int, str]]]]]:
+        """(text length, annotator -> accepted spans) of each article two or more finished."""
+        finished = {a: names for a, names in self.team_finished().items() if len(names) >= 2}
+        spans: dict[int, dict[str, set[tuple[int, int, str]]]] = {
+            a: {name: set() for name in names} for a, names in finished.items()
+        }
+        for article_id, name, start, end, label in self.conn.execute(
+            'SELECT article_id, annotator, start, "end", label FROM team_spans'
+            " WHERE status = 'accepted'"
+        ):
+            if name in spans.get(article_id, {}):
+                spans[article_id][name].add((start, end, label))
+        lengths = dict(
+            self.conn.execute(
+                "SELECT id, length(text) FROM articles WHERE id IN"
+                " (SELECT article_id FROM team_articles WHERE status = 'done')"
+            ).fetchall()
+        )
+        return [(lengths[a], spans[a]) for a in sorted(spans)]
