@@ -67,6 +67,8 @@ class Article:
     status: ArticleStatus = ArticleStatus.NEW
     flags: dict[str, Any] = field(default_factory=dict)
     spans: list[Span] = field(default_factory=list)
+    flagged: bool = False  # for review by someone else
+    comment: str = ""
     id: int | None = None
     uid: str = ""
     external_id: str | None = None

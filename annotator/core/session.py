@@ -48,6 +48,15 @@ class StatusChange:
     after: ArticleStatus
 
 
+@dataclass(frozen=True, slots=True)
+class NoteChange:
+    """An article's review flag and comment, before and after (written together)."""
+
+    article_id: int
+    before: tuple[bool, str]
+    after: tuple[bool, str]
+
+
 @dataclass
 class Change:
     """One user action, as data: what it changes, so it can be applied and reverted."""
@@ -57,6 +66,7 @@ class Change:
     lexicon: list[LexiconChange] = field(default_factory=list)
     status: list[StatusChange] = field(default_factory=list)
     focus: int | None = None  # span id to make current after applying
+    notes: list[NoteChange] = field(default_factory=list)
 
     def inverse(self) -> Change:
         return Change(
@@ -64,10 +74,11 @@ class Change:
             [SpanChange(c.article_id, c.after, c.before) for c in reversed(self.spans)],
             [LexiconChange(c.surface, c.label, c.after, c.before) for c in reversed(self.lexicon)],
             [StatusChange(c.article_id, c.after, c.before) for c in reversed(self.status)],
+            notes=[NoteChange(c.article_id, c.after, c.before) for c in reversed(self.notes)],
         )
 
     def __bool__(self) -> bool:
-        return bool(self.spans or self.lexicon or self.status)
+        return bool(self.spans or self.lexicon or self.status or self.notes)
 
 
 def _describe(change: SpanChange) -> list[str | None]:
@@ -275,6 +286,8 @@ class Session:
                     store.teach(lc.surface, lc.label, lc.after, self.annotator)
             for st in change.status:
                 store.set_article_status(st.article_id, st.after)
+            for nc in change.notes:
+                store.set_article_note(nc.article_id, flagged=nc.after[0], comment=nc.after[1])
             store.log_event(
                 logged_as,
                 annotator=self.annotator,
@@ -303,6 +316,7 @@ class Session:
             and article.id is not None
             and article.status is ArticleStatus.NEW
             and not change.status
+            and change.spans  # a flag or a comment is no start on the annotation
         ):
             change.status.append(
                 StatusChange(article.id, ArticleStatus.NEW, ArticleStatus.IN_PROGRESS)
@@ -350,6 +364,9 @@ class Session:
             for st in change.status:
                 if st.article_id == article.id:
                     article.status = st.after
+            for nc in change.notes:
+                if nc.article_id == article.id:
+                    article.flagged, article.comment = nc.after
         self.current = focus if any(s.id == focus for s in self.spans) else self.current
         self._emit("spans")
 
@@ -374,8 +391,10 @@ class Session:
 
     def _follow(self, change: Change, applied: Change) -> None:
         """After undo/redo, show the article the change was in, on its span."""
-        target = next((c.article_id for c in change.spans), None) or next(
-            (c.article_id for c in change.status), None
+        target = (
+            next((c.article_id for c in change.spans), None)
+            or next((c.article_id for c in change.status), None)
+            or next((c.article_id for c in change.notes), None)
         )
         focus = change.focus
         if target is not None and target != self.article_id:
@@ -613,3 +632,44 @@ class Session:
         else:
             self._emit("spans")
         return nxt
+
+    def skip(self) -> int | None:
+        """Skip the article (not worth annotating) and open the next unfinished one.
+
+        On an article already skipped it un-skips instead (back to in progress, or new
+        if nothing was decided) and stays. Returns the article opened, if any.
+        """
+        article, aid = self._need_article()
+        if article.status is ArticleStatus.SKIPPED:
+            decided = any(s.status is not SpanStatus.PENDING for s in self.spans)
+            back = ArticleStatus.IN_PROGRESS if decided else ArticleStatus.NEW
+            self._commit(Change("unskip", status=[StatusChange(aid, article.status, back)]))
+            return None
+        change = Change("skip", status=[StatusChange(aid, article.status, ArticleStatus.SKIPPED)])
+        change.focus = self.current
+        self._commit(change)
+        nxt = self.first_unfinished(after=aid)
+        if nxt is not None:
+            self.open_article(nxt)
+        return nxt
+
+    def toggle_flag(self) -> bool:
+        """Flag the article for review, or clear the flag; returns the new state."""
+        article, aid = self._need_article()
+        after = (not article.flagged, article.comment)
+        change = Change("flag" if after[0] else "unflag", focus=self.current)
+        change.notes.append(NoteChange(aid, (article.flagged, article.comment), after))
+        self._commit(change)
+        return after[0]
+
+    def set_comment(self, comment: str) -> None:
+        """Replace the article's comment ("" removes it)."""
+        article, aid = self._need_article()
+        comment = comment.strip()
+        if comment == article.comment:
+            return
+        change = Change("comment", focus=self.current)
+        change.notes.append(
+            NoteChange(aid, (article.flagged, article.comment), (article.flagged, comment))
+        )
+        self._commit(change)

@@ -22,7 +22,7 @@ import sqlite_utils
 
 from annotator.core.model import Article, ArticleStatus, Label, LabelSet, Span, SpanStatus
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 class StoreError(RuntimeError):
@@ -163,10 +163,17 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migration_4(db: sqlite_utils.Database) -> None:
+    """An article can be flagged for review and carry the annotators' comment."""
+    db.table("articles").add_column("flagged", int, not_null_default=0)
+    db.table("articles").add_column("comment", str, not_null_default="")
+
+
 MIGRATIONS: Sequence[Callable[[sqlite_utils.Database], None]] = (
     _migration_1,
     _migration_2,
     _migration_3,
+    _migration_4,
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
@@ -214,6 +221,8 @@ class ArticleRow:
     pending: int
     accepted: int
     rejected: int
+    flagged: bool = False
+    comment: str = ""
 
 
 class Store:
@@ -360,7 +369,8 @@ class Store:
             now = _now()
             cur = self.conn.execute(
                 "INSERT INTO articles (uid, external_id, source, title, raw, text, script, status,"
-                " flags, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                " flags, flagged, comment, created_at, updated_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (
                     article.uid,
                     article.external_id,
@@ -371,6 +381,8 @@ class Store:
                     article.script,
                     ArticleStatus(article.status).value,
                     json.dumps(article.flags, ensure_ascii=False),
+                    int(article.flagged),
+                    article.comment,
                     now,
                     now,
                 ),
@@ -399,8 +411,8 @@ class Store:
 
     def article(self, article_id: int, *, with_spans: bool = True) -> Article:
         row = self.conn.execute(
-            "SELECT id, uid, external_id, source, title, raw, text, script, status, flags"
-            " FROM articles WHERE id = ?",
+            "SELECT id, uid, external_id, source, title, raw, text, script, status, flags,"
+            " flagged, comment FROM articles WHERE id = ?",
             (article_id,),
         ).fetchone()
         if row is None:
@@ -416,6 +428,8 @@ class Store:
             script=row[7] or "simplified",
             status=ArticleStatus(row[8]),
             flags=json.loads(row[9] or "{}"),
+            flagged=bool(row[10]),
+            comment=row[11] or "",
         )
         if with_spans:
             article.spans = self.spans(article_id)
@@ -431,28 +445,40 @@ class Store:
         return [r[0] for r in rows]
 
     def article_rows(
-        self, *, status: str | None = None, search: str | None = None
+        self, *, status: str | None = None, search: str | None = None, flagged: bool = False
     ) -> list[ArticleRow]:
-        """Rows for the article list, with span counts, filtered by status and text."""
+        """Rows for the article list, with span counts, filtered by status and text
+        (``flagged``: only articles flagged for review)."""
         where: list[str] = []
         params: list[Any] = []
         if status:
             where.append("a.status = ?")
             params.append(status)
+        if flagged:
+            where.append("a.flagged")
         if search:
             ids = self.search(search)
             where.append(f"a.id IN ({','.join('?' * len(ids))})" if ids else "0")
             params.extend(ids)
         sql = (
             "SELECT a.id, a.title, a.source, a.status,"
-            " SUM(s.status = 'pending'), SUM(s.status = 'accepted'), SUM(s.status = 'rejected')"
+            " SUM(s.status = 'pending'), SUM(s.status = 'accepted'), SUM(s.status = 'rejected'),"
+            " a.flagged, a.comment"
             " FROM articles a LEFT JOIN spans s ON s.article_id = a.id"
             + (" WHERE " + " AND ".join(where) if where else "")
             + " GROUP BY a.id ORDER BY a.id"
         )
         return [
             ArticleRow(
-                r[0], r[1] or "", r[2] or "", ArticleStatus(r[3]), r[4] or 0, r[5] or 0, r[6] or 0
+                r[0],
+                r[1] or "",
+                r[2] or "",
+                ArticleStatus(r[3]),
+                r[4] or 0,
+                r[5] or 0,
+                r[6] or 0,
+                bool(r[7]),
+                r[8] or "",
             )
             for r in self.conn.execute(sql, params)
         ]
@@ -529,6 +555,13 @@ class Store:
         self.conn.execute(
             "UPDATE articles SET status = ?, updated_at = ? WHERE id = ?",
             (ArticleStatus(status).value, _now(), article_id),
+        )
+
+    def set_article_note(self, article_id: int, *, flagged: bool, comment: str) -> None:
+        """The review flag and the comment of an article (both always written)."""
+        self.conn.execute(
+            "UPDATE articles SET flagged = ?, comment = ?, updated_at = ? WHERE id = ?",
+            (int(flagged), comment, _now(), article_id),
         )
 
     def count_articles(self, status: str | None = None) -> int:

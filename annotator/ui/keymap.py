@@ -97,6 +97,23 @@ ACTIONS: tuple[KeyAction, ...] = (
         "navigate",
     ),
     KeyAction(
+        "skip_article",
+        ("Ctrl+K",),
+        "跳过本文（再按一次取消）并打开下一篇未完成文章",
+        "Skip the article (again to unskip) and open the next unfinished one",
+        "navigate",
+    ),
+    KeyAction(
+        "flag_article",
+        ("Ctrl+M",),
+        "标记/取消标记本文待复核",
+        "Flag the article for review, or unflag it",
+        "navigate",
+    ),
+    KeyAction(
+        "comment_article", ("Ctrl+Shift+C",), "为本文写备注", "Comment on the article", "navigate"
+    ),
+    KeyAction(
         "search",
         ("Ctrl+F", "/"),
         "搜索文章（Esc 返回正文）",

@@ -30,6 +30,7 @@ from annotator.core.settings import Settings
 from annotator.core.store import Store
 from annotator.ui import keymap
 from annotator.ui.article_view import ArticleView
+from annotator.ui.dialogs import ask_comment
 from annotator.ui.help_overlay import HelpOverlay
 from annotator.ui.i18n import language, set_language, tr
 from annotator.ui.panels import ArticleList, LabelPalette, SpanPanel
@@ -42,12 +43,16 @@ QMainWindow { background: #f6f7f9; }
 QLabel#panelTitle { font-weight: 600; color: #37474f; padding: 6px 2px 2px 2px; }
 QLabel#articleHeader { font-size: 13pt; font-weight: 600; color: #263238; padding: 8px 12px 2px 12px; }
 QLabel#articleMeta { color: #607d8b; padding: 0 12px 6px 12px; }
+QLabel#articleNote { background: #fff4d6; color: #5d4200; border: 1px solid #e8c66a;
+                     border-radius: 4px; padding: 4px 8px; margin: 0 12px 6px 12px; }
 QTextEdit { background: #ffffff; border: 1px solid #d5dbe1; border-radius: 6px;
             selection-background-color: #2962ff; selection-color: #ffffff; }
 QTableView { background: #ffffff; border: 1px solid #d5dbe1; border-radius: 6px;
              alternate-background-color: #f3f6f9; selection-background-color: #cfe3ff;
              selection-color: #111; }
 QLineEdit, QComboBox { padding: 4px 6px; border: 1px solid #c3ccd5; border-radius: 4px; background: #fff; }
+QComboBox QAbstractItemView { selection-background-color: #cfe3ff;
+                              selection-color: #111; }
 QStatusBar QLabel { padding: 0 8px; color: #37474f; }
 """
 
@@ -55,6 +60,7 @@ QStatusBar QLabel { padding: 0 8px; color: #37474f; }
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, session: Session, settings: Settings, tasks: Tasks) -> None:
         super().__init__()
+        self.ask_comment = ask_comment  # a dialog; tests put a function in its place
         self.store = store
         self.session = session
         self.settings = settings
@@ -71,6 +77,10 @@ class MainWindow(QMainWindow):
         self.header.setWordWrap(True)
         self.meta = QLabel()
         self.meta.setObjectName("articleMeta")
+        self.note = QLabel()  # the review flag and the comment, when there are any
+        self.note.setObjectName("articleNote")
+        self.note.setWordWrap(True)
+        self.note.hide()
         self.articles = ArticleList(store)
         self.spans = SpanPanel(self.labels)
         self.palette = LabelPalette(self.labels)
@@ -82,6 +92,7 @@ class MainWindow(QMainWindow):
         centre_layout.setSpacing(0)
         centre_layout.addWidget(self.header)
         centre_layout.addWidget(self.meta)
+        centre_layout.addWidget(self.note)
         centre_layout.addWidget(self.view, 1)
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -173,6 +184,9 @@ class MainWindow(QMainWindow):
             "next_article": lambda: s.step_article(1),
             "prev_article": lambda: s.step_article(-1),
             "mark_done": s.mark_done,
+            "skip_article": self._skip,
+            "flag_article": self._flag,
+            "comment_article": self._comment,
             "search": self._focus_search,
             "focus_text": self.view.setFocus,
             "toggle_script": self._toggle_script,
@@ -249,6 +263,9 @@ class MainWindow(QMainWindow):
                 "next_article",
                 "prev_article",
                 "mark_done",
+                "skip_article",
+                "flag_article",
+                "comment_article",
             ],
             "menu.view": ["toggle_script", "search"],
             "menu.help": ["help"],
@@ -331,7 +348,13 @@ class MainWindow(QMainWindow):
         if article is None:
             self.header.setText(tr("empty"))
             self.meta.setText("")
+            self.note.hide()
             return
+        note = [tr("note.flagged")] if article.flagged else []
+        if article.comment:
+            note.append(tr("note.comment", comment=article.comment))
+        self.note.setText("  ·  ".join(note))
+        self.note.setVisible(bool(note))
         self.header.setText(article.title or article.source)
         counts = {st: 0 for st in ("pending", "accepted", "rejected")}
         for span in self.session.spans:
@@ -415,6 +438,24 @@ class MainWindow(QMainWindow):
             raise ActionError(tr("bar.none"))
         self.session.create(selection[0], selection[1], label)
         self.view.clear_selection()
+
+    def _skip(self) -> None:
+        was = self.session.article_id
+        self.session.skip()
+        key = "bar.unskipped" if self.session.article_id == was else "bar.skipped"
+        self.notify(tr(key), 4000)
+
+    def _flag(self) -> None:
+        self.notify(tr("bar.flagged" if self.session.toggle_flag() else "bar.unflagged"), 4000)
+
+    def _comment(self) -> None:
+        article = self.session.article
+        if article is None:
+            raise ActionError(tr("bar.no_article"))
+        text = self.ask_comment(self, article.comment)
+        self.view.setFocus()
+        if text is not None:
+            self.session.set_comment(text)
 
     def _focus_search(self) -> None:
         self.articles.search.setFocus()

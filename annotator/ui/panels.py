@@ -76,12 +76,15 @@ class ArticleListModel(_Table):
         self.store = store
         self._all: list[ArticleRow] = []
         self._shown = 0
-        self.status: str | None = None
+        self.status: str | None = None  # an ArticleStatus value, or "flagged"
         self.search = ""
 
     def reload(self) -> None:
         self.beginResetModel()
-        self._all = self.store.article_rows(status=self.status, search=self.search or None)
+        flagged = self.status == "flagged"
+        self._all = self.store.article_rows(
+            status=None if flagged else self.status, search=self.search or None, flagged=flagged
+        )
         self._shown = min(len(self._all), _BATCH)
         self.endResetModel()
 
@@ -105,12 +108,12 @@ class ArticleListModel(_Table):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 f"{_STATUS_ICON[row.status.value]} {tr('status.' + row.status.value)}",
-                row.title or row.source,
+                ("⚑ " if row.flagged else "") + (row.title or row.source),
                 row.pending,
                 row.accepted,
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{row.title}\n{row.source}"
+            return "\n".join(t for t in (row.title, row.source, row.comment) if t)
         if role == Qt.ItemDataRole.UserRole:
             return row.id
         if role == Qt.ItemDataRole.ForegroundRole and row.status is ArticleStatus.DONE:
@@ -165,6 +168,7 @@ class ArticleList(QWidget):
             self.filter.addItem(
                 f"{_STATUS_ICON[status.value]} {tr('status.' + status.value)}", status.value
             )
+        self.filter.addItem(tr("list.filter.flagged"), "flagged")
         self.filter.setCurrentIndex(max(current, 0))
         self.filter.blockSignals(False)
         self.search.setPlaceholderText(tr("list.search"))

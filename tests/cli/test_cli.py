@@ -106,7 +106,17 @@ def test_export_offsets_hold_and_file_is_atomic(tmp_path, capsys):
     assert len(records) == 5
     assert sum(len(r["entities"]) for r in records) > 50
     for rec in records:
-        assert set(rec) == {"id", "source", "title", "text", "status", "entities", "flags"}
+        assert set(rec) == {
+            "id",
+            "source",
+            "title",
+            "text",
+            "status",
+            "entities",
+            "flags",
+            "flagged",
+            "comment",
+        }
         for ent in rec["entities"]:
             assert rec["text"][ent["start"] : ent["end"]] == ent["text"]
     assert [p.name for p in out.parent.iterdir()] == ["gold.jsonl"]  # no temp files left

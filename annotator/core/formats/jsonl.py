@@ -1,8 +1,9 @@
 """Native JSONL: one article a line (the format DESIGN.md fixes).
 
 ``{"id", "source", "title", "text", "status", "entities": [{"start", "end", "label",
-"text", "status", "origin", "annotator"}], "flags"}``; offsets are Python str offsets
-into ``text``. Imported text is kept exactly as given, since the entities'
+"text", "status", "origin", "annotator"}], "flags"}``, plus ``"flagged"`` (for review,
+true/false) and ``"comment"`` (the annotators' note on the article, "" if none), which
+readers of the older format can ignore; offsets are Python str offsets into ``text``. Imported text is kept exactly as given, since the entities'
 offsets refer to it.
 """
 
@@ -137,6 +138,7 @@ def parse_record(obj: Any, source: str, labels: LabelSet) -> Article:
     except ValueError:
         raise RecordError(f"unknown article status {obj.get('status')!r}") from None
     flags = _flags(obj.get("flags"), text)
+    comment = _optional_str(obj, "comment", "the record") or ""
     external = obj.get("id")
     if not (external is None or isinstance(external, (str, int))) or isinstance(external, bool):
         raise RecordError('"id" must be a string or a number')
@@ -148,6 +150,8 @@ def parse_record(obj: Any, source: str, labels: LabelSet) -> Article:
         script=detect_script(text),
         status=status,
         flags=flags or {},
+        flagged=obj.get("flagged") is True,
+        comment=comment,
         spans=spans,
         uid=text_uid(text),
         external_id=None if external is None else str(external),
@@ -215,6 +219,8 @@ def record(
         "status": ArticleStatus(article.status).value,
         "entities": entities,
         "flags": article.flags,
+        "flagged": article.flagged,
+        "comment": article.comment,
     }
 
 
