@@ -148,5 +148,5 @@ def test_schema_2_database_gains_the_team_tables(tmp_path):
     conn.commit()
     conn.close()
     with Store.open(path) as st:
-        assert st.conn.execute("PRAGMA user_version").fetchone()[0] == 3
+        assert st.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert {"team_spans", "team_articles"} <= set(st.db.table_names())
