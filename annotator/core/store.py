@@ -210,6 +210,29 @@ def _span(row: Sequence[Any]) -> Span:
     )
 
 
+_ARTICLE_FIELDS = (
+    "id, uid, external_id, source, title, text, script, status, flags, flagged, comment"
+)
+
+
+def _article(row: Sequence[Any], *, raw: str = "") -> Article:
+    """An Article (without spans) from the columns in _ARTICLE_FIELDS."""
+    return Article(
+        id=row[0],
+        uid=row[1],
+        external_id=row[2],
+        source=row[3] or "",
+        title=row[4] or "",
+        raw=raw,
+        text=row[5],
+        script=row[6] or "simplified",
+        status=ArticleStatus(row[7]),
+        flags=json.loads(row[8] or "{}"),
+        flagged=bool(row[9]),
+        comment=row[10] or "",
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class ArticleRow:
     """What the article list needs, without the (large) text."""
@@ -411,26 +434,11 @@ class Store:
 
     def article(self, article_id: int, *, with_spans: bool = True) -> Article:
         row = self.conn.execute(
-            "SELECT id, uid, external_id, source, title, raw, text, script, status, flags,"
-            " flagged, comment FROM articles WHERE id = ?",
-            (article_id,),
+            f"SELECT {_ARTICLE_FIELDS}, raw FROM articles WHERE id = ?", (article_id,)
         ).fetchone()
         if row is None:
             raise KeyError(f"no article {article_id}")
-        article = Article(
-            id=row[0],
-            uid=row[1],
-            external_id=row[2],
-            source=row[3] or "",
-            title=row[4] or "",
-            raw=row[5] or "",
-            text=row[6],
-            script=row[7] or "simplified",
-            status=ArticleStatus(row[8]),
-            flags=json.loads(row[9] or "{}"),
-            flagged=bool(row[10]),
-            comment=row[11] or "",
-        )
+        article = _article(row, raw=row[-1] or "")
         if with_spans:
             article.spans = self.spans(article_id)
         return article
@@ -518,9 +526,7 @@ class Store:
             self.conn.execute("BEGIN")  # one consistent snapshot for both cursors
         try:
             articles = self.conn.execute(
-                "SELECT id, uid, external_id, source, title, text, script, status, flags"
-                f" FROM articles {where} ORDER BY id",
-                art_params,
+                f"SELECT {_ARTICLE_FIELDS} FROM articles {where} ORDER BY id", art_params
             )
             spans = self.conn.execute(
                 f"SELECT article_id, {_SPAN_FIELDS} FROM spans"
@@ -529,17 +535,7 @@ class Store:
             )
             pending_row = next(spans, None)
             for row in articles:
-                article = Article(
-                    id=row[0],
-                    uid=row[1],
-                    external_id=row[2],
-                    source=row[3] or "",
-                    title=row[4] or "",
-                    text=row[5],
-                    script=row[6] or "simplified",
-                    status=ArticleStatus(row[7]),
-                    flags=json.loads(row[8] or "{}"),
-                )
+                article = _article(row)
                 own_spans = []
                 while pending_row is not None and pending_row[0] <= article.id:
                     if pending_row[0] == article.id:
