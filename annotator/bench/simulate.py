@@ -181,18 +181,19 @@ class Oracle:
 
         s = self.session
         start, end = span.start, span.end
+        char = Qt.KeyboardModifier.ShiftModifier  # one character per key
         # Grow first, then shrink, so the span never becomes empty.
         while start > target[0]:
-            self.driver.key(Qt.Key.Key_Q)
+            self.driver.key(Qt.Key.Key_Q, char)
             start -= 1
         while end < target[1]:
-            self.driver.key(Qt.Key.Key_R)
+            self.driver.key(Qt.Key.Key_R, char)
             end += 1
         while start < target[0]:
-            self.driver.key(Qt.Key.Key_W)
+            self.driver.key(Qt.Key.Key_W, char)
             start += 1
         while end > target[1]:
-            self.driver.key(Qt.Key.Key_E)
+            self.driver.key(Qt.Key.Key_E, char)
             end -= 1
         current = s.current_span()
         if current is not None and current.label != target[2]:

@@ -106,6 +106,8 @@ class Session:
         self.labels = store.labels()
         self.last_label = next(iter(self.labels), "PER")
         self._learned: LearnedSuggester | None = None
+        self._edges: tuple[int | None, list[int]] = (None, [])
+        self.accepted_rest = 0  # spans the last mark_done accepted
 
     # ------------------------------------------------------------------ observers
     def subscribe(self, listener: Listener) -> None:
@@ -122,6 +124,21 @@ class Session:
 
     def current_span(self) -> Span | None:
         return next((s for s in self.spans if s.id == self.current), None)
+
+    def word_edges(self) -> list[int]:
+        """Word edges of the open article (cached; computed here if no worker has yet)."""
+        if self.article is None:
+            return []
+        if self._edges[0] != self.article.id or not self._edges[1]:
+            from annotator.core.suggest.tagger import word_edges
+
+            self._edges = (self.article.id, word_edges(self.article.text))
+        return self._edges[1]
+
+    def set_word_edges(self, article_id: int | None, edges: list[int]) -> None:
+        """Edges computed off the GUI thread for ``article_id``."""
+        if article_id is not None and article_id == self.article_id:
+            self._edges = (article_id, edges)
 
     def live_spans(self) -> list[Span]:
         """Spans that are part of the annotation (not rejected)."""
@@ -439,6 +456,32 @@ class Session:
                 )
         return out
 
+    def _repeats(
+        self, aid: int, surface: str, label: str, here: tuple[int, int]
+    ) -> list[SpanChange]:
+        """The same decision offered for the other occurrences of ``surface`` (every
+        occurrence counts): a pending span where nothing stands yet, a pending span there
+        relabelled. Only whole words (jieba's edges) and never over another live span."""
+        article = self.article
+        if article is None or len(surface) < 2 or not surface.strip():
+            return []
+        edges = set(self.word_edges())
+        live = self.live_spans()
+        out: list[SpanChange] = []
+        for m in re.finditer(re.escape(surface), article.text):
+            s, e = m.start(), m.end()
+            if s < here[1] and here[0] < e:
+                continue
+            exact = next((o for o in live if (o.start, o.end) == (s, e)), None)
+            if exact is not None:
+                if exact.status is SpanStatus.PENDING and exact.label != label:
+                    out.append(SpanChange(aid, exact, exact.with_(label=label)))
+                continue
+            if s not in edges or e not in edges or any(o.start < e and s < o.end for o in live):
+                continue
+            out.append(SpanChange(aid, None, Span(s, e, label, surface, origin="repeat")))
+        return out
+
     # ------------------------------------------------------------------ actions
     def accept(self) -> None:
         (_article, aid), span = self._need_article(), self._need_span()
@@ -448,6 +491,7 @@ class Session:
                 SpanChange(aid, span, self._decided(span, status=SpanStatus.ACCEPTED))
             )
             change.lexicon.append(self._teach(span.surface, span.label, "positive"))
+            change.spans += self._repeats(aid, span.surface, span.label, (span.start, span.end))
         self._commit(change, advance=True)
         if not change:
             self.step_span(1)
@@ -472,16 +516,28 @@ class Session:
         if span.label != label and span.origin != "manual":
             change.lexicon.append(self._teach(span.surface, span.label, "negative"))
         change.lexicon.append(self._teach(span.surface, label, "positive"))
+        change.spans += self._repeats(aid, span.surface, label, (span.start, span.end))
         self._commit(change, advance=True)
 
-    def move_boundary(self, edge: str, delta: int) -> None:
-        """Move the start or end of the current span one character (delta ±1)."""
+    def move_boundary(self, edge: str, delta: int, *, by_word: bool = False) -> None:
+        """Move the start or end of the current span one character (delta ±1), or with
+        ``by_word`` to the next word edge that way (a character if none is nearer)."""
         (article, aid), span = self._need_article(), self._need_span()
         start, end = span.start, span.end
+        pos = start if edge == "start" else end
+        new = pos + delta
+        if by_word:
+            edges = self.word_edges()
+            if delta > 0:
+                new = next((e for e in edges if e > pos), new)
+            else:
+                new = next((e for e in reversed(edges) if e < pos), new)
+            if (edge == "start" and new >= end) or (edge == "end" and new <= start):
+                new = pos + delta  # a word edge past the other end: one character
         if edge == "start":
-            start += delta
+            start = new
         else:
-            end += delta
+            end = new
         text = article.text
         if not (0 <= start < end <= len(text)):
             raise ActionError("the span cannot get shorter than one character or leave the text")
@@ -532,6 +588,7 @@ class Session:
             )
         )
         change.lexicon.append(self._teach(text[start:end], label, "positive"))
+        change.spans += self._repeats(aid, text[start:end], label, (start, end))
         self._commit(change)
         self.current = change.spans[-1].after.id  # type: ignore[union-attr]
         self._emit("current")
@@ -620,9 +677,17 @@ class Session:
         return len(change.spans)
 
     def mark_done(self) -> int | None:
-        """Mark the article done and open the next unfinished one (returned)."""
+        """Accept every pending span left, mark the article done (one undoable step) and
+        open the next unfinished one (returned). ``accepted_rest`` says how many."""
         article, aid = self._need_article()
         change = Change("mark_done", focus=self.current)
+        for span in self.spans:
+            if span.status is SpanStatus.PENDING:
+                change.spans.append(
+                    SpanChange(aid, span, self._decided(span, status=SpanStatus.ACCEPTED))
+                )
+                change.lexicon.append(self._teach(span.surface, span.label, "positive"))
+        self.accepted_rest = len(change.spans)
         if article.status is not ArticleStatus.DONE:
             change.status.append(StatusChange(aid, article.status, ArticleStatus.DONE))
         self._commit(change)

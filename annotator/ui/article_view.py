@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 import time
+from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QEvent, QRect, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from annotator.core.model import LabelSet, Span, SpanStatus
 from annotator.core.text import convert_script
+from annotator.ui.hints import ALPHABET, Hints
 
 CJK_FONTS = [
     "Noto Sans CJK SC",
@@ -78,6 +80,14 @@ class ArticleView(QTextEdit):
         self._plain = QTextCharFormat()
         self._garbled_fmt = self._garbled_format()
         self.document().setUndoRedoEnabled(False)
+        self.hints: Hints | None = None
+        # Set by the window: word edges of the open article, computed now if need be.
+        self.edges_source: Callable[[], list[int]] | None = None
+        # Set by the window: gets each hint letter (or "Escape") typed in hint mode.
+        self.hint_key: Callable[[str], None] | None = None
+        self._hint_font = QFont(self.font())
+        self._hint_font.setPointSizeF(9)
+        self._hint_font.setBold(True)
 
     # ------------------------------------------------------------------ content
     def set_article(
@@ -227,8 +237,80 @@ class ArticleView(QTextEdit):
         self._applied = {r: (k, f) for r, (k, f) in wanted.items()}
         self.viewport().update()
 
+    # ------------------------------------------------------------------ hints
+    def visible_range(self) -> tuple[int, int]:
+        """Text offsets of the first and last characters in the viewport."""
+        rect = self.viewport().rect()
+        first = self.cursorForPosition(rect.topLeft()).position()
+        last = self.cursorForPosition(rect.bottomRight()).position()
+        return first, last
+
+    def show_hints(self, hints: Hints | None) -> None:
+        self.hints = hints
+        self.viewport().update()
+
+    def keep_in_upper_part(self, pos: int) -> None:
+        """Scroll so ``pos`` sits in the upper third, leaving the text after it in view
+        (hint mode labels what follows the current span)."""
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(min(pos, self.document().characterCount() - 1))
+        rect = self.cursorRect(cursor)
+        height = self.viewport().height()
+        if 0 <= rect.top() <= height // 3:
+            return
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - rect.height())
+
+    def _paint_hints(self, painter: QPainter) -> None:
+        hints = self.hints
+        if hints is None:
+            return
+        painter.setFont(self._hint_font)
+        metrics = painter.fontMetrics()
+        cursor = QTextCursor(self.document())
+        doc_len = self.document().characterCount() - 1
+        for label, (start, _end, _id) in hints.targets.items():
+            if not label.startswith(hints.typed) or start > doc_len:
+                continue
+            cursor.setPosition(start)
+            at = self.cursorRect(cursor)
+            width = metrics.horizontalAdvance(label.upper()) + 6
+            box = QRect(at.left() - 2, at.top() - metrics.height() + 4, width, metrics.height())
+            painter.setPen(QPen(QColor("#8a6d00"), 1))
+            painter.setBrush(QColor("#ffd84d") if hints.kind == "spans" else QColor("#9be7ff"))
+            painter.drawRoundedRect(box, 3, 3)
+            painter.setPen(QColor("#1a1a1a"))
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label.upper())
+
+    def _hint_letter(self, event: QKeyEvent) -> str | None:
+        """The key as hint mode reads it: a letter of the alphabet, Escape, or None."""
+        if self.hints is None or self.hint_key is None:
+            return None
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if mods != Qt.KeyboardModifier.NoModifier:
+            return None
+        if event.key() == Qt.Key.Key_Escape:
+            return "Escape"
+        text = event.text().lower()
+        return text if len(text) == 1 and text in ALPHABET else None
+
+    def event(self, event: QEvent) -> bool:
+        # In hint mode the alphabet's letters are hints, not shortcuts.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and isinstance(event, QKeyEvent)
+            and self._hint_letter(event) is not None
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
+        if self.hints is not None:
+            painter = QPainter(self.viewport())
+            self._paint_hints(painter)
+            painter.end()
         if self._current_rect_span is not None:
             # A frame around the current span, so it is obvious at a glance.
             start, end = self._current_rect_span
@@ -277,6 +359,9 @@ class ArticleView(QTextEdit):
     def _token_edges(self) -> list[int]:
         if self._boundaries:
             return self._boundaries
+        if self.edges_source is not None:
+            self._boundaries = self.edges_source()
+            return self._boundaries
         # Before the segmenter is ready: breaks at punctuation and script changes.
         edges = {0, len(self._text)}
         for m in _TOKEN_BREAK.finditer(self._text):
@@ -300,7 +385,38 @@ class ArticleView(QTextEdit):
         if not self.textCursor().hasSelection():
             self.clicked_at.emit(self.cursorForPosition(event.position().toPoint()).position())
 
+    def select_range(self, start: int, end: int) -> None:
+        """Select [start, end) with the caret at the end (to extend it rightwards)."""
+        cursor = self.textCursor()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+
+    def stop_after(self, pos: int) -> int:
+        """The next place after ``pos`` where a name usually ends: before punctuation
+        or a space, or at a span's edge."""
+        text = self._text
+        stops = [len(text)]
+        m = _TOKEN_BREAK.search(text, pos + 1)
+        if m is not None:
+            stops.append(m.start())
+        for span in self._spans:
+            if span.status is SpanStatus.REJECTED:
+                continue
+            stops += [e for e in (span.start, span.end) if e > pos]
+        return min(stops)
+
+    def select_to_stop(self) -> None:
+        cursor = self.textCursor()
+        cursor.setPosition(self.stop_after(cursor.position()), QTextCursor.MoveMode.KeepAnchor)
+        self.setTextCursor(cursor)
+
     def keyPressEvent(self, event: QKeyEvent) -> None:
+        letter = self._hint_letter(event)
+        if letter is not None and self.hint_key is not None:
+            self.hint_key(letter)
+            return
         # Token-wise moves replace Qt's word moves, which treat a run of Chinese as one word.
         mods = event.modifiers()
         ctrl = bool(mods & Qt.KeyboardModifier.ControlModifier)

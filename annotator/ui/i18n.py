@@ -34,6 +34,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "view.script.original": ("原文字体", "Original script"),
     "view.script.simplified": ("简体显示", "Simplified view"),
     "view.script.traditional": ("繁体显示", "Traditional view"),
+    "bar.done_rest": (
+        "已接受其余 {n} 个实体，本文完成",
+        "Accepted the remaining {n}, article done",
+    ),
     "bar.progress": ("完成 {done}/{total} 篇", "{done}/{total} articles done"),
     "bar.speed": (
         "本次 {n} 个决定 · {rate:.0f}/小时",

@@ -55,10 +55,40 @@ ACTIONS: tuple[KeyAction, ...] = (
         "Propagate: accept other occurrences here, propose them corpus-wide",
         "review",
     ),
-    KeyAction("start_left", ("Q",), "起点左移一字", "Move the start one character left", "edit"),
-    KeyAction("start_right", ("W",), "起点右移一字", "Move the start one character right", "edit"),
-    KeyAction("end_left", ("E",), "终点左移一字", "Move the end one character left", "edit"),
-    KeyAction("end_right", ("R",), "终点右移一字", "Move the end one character right", "edit"),
+    KeyAction(
+        "hints",
+        ("F",),
+        "提示字母：给视野内每个实体标上字母，按字母选中（F 或 Esc 退出）",
+        "Hints: a letter on every span in view; type one to pick that span (F or Esc leaves)",
+        "review",
+    ),
+    KeyAction(
+        "word_hints",
+        ("G",),
+        "词提示：给视野内未标注的词标上字母，按字母选中该词",
+        "Word hints: a letter on every unlabelled word in view; type one to select that word",
+        "edit",
+    ),
+    KeyAction("start_left", ("Q",), "起点左移一个词", "Move the start one word left", "edit"),
+    KeyAction("start_right", ("W",), "起点右移一个词", "Move the start one word right", "edit"),
+    KeyAction("end_left", ("E",), "终点左移一个词", "Move the end one word left", "edit"),
+    KeyAction("end_right", ("R",), "终点右移一个词", "Move the end one word right", "edit"),
+    KeyAction(
+        "start_left_char", ("Shift+Q",), "起点左移一字", "Move the start one character left", "edit"
+    ),
+    KeyAction(
+        "start_right_char",
+        ("Shift+W",),
+        "起点右移一字",
+        "Move the start one character right",
+        "edit",
+    ),
+    KeyAction(
+        "end_left_char", ("Shift+E",), "终点左移一字", "Move the end one character left", "edit"
+    ),
+    KeyAction(
+        "end_right_char", ("Shift+R",), "终点右移一字", "Move the end one character right", "edit"
+    ),
     KeyAction(
         "create",
         ("C",),
@@ -85,6 +115,13 @@ ACTIONS: tuple[KeyAction, ...] = (
         "Shrink/extend the selection left by a word",
         "edit",
     ),
+    KeyAction(
+        "select_to_stop",
+        ("Ctrl+Shift+End",),
+        "选区扩展到下一个标点或实体边界",
+        "Extend the selection to the next punctuation or span edge",
+        "edit",
+    ),
     KeyAction("undo", ("Ctrl+Z",), "撤销", "Undo", "edit"),
     KeyAction("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "重做", "Redo", "edit"),
     KeyAction("next_article", ("L",), "下一篇文章", "Next article", "navigate"),
@@ -92,8 +129,8 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction(
         "mark_done",
         ("D",),
-        "标记完成并打开下一篇未完成文章",
-        "Mark done and open the next unfinished article",
+        "接受其余待定实体、标记完成并打开下一篇未完成文章",
+        "Accept the rest, mark done and open the next unfinished article",
         "navigate",
     ),
     KeyAction(

@@ -6,6 +6,8 @@ change notifications; actions call session methods.
 
 from __future__ import annotations
 
+import itertools
+import re
 import sqlite3
 import time
 from collections.abc import Callable
@@ -24,11 +26,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import ArticleStatus
+from annotator.core.model import ArticleStatus, SpanStatus
 from annotator.core.session import ActionError, Session
 from annotator.core.settings import Settings
 from annotator.core.store import Store
-from annotator.ui import keymap
+from annotator.ui import hints, keymap
 from annotator.ui.article_view import ArticleView
 from annotator.ui.dialogs import ask_comment
 from annotator.ui.help_overlay import HelpOverlay
@@ -37,6 +39,7 @@ from annotator.ui.panels import ArticleList, LabelPalette, SpanPanel
 from annotator.ui.tasks import Tasks
 
 _SCRIPTS = ("original", "simplified", "traditional")
+_PUNCT = re.compile(r"[\W_]+")
 
 STYLE = """
 QMainWindow { background: #f6f7f9; }
@@ -152,6 +155,9 @@ class MainWindow(QMainWindow):
         self.articles.article_chosen.connect(self._open_article)
         self.spans.span_chosen.connect(self._choose_span)
         self.view.clicked_at.connect(self._clicked)
+        self.view.hint_key = self._hint_key
+        self.view.edges_source = session.word_edges
+        self._hint_kind: str | None = None  # "spans" while span hints stay on
         self.palette.label_clicked.connect(self._label)
         self.tasks.progress.connect(self._task_progress)
         self.tasks.busy_changed.connect(lambda busy: self.task_bar.setVisible(busy))
@@ -169,10 +175,17 @@ class MainWindow(QMainWindow):
             "reject": s.reject,
             "accept_all": s.accept_all,
             "propagate": s.propagate,
-            "start_left": lambda: s.move_boundary("start", -1),
-            "start_right": lambda: s.move_boundary("start", 1),
-            "end_left": lambda: s.move_boundary("end", -1),
-            "end_right": lambda: s.move_boundary("end", 1),
+            "start_left": lambda: s.move_boundary("start", -1, by_word=True),
+            "start_right": lambda: s.move_boundary("start", 1, by_word=True),
+            "end_left": lambda: s.move_boundary("end", -1, by_word=True),
+            "end_right": lambda: s.move_boundary("end", 1, by_word=True),
+            "start_left_char": lambda: s.move_boundary("start", -1),
+            "start_right_char": lambda: s.move_boundary("start", 1),
+            "end_left_char": lambda: s.move_boundary("end", -1),
+            "end_right_char": lambda: s.move_boundary("end", 1),
+            "hints": self._toggle_hints,
+            "word_hints": self._word_hints,
+            "select_to_stop": self.view.select_to_stop,
             "create": lambda: self._create(None),
             "delete": s.delete,
             "token_right": lambda: self.view.move_token(1, select=False),
@@ -183,7 +196,7 @@ class MainWindow(QMainWindow):
             "redo": s.redo,
             "next_article": lambda: s.step_article(1),
             "prev_article": lambda: s.step_article(-1),
-            "mark_done": s.mark_done,
+            "mark_done": self._mark_done,
             "skip_article": self._skip,
             "flag_article": self._flag,
             "comment_article": self._comment,
@@ -252,12 +265,19 @@ class MainWindow(QMainWindow):
                 "start_right",
                 "end_left",
                 "end_right",
+                "start_left_char",
+                "start_right_char",
+                "end_left_char",
+                "end_right_char",
+                "select_to_stop",
             ],
             "menu.annotate": [
                 "accept",
                 "reject",
                 "accept_all",
                 "propagate",
+                "hints",
+                "word_hints",
                 "next_span",
                 "prev_span",
                 "next_article",
@@ -329,6 +349,10 @@ class MainWindow(QMainWindow):
         elif what == "current":
             self.view.set_current(s.current)
             self._mark_panel()
+        if self._hint_kind == "spans":
+            self._show_span_hints()
+        elif self.view.hints is not None and what != "current":
+            self.view.show_hints(None)
         self._refresh_status(progress=what != "current")
 
     def _mark_panel(self) -> None:
@@ -396,18 +420,99 @@ class MainWindow(QMainWindow):
         """Token edges for word-wise caret moves, from jieba, off the GUI thread."""
 
         def work(_progress: object) -> tuple[int | None, list[int]]:
-            from annotator.core.suggest.tagger import JiebaTagger
+            from annotator.core.suggest.tagger import word_edges
 
-            edges = {0}
-            for _s, end, _w, _t in JiebaTagger().tokens(text):
-                edges.add(end)
-            return article_id, sorted(edges)
+            return article_id, word_edges(text)
 
         def done(result: tuple[int | None, list[int]]) -> None:
             if result[0] == self.session.article_id:
+                self.session.set_word_edges(*result)
                 self.view.set_boundaries(result[1])
 
         self.tasks.run(tr("task.loading"), work, on_done=done)
+
+    # ------------------------------------------------------------------ hints
+    def _toggle_hints(self) -> None:
+        if self._hint_kind is not None or self.view.hints is not None:
+            self._leave_hints()
+        else:
+            self._hint_kind = "spans"
+            self._show_span_hints()
+
+    def _leave_hints(self) -> None:
+        self._hint_kind = None
+        self.view.show_hints(None)
+
+    def _show_span_hints(self) -> None:
+        """Hints on the live spans in view: those after the current span first."""
+        s = self.session
+        current = s.current_span()
+        if current is not None:
+            self.view.keep_in_upper_part(current.start)
+        first, last = self.view.visible_range()
+        anchor = current.start if current is not None else self.view.textCursor().position()
+        shown = [
+            x
+            for x in s.spans
+            if x.status is not SpanStatus.REJECTED
+            and first <= x.start <= last
+            and (current is None or x.id != current.id)
+        ]
+        after = [x for x in shown if x.start >= anchor]
+        before = [x for x in reversed(shown) if x.start < anchor]
+        ranges = [(x.start, x.end, x.id) for x in after + before]
+        self.view.show_hints(hints.assign(ranges, "spans"))
+
+    def _word_hints(self) -> None:
+        """Hints on the words in view that no span covers, the ones after the caret first."""
+        text = self.session.article.text if self.session.article else ""
+        edges = self.session.word_edges()
+        live = self.session.live_spans()
+        first, last = self.view.visible_range()
+        words = [
+            (a, b)
+            for a, b in itertools.pairwise(edges)
+            if first <= a <= last
+            and text[a:b].strip()
+            and not _PUNCT.fullmatch(text[a:b])
+            and not any(x.start < b and a < x.end for x in live)
+        ]
+        anchor = self.view.textCursor().position()
+        after = [w for w in words if w[0] >= anchor]
+        before = [w for w in reversed(words) if w[0] < anchor]
+        self.view.show_hints(hints.assign([(a, b, None) for a, b in after + before], "words"))
+
+    def _hint_key(self, letter: str) -> None:
+        shown = self.view.hints
+        if shown is None:
+            return
+        if letter == "Escape":
+            if shown.typed:
+                shown.typed = ""
+                self.view.viewport().update()
+            elif shown.kind == "words" and self._hint_kind == "spans":
+                self._show_span_hints()
+            else:
+                self._leave_hints()
+            return
+        hit = shown.type(letter)
+        if isinstance(hit, tuple):
+            start, end, span_id = hit
+            if shown.kind == "spans":
+                self.session.set_current(span_id)
+                self._show_span_hints()
+            else:
+                self.view.select_range(start, end)
+                if self._hint_kind == "spans":
+                    self._show_span_hints()
+                else:
+                    self.view.show_hints(None)
+        else:
+            self.view.viewport().update()
+
+    def _mark_done(self) -> None:
+        self.session.mark_done()
+        self.notify(tr("bar.done_rest", n=self.session.accepted_rest), 6000)
 
     # ------------------------------------------------------------------ user actions
     def _open_article(self, article_id: int) -> None:

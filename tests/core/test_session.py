@@ -211,3 +211,25 @@ def test_decisions_teach_the_other_articles_without_restart(store):
 def _with_spans(article, spans):
     article.spans = [Span(s, e, lab, article.text[s:e], origin="jieba") for s, e, lab in spans]
     return article
+
+
+def test_repeats_are_offered_only_for_whole_words(store):
+    # 海城 three times; in 海城区 it is part of a longer word: no offer there.
+    text = "海城开会。海城区在海城旁边。"
+    sess, _ = _setup(store, text=text)
+    sess._edges = (sess.article_id, [0, 2, 4, 5, 8, 9, 11, 13, 14])
+    sess.create(0, 2, "LOC")
+    got = [(s.start, s.label, s.status.value, s.origin) for s in store.spans(sess.article_id)]
+    assert got == [(0, "LOC", "accepted", "manual"), (9, "LOC", "pending", "repeat")]
+    sess.undo()
+    assert store.spans(sess.article_id) == []
+
+
+def test_mark_done_accepts_what_is_left_and_undo_takes_it_back(sess):
+    sess.reject()
+    sess.mark_done()
+    assert sess.article.status is ArticleStatus.DONE  # the only article: it stays open
+    assert [s[2] for s in state(sess)] == ["rejected", *["accepted"] * 3]
+    assert sess.accepted_rest == 3
+    sess.undo()
+    assert [s[2] for s in state(sess)] == ["rejected", *["pending"] * 3]

@@ -37,15 +37,31 @@ def test_review_an_article_with_keys_and_undo(qtbot, window):
     assert window.view._current_rect_span is not None
 
 
-def test_move_boundaries_with_keys(qtbot, window):
-    press(qtbot, window, Qt.Key.Key_E, times=2)  # end left twice: 江门市委
+def test_move_boundaries_one_character_with_shift(qtbot, window):
+    shift = Qt.KeyboardModifier.ShiftModifier
+    press(qtbot, window, Qt.Key.Key_E, shift, times=2)  # end left twice: 江门市委
     assert spans(window)[0][:2] == ("江门市委", "TITLE")
-    press(qtbot, window, Qt.Key.Key_W)  # start right: 门市委
-    press(qtbot, window, Qt.Key.Key_Q)  # start left: 江门市委
-    press(qtbot, window, Qt.Key.Key_R)  # end right: 江门市委书
+    press(qtbot, window, Qt.Key.Key_W, shift)  # start right: 门市委
+    press(qtbot, window, Qt.Key.Key_Q, shift)  # start left: 江门市委
+    press(qtbot, window, Qt.Key.Key_R, shift)  # end right: 江门市委书
     assert spans(window)[0][0] == "江门市委书"
     press(qtbot, window, Qt.Key.Key_3)
     assert spans(window)[0][:3] == ("江门市委书", "ORG", "accepted")
+
+
+def test_boundary_keys_snap_to_word_edges(qtbot, window):
+    # jieba cuts 江门|市委书记|郭文|海在|…: the keys move a whole word, never into one.
+    press(qtbot, window, Qt.Key.Key_W)  # start right a word: 市委书记
+    assert spans(window)[0][0] == "市委书记"
+    press(qtbot, window, Qt.Key.Key_R)  # end right a word: 市委书记郭文
+    assert spans(window)[0][0] == "市委书记郭文"
+    press(qtbot, window, Qt.Key.Key_E)
+    press(qtbot, window, Qt.Key.Key_Q)
+    assert spans(window)[0][:3] == ("江门市委书记", "TITLE", "accepted")
+    press(qtbot, window, Qt.Key.Key_E)
+    assert spans(window)[0][0] == "江门"
+    press(qtbot, window, Qt.Key.Key_E)  # the next word edge is the start: one character
+    assert spans(window)[0][0] == "江"
 
 
 def test_create_span_from_keyboard_selection(qtbot, window):

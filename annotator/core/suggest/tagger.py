@@ -368,3 +368,15 @@ class JiebaTagger:
 
     def name_suggester(self) -> NameSuggester:
         return NameSuggester(self._j.name_model, self._j.dictionary, self._j.places)
+
+
+def word_edges(text: str) -> list[int]:
+    """Offsets where a word starts or ends (jieba's words, on the Simplified copy so a
+    Traditional text is cut the same way; offsets are the same). Snapping and word-wise
+    moves use them."""
+    from annotator.core.text import to_simplified
+
+    edges = {0, len(text)}
+    for start, end, _word, _tag in JiebaTagger().tokens(to_simplified(text)):
+        edges.update((start, end))
+    return sorted(edges)
