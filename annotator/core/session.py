@@ -210,37 +210,35 @@ class Session:
     def resume(self) -> bool:
         """Open the article and span this annotator was last on. False if none."""
         raw = self.store.get_meta(f"cursor:{self.annotator}")
-        ids = self.store.article_ids()
-        if not ids:
+        first = self.store.next_article_id(None)
+        if first is None:
             return False
         cursor = json.loads(raw) if raw else {}
         article_id = cursor.get("article")
-        if article_id not in ids:
-            article_id = self.first_unfinished() or ids[0]
+        if not isinstance(article_id, int) or not self.store.has_article(article_id):
+            article_id = self.first_unfinished() or first
         self.open_article(article_id, span_id=cursor.get("span"))
         return True
 
     def first_unfinished(self, after: int | None = None) -> int | None:
-        rows = self.store.conn.execute(
-            "SELECT id FROM articles WHERE status IN ('new', 'in_progress') ORDER BY id"
-        ).fetchall()
-        ids = [r[0] for r in rows]
+        """The first new or in-progress article (after ``after``, wrapping round)."""
+        unfinished = ("new", "in_progress")
         if after is not None:
-            later = [i for i in ids if i > after]
-            return later[0] if later else (ids[0] if ids else None)
-        return ids[0] if ids else None
+            later = self.store.next_article_id(after, statuses=unfinished)
+            if later is not None:
+                return later
+        return self.store.next_article_id(None, statuses=unfinished)
 
     def step_article(self, delta: int) -> bool:
-        ids = self.store.article_ids()
-        if not ids:
+        current = self.article_id
+        target = self.store.next_article_id(current, backwards=delta < 0) if current else None
+        if current is None or not self.store.has_article(current):
+            target = self.store.next_article_id(None)
+            if target is None:
+                return False
+        elif target is None:
             return False
-        if self.article_id not in ids:
-            self.open_article(ids[0])
-            return True
-        i = ids.index(self.article_id) + delta
-        if not 0 <= i < len(ids):
-            return False
-        self.open_article(ids[i])
+        self.open_article(target)
         return True
 
     def _pending_after(self, pos: int) -> Span | None:

@@ -140,7 +140,8 @@ class MainWindow(QMainWindow):
         self._list_timer = QTimer(self)
         self._list_timer.setSingleShot(True)
         self._list_timer.setInterval(400)
-        self._list_timer.timeout.connect(lambda: self.articles.reload(self.session.article_id))
+        self._list_timer.timeout.connect(self._refresh_list_rows)
+        self._list_dirty: set[int] = set()
 
         # The span list follows once the article view has repainted, so the text
         # (where the eye is) shows each key's effect first.
@@ -338,6 +339,9 @@ class MainWindow(QMainWindow):
             self.view.set_spans(s.spans, s.current)
             self._mark_panel()
             self.articles.select(article.id)
+            if article.id is not None:  # opening may have brought learned suggestions
+                self._list_dirty.add(article.id)
+                self._list_timer.start()
             self._refresh_header()
             self._load_boundaries(article.id, article.text)
         elif what == "spans":
@@ -345,6 +349,8 @@ class MainWindow(QMainWindow):
             self.view.set_spans(s.spans, s.current)
             self._mark_panel()
             self._refresh_header()
+            if s.article_id is not None:
+                self._list_dirty.add(s.article_id)
             self._list_timer.start()
         elif what == "current":
             self.view.set_current(s.current)
@@ -354,6 +360,10 @@ class MainWindow(QMainWindow):
         elif self.view.hints is not None and what != "current":
             self.view.show_hints(None)
         self._refresh_status(progress=what != "current")
+
+    def _refresh_list_rows(self) -> None:
+        dirty, self._list_dirty = self._list_dirty, set()
+        self.articles.refresh(sorted(dirty))
 
     def _mark_panel(self) -> None:
         self._panel_dirty = True

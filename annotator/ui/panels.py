@@ -6,6 +6,8 @@ annotation state of its own.
 
 from __future__ import annotations
 
+import bisect
+from collections.abc import Iterable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
@@ -29,7 +31,6 @@ from annotator.ui.i18n import language, tr
 
 _Index = QModelIndex | QPersistentModelIndex
 _STATUS_ICON = {"new": "○", "in_progress": "◐", "done": "●", "skipped": "–"}
-_BATCH = 500
 
 
 def _row_table(model: QAbstractTableModel) -> QTableView:
@@ -67,43 +68,75 @@ class _Table(QAbstractTableModel):
 
 
 class ArticleListModel(_Table):
-    """Articles with status and counts; rows are handed to the view in batches."""
+    """Articles with status and counts, read lazily.
+
+    A reload reads only the ids that match the filter; a row's title and counts are
+    read with its page when the view first shows it, and after a decision only the
+    changed row is read again. So neither costs more with 100,000 articles than
+    with 100.
+    """
 
     COLUMNS = ("list.col.status", "list.col.title", "list.col.pending", "list.col.accepted")
+    PAGE = 200
+    MAX_PAGES = 50  # rows kept in memory: forgotten (and reread) beyond this
 
     def __init__(self, store: Store) -> None:
         super().__init__()
         self.store = store
-        self._all: list[ArticleRow] = []
-        self._shown = 0
+        self._ids: list[int] = []
+        self._rows: dict[int, ArticleRow] = {}
         self.status: str | None = None  # an ArticleStatus value, or "flagged"
         self.search = ""
 
     def reload(self) -> None:
         self.beginResetModel()
         flagged = self.status == "flagged"
-        self._all = self.store.article_rows(
+        self._ids = self.store.article_list_ids(
             status=None if flagged else self.status, search=self.search or None, flagged=flagged
         )
-        self._shown = min(len(self._all), _BATCH)
+        self._rows = {}
         self.endResetModel()
 
     def rows(self) -> int:
-        return self._shown
+        return len(self._ids)
 
-    def canFetchMore(self, parent: _Index) -> bool:
-        return not parent.isValid() and self._shown < len(self._all)
+    def _row(self, i: int) -> ArticleRow | None:
+        article_id = self._ids[i]
+        row = self._rows.get(article_id)
+        if row is None:
+            if len(self._rows) >= self.PAGE * self.MAX_PAGES:
+                self._rows = {}
+            first = i - i % self.PAGE
+            for fetched in self.store.article_rows_for(self._ids[first : first + self.PAGE]):
+                self._rows[fetched.id] = fetched
+            row = self._rows.get(article_id)
+        return row
 
-    def fetchMore(self, parent: _Index) -> None:
-        more = min(_BATCH, len(self._all) - self._shown)
-        self.beginInsertRows(QModelIndex(), self._shown, self._shown + more - 1)
-        self._shown += more
-        self.endInsertRows()
+    def refresh(self, article_ids: Iterable[int]) -> None:
+        """Read these articles' rows again and repaint just them."""
+        for article_id in article_ids:
+            i = self.row_of(article_id)
+            if i is None:
+                continue
+            for fetched in self.store.article_rows_for([article_id]):
+                self._rows[article_id] = fetched
+            self.dataChanged.emit(self.index(i, 0), self.index(i, len(self.COLUMNS) - 1))
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or index.row() >= self._shown:
+        if not index.isValid() or index.row() >= len(self._ids):
             return None
-        row = self._all[index.row()]
+        if role == Qt.ItemDataRole.UserRole:
+            return self._ids[index.row()]
+        if role not in (
+            Qt.ItemDataRole.DisplayRole,
+            Qt.ItemDataRole.ToolTipRole,
+            Qt.ItemDataRole.ForegroundRole,
+            Qt.ItemDataRole.TextAlignmentRole,
+        ):
+            return None
+        row = self._row(index.row())
+        if row is None:  # deleted meanwhile
+            return None
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (
@@ -114,8 +147,6 @@ class ArticleListModel(_Table):
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole:
             return "\n".join(t for t in (row.title, row.source, row.comment) if t)
-        if role == Qt.ItemDataRole.UserRole:
-            return row.id
         if role == Qt.ItemDataRole.ForegroundRole and row.status is ArticleStatus.DONE:
             return QColor("#2e7d32")
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
@@ -123,12 +154,8 @@ class ArticleListModel(_Table):
         return None
 
     def row_of(self, article_id: int) -> int | None:
-        for i, row in enumerate(self._all):
-            if row.id == article_id:
-                while i >= self._shown:
-                    self.fetchMore(QModelIndex())
-                return i
-        return None
+        i = bisect.bisect_left(self._ids, article_id)
+        return i if i < len(self._ids) and self._ids[i] == article_id else None
 
 
 class ArticleList(QWidget):
@@ -144,10 +171,16 @@ class ArticleList(QWidget):
         self.search.setClearButtonEnabled(True)
         self.table = _row_table(self.model)
         self.table.setAlternatingRowColors(True)
+        # Fixed row heights and column widths: measuring contents would read the
+        # rows of every page the view has not shown yet.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        for col in (0, 2, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        metrics = self.table.fontMetrics()
+        for col, widest in ((0, "◐ In progress"), (2, "00000"), (3, "00000")):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, metrics.horizontalAdvance(widest) + 18)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.filter)
@@ -190,6 +223,10 @@ class ArticleList(QWidget):
     def reload(self, current: int | None) -> None:
         self.model.reload()
         self.select(current)
+
+    def refresh(self, article_ids: Iterable[int]) -> None:
+        """After a decision: repaint the changed rows only."""
+        self.model.refresh(article_ids)
 
     def select(self, article_id: int | None) -> None:
         if article_id is None:
