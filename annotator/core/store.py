@@ -22,7 +22,7 @@ import sqlite_utils
 
 from annotator.core.model import Article, ArticleStatus, Label, LabelSet, Span, SpanStatus
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 class StoreError(RuntimeError):
@@ -169,11 +169,19 @@ def _migration_4(db: sqlite_utils.Database) -> None:
     db.table("articles").add_column("comment", str, not_null_default="")
 
 
+def _migration_5(db: sqlite_utils.Database) -> None:
+    """The project's learned suggestion model (annotator.core.suggest.learner), as bytes."""
+    db.table("models").create(
+        {"name": str, "data": bytes, "trained_at": float, "summary": str}, pk="name"
+    )
+
+
 MIGRATIONS: Sequence[Callable[[sqlite_utils.Database], None]] = (
     _migration_1,
     _migration_2,
     _migration_3,
     _migration_4,
+    _migration_5,
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
@@ -726,6 +734,25 @@ class Store:
             (r[0], r[1], r[2])
             for r in self.conn.execute("SELECT surface, label, polarity FROM lexicon ORDER BY id")
         ]
+
+    # ------------------------------------------------------------------ models
+    def save_model(self, name: str, data: bytes, summary: dict[str, Any]) -> None:
+        with self.transaction():
+            self.conn.execute(
+                "INSERT OR REPLACE INTO models (name, data, trained_at, summary) VALUES (?, ?, ?, ?)",
+                (name, data, time.time(), json.dumps(summary, ensure_ascii=False)),
+            )
+
+    def model(self, name: str) -> tuple[bytes, dict[str, Any]] | None:
+        row = self.conn.execute(
+            "SELECT data, summary FROM models WHERE name = ?", (name,)
+        ).fetchone()
+        return None if row is None else (bytes(row[0]), json.loads(row[1] or "{}"))
+
+    def model_stamp(self, name: str) -> float | None:
+        """When the named model was last saved: a cheap check for a newer one."""
+        row = self.conn.execute("SELECT trained_at FROM models WHERE name = ?", (name,)).fetchone()
+        return None if row is None else float(row[0])
 
     def lexicon_version(self) -> int:
         """A number that changes with every write to the lexicon (a trigger bumps it)."""

@@ -150,3 +150,27 @@ def test_schema_2_database_gains_the_team_tables(tmp_path):
     with Store.open(path) as st:
         assert st.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
         assert {"team_spans", "team_articles"} <= set(st.db.table_names())
+
+
+def test_model_round_trip_and_stamp(tmp_path):
+    path = tmp_path / "p.db"
+    with Store.open(path) as st:
+        assert st.model("project") is None and st.model_stamp("project") is None
+        st.save_model("project", b"\x00model\xff", {"articles": 3})
+        first = st.model_stamp("project")
+        st.save_model("project", b"newer", {"articles": 4})
+        assert st.model_stamp("project") >= first
+    with Store.open(path) as st:
+        assert st.model("project") == (b"newer", {"articles": 4})
+
+
+def test_schema_4_database_gains_the_models_table(tmp_path):
+    path = tmp_path / "old.db"
+    with Store.open(path) as st:
+        st.add_article(_article())
+        st.conn.execute("DROP TABLE models")
+        st.conn.execute("PRAGMA user_version = 4")
+    with Store.open(path) as st:
+        assert st.count_articles() == 1
+        assert st.model("project") is None
+        assert st.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
