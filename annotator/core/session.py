@@ -81,6 +81,22 @@ class Change:
         return bool(self.spans or self.lexicon or self.status or self.notes)
 
 
+@dataclass(frozen=True, slots=True)
+class SpanFilter:
+    """Which spans of the article a batch decision (and the span list) covers; None = any."""
+
+    label: str | None = None
+    origin: str | None = None
+    status: SpanStatus | None = None
+
+    def matches(self, span: Span) -> bool:
+        return (
+            (self.label is None or span.label == self.label)
+            and (self.origin is None or span.origin == self.origin)
+            and (self.status is None or span.status is self.status)
+        )
+
+
 def _describe(change: SpanChange) -> list[str | None]:
     """Compact event detail: label before, label after, surface."""
     span = change.after or change.before
@@ -607,6 +623,35 @@ class Session:
                 )
                 change.lexicon.append(self._teach(span.surface, span.label, "positive"))
         self._commit(change)
+
+    def accept_matching(self, span_filter: SpanFilter) -> int:
+        """Accept every pending span of the article the filter covers ("every
+        rule:date span"), as one undoable step. Returns how many."""
+        _article, aid = self._need_article()
+        change = Change("batch_accept", focus=self.current)
+        for span in self.spans:
+            if span.status is SpanStatus.PENDING and span_filter.matches(span):
+                change.spans.append(
+                    SpanChange(aid, span, self._decided(span, status=SpanStatus.ACCEPTED))
+                )
+                change.lexicon.append(self._teach(span.surface, span.label, "positive"))
+        self._commit(change)
+        return len(change.spans)
+
+    def reject_matching(self, span_filter: SpanFilter) -> int:
+        """Reject every pending or accepted span the filter covers, as one undoable
+        step; suggestions so rejected are not proposed again. Returns how many."""
+        _article, aid = self._need_article()
+        change = Change("batch_reject", focus=self.current)
+        for span in self.spans:
+            if span.status is not SpanStatus.REJECTED and span_filter.matches(span):
+                change.spans.append(
+                    SpanChange(aid, span, self._decided(span, status=SpanStatus.REJECTED))
+                )
+                if span.origin != "manual":
+                    change.lexicon.append(self._teach(span.surface, span.label, "negative"))
+        self._commit(change)
+        return len(change.spans)
 
     def propagate(self) -> int:
         """Accept every other occurrence of the current span in this article, and

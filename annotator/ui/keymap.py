@@ -151,6 +151,27 @@ ACTIONS: tuple[KeyAction, ...] = (
         "comment_article", ("Ctrl+Shift+C",), "为本文写备注", "Comment on the article", "navigate"
     ),
     KeyAction(
+        "filter_spans",
+        ("Ctrl+Shift+F",),
+        "筛选实体列表（标签/来源/状态；Tab 切换，Esc 返回正文）",
+        "Filter the span list by label, origin, status (Tab between, Esc returns to the text)",
+        "review",
+    ),
+    KeyAction(
+        "accept_filtered",
+        ("Ctrl+Shift+A",),
+        "接受筛选出的全部待定实体（一步，可撤销）",
+        "Accept every pending span the filter shows (one undoable step)",
+        "review",
+    ),
+    KeyAction(
+        "reject_filtered",
+        ("Ctrl+Shift+X",),
+        "拒绝筛选出的全部实体（一步，可撤销）",
+        "Reject every span the filter shows (one undoable step)",
+        "review",
+    ),
+    KeyAction(
         "search",
         ("Ctrl+F", "/"),
         "搜索文章（Esc 返回正文）",

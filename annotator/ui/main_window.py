@@ -198,6 +198,9 @@ class MainWindow(QMainWindow):
             "next_article": lambda: s.step_article(1),
             "prev_article": lambda: s.step_article(-1),
             "mark_done": self._mark_done,
+            "filter_spans": self.spans.focus_filters,
+            "accept_filtered": lambda: self._batch(accept=True),
+            "reject_filtered": lambda: self._batch(accept=False),
             "skip_article": self._skip,
             "flag_article": self._flag,
             "comment_article": self._comment,
@@ -276,6 +279,9 @@ class MainWindow(QMainWindow):
                 "accept",
                 "reject",
                 "accept_all",
+                "filter_spans",
+                "accept_filtered",
+                "reject_filtered",
                 "propagate",
                 "hints",
                 "word_hints",
@@ -553,6 +559,12 @@ class MainWindow(QMainWindow):
             raise ActionError(tr("bar.none"))
         self.session.create(selection[0], selection[1], label)
         self.view.clear_selection()
+
+    def _batch(self, *, accept: bool) -> None:
+        decide = self.session.accept_matching if accept else self.session.reject_matching
+        n = decide(self.spans.span_filter())
+        key = ("bar.batch_accepted" if accept else "bar.batch_rejected") if n else "bar.batch_none"
+        self.notify(tr(key, n=n), 5000)
 
     def _skip(self) -> None:
         was = self.session.article_id

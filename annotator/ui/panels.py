@@ -10,13 +10,22 @@ import bisect
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QColor, QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QFrame,
     QGridLayout,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
@@ -26,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from annotator.core.model import ArticleStatus, LabelSet, Span, SpanStatus
+from annotator.core.session import SpanFilter
 from annotator.core.store import ArticleRow, Store
 from annotator.ui.i18n import language, tr
 
@@ -285,11 +295,44 @@ class SpanTableModel(_Table):
         return next((i for i, s in enumerate(self.spans) if s.id == span_id), None)
 
 
+class _KeysStayHere(QObject):
+    """Letters, digits and Space typed into a filter choose in it instead of firing
+    the window's one-key shortcuts (Esc still returns to the text)."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            plain = not event.modifiers() & (
+                Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
+            )
+            if plain and event.key() != Qt.Key.Key_Escape:
+                event.accept()
+        return False
+
+
 class SpanPanel(QWidget):
+    """The article's spans, narrowed by label, origin and status.
+
+    The filter is view state (like a search box); batch decisions take it as an
+    argument, so the session decides what changes.
+    """
+
     span_chosen = Signal(int)
 
     def __init__(self, labels: LabelSet, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.labels = labels
+        self._all: list[Span] = []
+        self.by_label = QComboBox()
+        self.by_origin = QComboBox()
+        self.by_status = QComboBox()
+        self._keys_stay = _KeysStayHere(self)
+        filters = QHBoxLayout()
+        filters.setContentsMargins(0, 0, 0, 0)
+        for combo in (self.by_label, self.by_origin, self.by_status):
+            combo.installEventFilter(self._keys_stay)
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+            combo.currentIndexChanged.connect(self._refilter)
+            filters.addWidget(combo, 1)
         self.model = SpanTableModel(labels)
         self.table = _row_table(self.model)
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -309,6 +352,7 @@ class SpanPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.title)
+        layout.addLayout(filters)
         layout.addWidget(self.table)
         self.table.clicked.connect(
             lambda index: self.span_chosen.emit(self.model.data(index, Qt.ItemDataRole.UserRole))
@@ -318,9 +362,59 @@ class SpanPanel(QWidget):
     def retranslate(self) -> None:
         self.title.setText(tr("spans.title"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
+        label_items = [(f"{lab.key} {lab.name}".strip(), lab.name) for lab in self.labels.values()]
+        self._fill(self.by_label, tr("spans.filter.label"), label_items)
+        status_items = [(tr("span." + st.value), st.value) for st in SpanStatus]
+        self._fill(self.by_status, tr("spans.filter.status"), status_items)
+        self._fill_origins()
+
+    def _fill(self, combo: QComboBox, everything: str, items: list[tuple[str, str]]) -> None:
+        """Replace a filter's entries, keeping its choice where it is still offered."""
+        chosen = combo.currentData()
+        combo.blockSignals(True)
+        combo.clear()
+        combo.addItem(everything, None)
+        for text, value in items:
+            combo.addItem(text, value)
+        combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
+        combo.blockSignals(False)
+
+    def _fill_origins(self) -> None:
+        origins = sorted({s.origin for s in self._all} | {self.by_origin.currentData()} - {None})
+        self._fill(self.by_origin, tr("spans.filter.origin"), [(o, o) for o in origins])
+
+    def span_filter(self) -> SpanFilter:
+        status = self.by_status.currentData()
+        return SpanFilter(
+            label=self.by_label.currentData(),
+            origin=self.by_origin.currentData(),
+            status=SpanStatus(status) if status else None,
+        )
+
+    def set_filter(self, span_filter: SpanFilter) -> None:
+        for combo, value in (
+            (self.by_label, span_filter.label),
+            (self.by_origin, span_filter.origin),
+            (self.by_status, span_filter.status.value if span_filter.status else None),
+        ):
+            if value is not None and combo.findData(value) < 0:
+                combo.addItem(value, value)
+            combo.setCurrentIndex(max(combo.findData(value), 0) if value is not None else 0)
+
+    def focus_filters(self) -> None:
+        self.by_label.setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _refilter(self) -> None:
+        self.model.set_spans([s for s in self._all if self.span_filter().matches(s)])
 
     def show_spans(self, spans: list[Span], current: int | None) -> None:
-        self.model.set_spans(spans)
+        self._all = list(spans)
+        if {s.origin for s in spans} - {
+            self.by_origin.itemData(i) for i in range(self.by_origin.count())
+        }:
+            self._fill_origins()
+        flt = self.span_filter()
+        self.model.set_spans(spans if flt == SpanFilter() else [s for s in spans if flt.matches(s)])
         self.show_current(current)
 
     def show_current(self, current: int | None) -> None:

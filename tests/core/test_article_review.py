@@ -9,8 +9,8 @@ import sqlite_utils
 
 from annotator.core.export import export
 from annotator.core.formats import article_from_raw, jsonl
-from annotator.core.model import ArticleStatus, LabelSet, Span
-from annotator.core.session import Session
+from annotator.core.model import ArticleStatus, LabelSet, Span, SpanStatus
+from annotator.core.session import Session, SpanFilter
 from annotator.core.store import MIGRATIONS, Store
 
 TEXTS = ("汕尾市海丰县召开座谈会，县长讲话。", "第二篇：潮州湘桥区。", "第三篇：揭阳榕城。")
@@ -116,3 +116,53 @@ def test_a_schema_1_database_is_migrated_with_its_articles(tmp_path):
         )
         store.set_article_note(article.id, flagged=True, comment="旧库也能备注")
         assert store.article(article.id).comment == "旧库也能备注"
+
+
+def _mixed(store):
+    text = "2024年3月5日，韶关市武江区召开会议，3月6日继续。"
+    art = article_from_raw(text, "m.txt")
+    art.spans = [
+        Span(0, 9, "DATE", art.text[0:9], origin="rule:date"),
+        Span(10, 13, "LOC", art.text[10:13], origin="lexicon:place"),
+        Span(13, 16, "LOC", art.text[13:16], origin="lexicon:place"),
+        Span(21, 25, "DATE", art.text[21:25], origin="rule:date"),
+    ]
+    article_id, _ = store.add_article(art)
+    session = Session(store, "amy")
+    session.open_article(article_id)
+    return session
+
+
+def _states(session):
+    return [(s.surface, s.status.value) for s in session.store.spans(session.article_id)]
+
+
+def test_batch_accept_by_origin_is_one_undoable_step(store):
+    sess = _mixed(store)
+    assert sess.accept_matching(SpanFilter(origin="rule:date")) == 2
+    assert _states(sess) == [
+        ("2024年3月5日", "accepted"),
+        ("韶关市", "pending"),
+        ("武江区", "pending"),
+        ("3月6日", "accepted"),
+    ]
+    assert store.lexicon_polarity("3月6日", "DATE") == "positive"
+    assert sess.accept_matching(SpanFilter(origin="rule:date")) == 0  # nothing left to do
+    sess.undo()  # the empty batch was no step: this undoes both dates
+    assert all(st == "pending" for _s, st in _states(sess))
+    assert store.lexicon_polarity("3月6日", "DATE") is None
+    sess.redo()
+    assert _states(sess)[3] == ("3月6日", "accepted")
+
+
+def test_batch_reject_by_label_and_status(store):
+    sess = _mixed(store)
+    sess.accept_matching(SpanFilter(label="DATE"))
+    # Rejecting the pending LOC spans leaves the accepted DATE spans alone.
+    assert sess.reject_matching(SpanFilter(label="LOC", status=SpanStatus.PENDING)) == 2
+    assert [st for _s, st in _states(sess)] == ["accepted", "rejected", "rejected", "accepted"]
+    assert store.lexicon_polarity("韶关市", "LOC") == "negative"
+    assert sess.reject_matching(SpanFilter(label="DATE")) == 2
+    assert [st for _s, st in _states(sess)] == ["rejected"] * 4
+    sess.undo()
+    assert [st for _s, st in _states(sess)] == ["accepted", "rejected", "rejected", "accepted"]

@@ -93,3 +93,53 @@ def test_flag_and_comment_with_keys_are_shown_and_stored(qtbot, window):
     press(qtbot, window, Qt.Key.Key_Z, CTRL)  # the flag
     assert not store.article(article_id).flagged
     assert window.note.isHidden()
+
+
+def _shown(win):
+    return [s.surface for s in win.spans.model.spans]
+
+
+def test_span_filters_and_batch_decisions_with_keys(qtbot, window):
+    from annotator.core.model import Span
+
+    store, session = window.store, window.session
+    article_id = session.article_id
+    text = session.article.text
+    store.add_span(article_id, Span(22, 24, "LOC", text[22:24], origin="rule:place"))
+    session.open_article(article_id)
+    window.view.setFocus()
+    qtbot.waitUntil(lambda: len(_shown(window)) == 5)
+    press(qtbot, window, Qt.Key.Key_F, CTRL_SHIFT)
+    assert window.spans.by_label.hasFocus()
+    # Down twice: Any label -> 1 PER -> 2 LOC. X, A, J typed here decide nothing.
+    for key in (Qt.Key.Key_Down, Qt.Key.Key_Down):
+        qtbot.keyClick(window.spans.by_label, key)
+    assert window.spans.by_label.currentData() == "LOC"
+    assert _shown(window) == ["鹤山", "鹤山"]
+    qtbot.keyClick(window.spans.by_label, Qt.Key.Key_Tab)
+    assert window.spans.by_origin.hasFocus()
+    qtbot.keyClick(window.spans.by_origin, Qt.Key.Key_X)
+    assert all(s.status.value == "pending" for s in store.spans(article_id))
+    qtbot.keyClick(window.spans.by_origin, Qt.Key.Key_Escape)
+    assert window.view.hasFocus()
+    press(qtbot, window, Qt.Key.Key_A, CTRL_SHIFT)  # accept the two LOC spans
+    states = {(s.start, s.label): s.status.value for s in store.spans(article_id)}
+    assert states == {
+        (0, "TITLE"): "pending",
+        (6, "PER"): "pending",
+        (10, "LOC"): "accepted",
+        (15, "ORG"): "pending",
+        (22, "LOC"): "accepted",
+    }
+    assert "Accepted 2" in window.message_label.text()
+    press(qtbot, window, Qt.Key.Key_Z, CTRL)  # one step undoes both
+    assert all(s.status.value == "pending" for s in store.spans(article_id))
+    # Narrow to one origin as well, then reject what is shown.
+    window.spans.by_origin.setCurrentIndex(window.spans.by_origin.findData("rule:place"))
+    assert _shown(window) == ["鹤山"]
+    window.view.setFocus()
+    press(qtbot, window, Qt.Key.Key_X, CTRL_SHIFT)
+    rejected = [
+        (s.start, s.origin) for s in store.spans(article_id) if s.status.value == "rejected"
+    ]
+    assert rejected == [(22, "rule:place")]
