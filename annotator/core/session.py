@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from annotator.core.merge import JOIN
 from annotator.core.model import Article, ArticleStatus, Span, SpanStatus
 from annotator.core.store import Store
 from annotator.core.suggest.base import Candidate
@@ -67,6 +68,7 @@ class Change:
     status: list[StatusChange] = field(default_factory=list)
     focus: int | None = None  # span id to make current after applying
     notes: list[NoteChange] = field(default_factory=list)
+    note: dict[str, object] = field(default_factory=dict)  # more detail for the event log
 
     def inverse(self) -> Change:
         return Change(
@@ -328,6 +330,7 @@ class Session:
                     "action": change.action,
                     "spans": len(change.spans),
                     "detail": [_describe(c) for c in change.spans[:20]],
+                    **change.note,
                 },
             )
             if self.article is not None:
@@ -718,6 +721,43 @@ class Session:
                 )
         self._commit(change)
         return len(change.spans)
+
+    # ------------------------------------------------------------------ adjudication
+    def sides(self) -> list[str]:
+        """The annotators whose finished work on this article a team database holds."""
+        if self.article_id is None:
+            return []
+        return self.store.team_finished(self.article_id).get(self.article_id, [])
+
+    def difference(self) -> list[Span]:
+        """The pending spans that overlap the current one, directly or through each other:
+        one place where the annotators differ (empty when the current span is decided)."""
+        span = self.current_span()
+        if span is None or span.status is not SpanStatus.PENDING:
+            return []
+        pending = [s for s in self.spans if s.status is SpanStatus.PENDING]
+        group = [span]
+        grown = True
+        while grown:
+            grown = False
+            for other in pending:
+                if other not in group and any(other.overlaps(g) for g in group):
+                    group.append(other)
+                    grown = True
+        return sorted(group, key=lambda s: (s.start, s.end, s.id or 0))
+
+    def pick(self, side: str | None) -> None:
+        """Settle the current difference: ``side``'s spans become gold, the others are
+        rejected; ``None`` rejects them all. The event records whose version won."""
+        (_article, aid), group = self._need_article(), self.difference()
+        if not group:
+            raise ActionError("no difference here: the current span is decided")
+        change = Change("pick", focus=self.current, note={"picked": side})
+        for span in group:
+            chosen = side is not None and side in (span.annotator or "").split(JOIN)
+            status = SpanStatus.ACCEPTED if chosen else SpanStatus.REJECTED
+            change.spans.append(SpanChange(aid, span, self._decided(span, status=status)))
+        self._commit(change, advance=True)
 
     def mark_done(self) -> int | None:
         """Accept every pending span left, mark the article done (one undoable step) and

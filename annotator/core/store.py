@@ -834,14 +834,17 @@ class Store:
         rows = self.conn.execute("SELECT DISTINCT annotator FROM team_articles ORDER BY annotator")
         return [r[0] for r in rows]
 
-    def team_finished(self) -> dict[int, list[str]]:
-        """Article id -> the annotators who marked it done."""
+    def team_finished(self, article_id: int | None = None) -> dict[int, list[str]]:
+        """Article id -> the annotators who marked it done (of one article, or all)."""
         out: dict[int, list[str]] = {}
-        for article_id, name in self.conn.execute(
+        where = "" if article_id is None else " AND article_id = ?"
+        for aid, name in self.conn.execute(
             "SELECT article_id, annotator FROM team_articles WHERE status = 'done'"
-            " ORDER BY article_id, annotator"
+            + where
+            + " ORDER BY article_id, annotator",
+            () if article_id is None else (article_id,),
         ):
-            out.setdefault(article_id, []).append(name)
+            out.setdefault(aid, []).append(name)
         return out
 
     def team_docs(self) -> list[tuple[int, dict[str, set[tuple[int, int, str]]]]]:

@@ -107,6 +107,17 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "未能保存到数据库，此操作未生效：{error}",
         "Could not save to the database; nothing was changed: {error}",
     ),
+    "adjudicate.title": ("裁定分歧（本文待定 {n}）", "Adjudicate ({n} pending here)"),
+    "adjudicate.none": ("（未标注）", "(nothing)"),
+    "adjudicate.neither": ("两者都不要", "neither"),
+    "adjudicate.settled": (
+        "当前实体已裁定；J/K 走到下一处分歧，D 完成本文",
+        "The current span is settled; J/K to the next difference, D when the article is done",
+    ),
+    "adjudicate.no_team": (
+        "这里没有两位标注员的版本可选",
+        "There are no two annotators' versions to pick from here",
+    ),
     "group.review": ("审阅", "Review"),
     "group.edit": ("编辑实体", "Edit spans"),
     "group.navigate": ("导航", "Navigate"),

@@ -124,6 +124,27 @@ ACTIONS: tuple[KeyAction, ...] = (
     ),
     KeyAction("undo", ("Ctrl+Z",), "撤销", "Undo", "edit"),
     KeyAction("redo", ("Ctrl+Shift+Z", "Ctrl+Y"), "重做", "Redo", "edit"),
+    KeyAction(
+        "pick_a",
+        ("U",),
+        "裁定：采用标注员 A 的版本",
+        "Adjudicate: take annotator A's version",
+        "review",
+    ),
+    KeyAction(
+        "pick_b",
+        ("I",),
+        "裁定：采用标注员 B 的版本",
+        "Adjudicate: take annotator B's version",
+        "review",
+    ),
+    KeyAction(
+        "pick_neither",
+        ("O",),
+        "裁定：两者都不要",
+        "Adjudicate: take neither version",
+        "review",
+    ),
     KeyAction("next_article", ("L",), "下一篇文章", "Next article", "navigate"),
     KeyAction("prev_article", ("H",), "上一篇文章", "Previous article", "navigate"),
     KeyAction(

@@ -31,6 +31,7 @@ from annotator.core.session import ActionError, Session
 from annotator.core.settings import Settings
 from annotator.core.store import Store
 from annotator.ui import hints, keymap
+from annotator.ui.adjudication import DifferencePanel
 from annotator.ui.article_view import ArticleView
 from annotator.ui.dialogs import ask_comment
 from annotator.ui.help_overlay import HelpOverlay
@@ -86,6 +87,9 @@ class MainWindow(QMainWindow):
         self.note.hide()
         self.articles = ArticleList(store)
         self.spans = SpanPanel(self.labels)
+        self.difference = DifferencePanel(self.labels)
+        self.difference.hide()
+        self._sides: list[str] = []
         self.palette = LabelPalette(self.labels)
         self.help = HelpOverlay(self)
 
@@ -100,6 +104,7 @@ class MainWindow(QMainWindow):
         right = QWidget()
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.difference)
         right_layout.addWidget(self.spans, 1)
         right_layout.addWidget(self.palette)
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -195,6 +200,9 @@ class MainWindow(QMainWindow):
             "select_token_left": lambda: self.view.move_token(-1, select=True),
             "undo": s.undo,
             "redo": s.redo,
+            "pick_a": lambda: self._pick(0),
+            "pick_b": lambda: self._pick(1),
+            "pick_neither": lambda: s.pick(None),
             "next_article": lambda: s.step_article(1),
             "prev_article": lambda: s.step_article(-1),
             "mark_done": self._mark_done,
@@ -285,6 +293,9 @@ class MainWindow(QMainWindow):
                 "propagate",
                 "hints",
                 "word_hints",
+                "pick_a",
+                "pick_b",
+                "pick_neither",
                 "next_span",
                 "prev_span",
                 "next_article",
@@ -317,6 +328,7 @@ class MainWindow(QMainWindow):
             self.actions_by_id[action.id].setText(action.description(language()))
         self.articles.retranslate()
         self.spans.retranslate()
+        self.difference.retranslate()
         self.palette.retranslate()
         self.help.rebuild()
         self._refresh_header()
@@ -341,6 +353,7 @@ class MainWindow(QMainWindow):
             article = s.article
             if article is None:
                 return
+            self._sides = s.sides()
             self.view.set_article(article.text, article.flags.get("garbled", []))
             self.view.set_spans(s.spans, s.current)
             self._mark_panel()
@@ -381,7 +394,19 @@ class MainWindow(QMainWindow):
 
     def _sync_panel(self) -> None:
         self._panel_dirty = False
-        self.spans.show_spans(self.session.spans, self.session.current)
+        s = self.session
+        self.spans.show_spans(s.spans, s.current)
+        if self._sides:
+            pending = sum(span.status.value == "pending" for span in s.spans)
+            self.difference.show_difference(self._sides, s.difference(), pending)
+        else:
+            self.difference.hide()
+
+    def _pick(self, side: int) -> None:
+        """Take the version of the article's first (0) or second (1) annotator."""
+        if side >= len(self._sides):
+            raise ActionError(tr("adjudicate.no_team"))
+        self.session.pick(self._sides[side])
 
     def _refresh_header(self) -> None:
         article = self.session.article
