@@ -43,7 +43,10 @@ def adjudicator(qtbot, team, tmp_path):
     store = Store.open(team)
     session = Session(store, "carol")
     win = MainWindow(
-        store, session, Settings(annotator="carol", path=tmp_path / "s.json"), Tasks(synchronous=True)
+        store,
+        session,
+        Settings(annotator="carol", path=tmp_path / "s.json"),
+        Tasks(synchronous=True),
     )
     qtbot.addWidget(win)
     win.show()
