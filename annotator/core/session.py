@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from annotator.core.merge import JOIN
 from annotator.core.model import Article, ArticleStatus, Span, SpanStatus
 from annotator.core.store import Store
-from annotator.core.suggest.base import Candidate
-from annotator.core.suggest.learned import LearnedSuggester
+from annotator.core.suggest.components.taught import CONFIDENCE, TaughtSurfaces
 
 Listener = Callable[[str], None]
 
@@ -123,7 +122,7 @@ class Session:
         self._listeners: list[Listener] = []
         self.labels = store.labels()
         self.last_label = next(iter(self.labels), "PER")
-        self._learned: LearnedSuggester | None = None
+        self._learned: TaughtSurfaces | None = None
         self._edges: tuple[int | None, list[int]] = (None, [])
         self.accepted_rest = 0  # spans the last mark_done accepted
 
@@ -148,7 +147,7 @@ class Session:
         if self.article is None:
             return []
         if self._edges[0] != self.article.id or not self._edges[1]:
-            from annotator.core.suggest.tagger import word_edges
+            from annotator.core.suggest import word_edges
 
             self._edges = (self.article.id, word_edges(self.article.text))
         return self._edges[1]
@@ -185,7 +184,7 @@ class Session:
         from annotator.core.text import to_simplified
 
         if self._learned is None:
-            self._learned = LearnedSuggester(self.store)
+            self._learned = TaughtSurfaces(self.store)
         learned = self._learned
         if not self.store.lexicon_size():
             return
@@ -196,7 +195,7 @@ class Session:
             s
             for s in spans
             if s.status is SpanStatus.PENDING
-            and learned.rejects(simplified, Candidate(s.start, s.end, s.label, s.origin, 0))
+            and learned.rejects(simplified[s.start : s.end], s.label)
         ]
         # Which characters a live span covers: one pass over the spans, then each
         # proposal is checked against its own characters only (linear in the text).
@@ -206,19 +205,19 @@ class Session:
             if s.status is not SpanStatus.REJECTED and s.id not in gone:
                 covered[s.start : s.end] = b"\x01" * (s.end - s.start)
         fresh = []
-        for cand in learned.propose(simplified):
-            if cand.label in self.labels and 1 not in covered[cand.start : cand.end]:
+        for start, end, label in learned.matches(simplified):
+            if label in self.labels and 1 not in covered[start:end]:
                 fresh.append(
                     Span(
-                        cand.start,
-                        cand.end,
-                        cand.label,
-                        text[cand.start : cand.end],
+                        start,
+                        end,
+                        label,
+                        text[start:end],
                         origin="learned",
-                        confidence=cand.confidence,
+                        confidence=CONFIDENCE,
                     )
                 )
-                covered[cand.start : cand.end] = b"\x01" * (cand.end - cand.start)
+                covered[start:end] = b"\x01" * (end - start)
         if not withdrawn and not fresh:
             return
         with self.store.transaction():

@@ -461,7 +461,7 @@ class MainWindow(QMainWindow):
         """Token edges for word-wise caret moves, from jieba, off the GUI thread."""
 
         def work(_progress: object) -> tuple[int | None, list[int]]:
-            from annotator.core.suggest.tagger import word_edges
+            from annotator.core.suggest import word_edges
 
             return article_id, word_edges(text)
 

@@ -114,18 +114,18 @@ def test_lexicon_latest_decision_wins(store):
 def test_lexicon_version_changes_with_every_write_even_in_the_same_millisecond(
     tmp_path, monkeypatch
 ):
-    from annotator.core.suggest.learned import LearnedSuggester
+    from annotator.core.suggest.components.taught import TaughtSurfaces
 
     monkeypatch.setattr("annotator.core.store._now", lambda: 1000.0)
     with Store.open(tmp_path / "p.db") as st:
-        learned = LearnedSuggester(st)
+        learned = TaughtSurfaces(st)
         st.teach("欣龙隧道", "FAC", "positive", "amy")
-        assert [c.label for c in learned.propose("建设欣龙隧道")] == ["FAC"]
+        assert [label for _s, _e, label in learned.matches("建设欣龙隧道")] == ["FAC"]
         before = st.lexicon_version()
         # Same surface, same row count, same timestamp: only the polarity changes.
         st.teach("欣龙隧道", "FAC", "negative", "amy")
         assert st.lexicon_version() != before
-        assert learned.propose("建设欣龙隧道") == []
+        assert learned.matches("建设欣龙隧道") == []
         # A write by another program (another connection) counts too.
         other = sqlite3.connect(tmp_path / "p.db")
         other.execute("DELETE FROM lexicon")

@@ -6,20 +6,20 @@ import threading
 
 from annotator.core.session import Session
 from annotator.core.settings import Settings
-from annotator.core.suggest import tagger
+from annotator.core.suggest import segment
 from annotator.ui.main_window import MainWindow
 from annotator.ui.tasks import Tasks
 
 
 def test_segmenter_runs_off_the_gui_thread(qtbot, project, tmp_path, monkeypatch):
     seen: list[str] = []
-    real_tokens = tagger.JiebaTagger.tokens
+    real_tokens = segment.tokens
 
-    def recording(self, text):
+    def recording(text):
         seen.append(threading.current_thread().name)
-        return real_tokens(self, text)
+        return real_tokens(text)
 
-    monkeypatch.setattr(tagger.JiebaTagger, "tokens", recording)
+    monkeypatch.setattr(segment, "tokens", recording)
     tasks = Tasks()
     session = Session(project, "tester")
     win = MainWindow(

@@ -1,9 +1,12 @@
-"""What every suggester returns, and the priorities the merge uses."""
+"""What every component proposes, and what a component is."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import NamedTuple, Protocol
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, ClassVar, NamedTuple
+
+if TYPE_CHECKING:
+    from annotator.core.suggest.analysis import Analysis
 
 # A word of the segmented Simplified text: (start, end, word, tag); tag None when jieba
 # made the word up (HMM) rather than finding it in a dictionary.
@@ -12,6 +15,9 @@ Token = tuple[int, int, str, str | None]
 
 class Candidate(NamedTuple):
     """A proposed span over the Simplified view of an article (same offsets as the text).
+
+    ``origin`` names the rule that proposed it (stored with the span); ``priority``
+    decides overlaps in the merge (from ``resources/suggest.json``).
 
     A named tuple: the pipeline makes tens of thousands of these per thousand articles,
     and a tuple is built three times faster than a frozen dataclass."""
@@ -28,34 +34,35 @@ class Candidate(NamedTuple):
         return self.end - self.start
 
 
-class Suggester(Protocol):
-    """Proposes candidates over Simplified text. Offsets equal the original text's.
+class Component:
+    """One suggester over the shared :class:`Analysis` (spaCy's pipeline component).
 
-    ``tokens`` is the text segmented once by the pipeline, for suggesters that need
-    word edges.
+    A subclass is registered by name (``components.register``), declares the labels it
+    proposes, and takes the priorities of its rules from the pipeline's config. It reads
+    the analysis and never recomputes what the analysis holds.
     """
 
-    name: str
+    name: ClassVar[str] = ""
+    labels: ClassVar[frozenset[str]] = frozenset()
 
-    def propose(self, text: str, tokens: Sequence[Token]) -> list[Candidate]: ...
+    def __init__(self, priorities: Mapping[str, int], **_resources: Any) -> None:
+        missing = sorted(k for k in self.rules() if k not in priorities)
+        if missing:
+            raise KeyError(f"resources/suggest.json: {self.name} has no priority for {missing}")
+        self.priorities = dict(priorities)
 
+    @classmethod
+    def rules(cls) -> tuple[str, ...]:
+        """The keys of ``priorities`` this component reads."""
+        return ()
 
-# Higher wins an overlap; within a tier the longer span wins (GUIDELINES: "prefer the
-# longest span that is still one name").
-PRIORITY = {
-    "learned": 100,
-    "doc": 90,
-    "quoted": 85,
-    "date": 80,
-    "money": 80,
-    "event": 75,
-    "title_person": 70,
-    "fac": 65,
-    "abbr": 60,
-    "policy": 83,  # named programmes of the lexicon (制造业当家, 绿美鹤山)
-    # Lexicon compositions compete on length alone (鹤山 < 鹤山市 < 鹤山市委 < 鹤山市委书记).
-    "title": 55,
-    "org": 55,
-    "loc": 55,
-    "tagger": 20,
-}
+    def priority(self, rule: str) -> int:
+        return self.priorities[rule]
+
+    def propose(self, analysis: Analysis) -> list[Candidate]:
+        raise NotImplementedError
+
+    def extend(self, analysis: Analysis, chosen: list[Candidate]) -> list[Candidate]:
+        """More candidates once the merge has chosen (a name found once is a name
+        wherever else it is written); each must overlap nothing in ``chosen``."""
+        return []

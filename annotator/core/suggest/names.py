@@ -1,9 +1,9 @@
-"""A character model of Chinese personal names, trained from the lexicons.
+"""Chinese and foreign personal names: their shape, and a character model of them.
 
-For a string that starts with a surname, compare how likely its characters are as a
-name (from the ~40,000 Chinese names of the person lexicon) with how likely they are
-as ordinary words (from jieba's dictionary, weighted by frequency). Names jieba does
-not know, or cuts in two (廖/剑锋, 汪明/新), are found where the ratio is high.
+The model: for a string that starts with a surname, compare how likely its characters
+are as a name (from the ~40,000 Chinese names of the person lexicon) with how likely
+they are as ordinary words (from jieba's dictionary, weighted by frequency). Names jieba
+does not know, or cuts in two, are found where the ratio is high.
 """
 
 from __future__ import annotations
@@ -18,27 +18,20 @@ from functools import lru_cache
 
 from annotator.core.resources import read_text
 from annotator.core.suggest import vocab
-from annotator.core.suggest.base import PRIORITY, Candidate, Token
-from annotator.core.suggest.lexicon import (
-    AFTER_GIVEN,
-    GLUED_AFTER_NAME,
-    PLACE_ENDS_NOT_NAMES,
-    SURNAMES,
-    after_count,
-)
+from annotator.core.suggest.base import Token
+from annotator.core.suggest.lexicon import lexicon_rows, load_lexicon
 
 # How much more likely than ordinary words a string must be to be called a name
 # (natural log). Set on the lexicons alone: trained without 3,000 of the names, the
 # model keeps 71% of them at 3.0 while passing 1.1% of 20,000 dictionary words that
 # start with a surname character (at 2.0: 83% and 3.2%). No evaluation set was used.
 THRESHOLD = 3.0
+
 # Sure enough to outweigh a place the name holds (陈 + 东晓): at 6.0 the same held-out
 # test keeps 12.9% of the names and passes 0.08% of the dictionary words.
 SURE = 6.0
+
 _GIVEN_MIN = 1e-6
-_FUNCTION_TAGS = frozenset({"c", "p"})
-# Verbs of saying after a name make it sure enough to outweigh a word inside it (吴高盛认为).
-_SAYS = re.compile(vocab.alternation("saying_verbs"))
 
 
 def _log_share(counts: Mapping[str, float]) -> dict[str, float]:
@@ -100,85 +93,221 @@ class NameModel:
         return name - plain
 
 
-def _name_piece(tag: str | None) -> bool:
-    """Can a one-character word with this tag be a given name's last character (丁/nr,
-    芬/ng), rather than a preposition or verb after the name (以/p, 叫/v)?"""
-    return tag is not None and tag.startswith(("n", "zg", "ag"))
+# Common surnames (single and compound), for names written right after a title. Every
+# character that begins 30 or more of the three-character names of the person lexicon is
+# here (洪, 傅, 赖 were added by that check).
+SURNAMES = vocab.chars("surnames")
+
+COMPOUND_SURNAMES = vocab.ordered("compound_surnames")
+
+# What joins the parts of a foreign name: 约翰·史密斯, 约翰—格伦.
+# Tags of one-character pieces of a foreign name jieba cut apart (特斯基/奇, 弗兰克/林).
+PIECE_TAGS = frozenset({"ag", "zg", "n", "nr", "ng"})
+
+NAME_DOTS = tuple(vocab.entries("name_dots")[0])
+SURE_DOTS = frozenset(NAME_DOTS[:-1])  # a dash joins names less surely: 土地———祖国
+# Tags of function words: never a piece of a foreign name beside a dot.
+_FUNCTION_TAGS = ("f", "r", "t", "p", "c", "u", "q")
+
+_AFTER_NAME = re.compile(
+    "["
+    + re.escape("".join(sorted(vocab.chars("pauses"))))
+    + r"\s]|"
+    + vocab.alternation("saying_verbs", "after_name")
+    + "|$"
+)
+
+# Words of address after a name: 林一夫先生, 玛丽娜女士, 查尔斯王子.
+HONORIFICS = vocab.words("honorifics")
+
+HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+# What follows a name and cannot end a two-character given name: 刘宾说, 刘斌和, 王强都.
+AFTER_GIVEN = re.compile(vocab.alternation("saying_verbs", "sure_after_name", "glued_after_name"))
+
+# Words of address glued to a surname: 郑先生, 陈小姐, 王某, 胡老. The person is the surname.
+SURNAME_ADDRESS = re.compile(vocab.alternation("surname_address") + "$")
+
+# Last characters of places and buildings that almost never end a given name: each ends
+# at most 33 of the person lexicon's 40,000 Chinese names (村 33, 镇 30; 屿 4, 窖 0).
+PLACE_ENDS_NOT_NAMES = vocab.chars("place_ends_not_names")
+
+# Verbs and particles jieba's HMM glues to the name before them (郑咏|是, 赵东|芬是).
+GLUED_AFTER_NAME = vocab.chars("glued_after_name")
+
+_COUNTING = vocab.chars("numerals", "demonstratives")
+
+# A character writes foreign names where the context already says "a person" (right
+# next to a title) when it is in this many of the person lexicon's transliterated and
+# Japanese names: 若, 潘, 宾.
+FOREIGN_CHAR_MIN_BY_TITLE = 3
 
 
-class NameSuggester:
-    """Proposes names where the character model is confident and the words allow it."""
+@lru_cache(maxsize=1)
+def _foreign_name_chars() -> Counter[str]:
+    counts: Counter[str] = Counter()
+    for surface, kind, origin in lexicon_rows():
+        if kind == "PER" and origin.endswith(("nrf", "nrj")):
+            counts.update(surface)
+    return counts
 
-    name = "names"
 
-    def __init__(
-        self, model: NameModel, known_words: set[str], places: set[str] | None = None
-    ) -> None:
-        self.model = model
-        self.known = known_words
-        self.places = places or set()
+@lru_cache(maxsize=2)
+def foreign_chars(minimum: int | None = None) -> frozenset[str]:
+    """Characters that write foreign names.
 
-    def propose(self, text: str, tokens: Sequence[Token]) -> list[Candidate]:
-        if not tokens:
-            return []
-        edges = {t[0] for t in tokens} | {t[1] for t in tokens}
-        # The HMM glues a name's last character to the word after it (赵东|芬是): where a
-        # word it made up has a verb or particle after its first character, a name may end.
-        edges |= {
-            t[0] + 1
-            for t in tokens
-            if t[3] is None and len(t[2]) == 2 and t[2][1] in GLUED_AFTER_NAME
-        }
-        lone = {t[0]: t[3] or "" for t in tokens if t[1] - t[0] == 1}  # one-character words
-        out = []
-        for k, (start, word_end, word, tag) in enumerate(tokens):
-            if text[start] not in SURNAMES:
-                continue
-            # Right after a title a name needs less evidence: 局长钟立群上任以后.
-            after_title = k > 0 and tokens[k - 1][3] == "nnt"
-            floor = 0.0 if after_title else THRESHOLD
-            # A name jieba missed starts as a lone surname (廖/剑锋), a made-up word
-            # (汪明/新) or a name-tagged piece (黄俊/亮); ordinary words are skipped.
-            if len(word) > 1 and tag is not None and not tag.startswith(("nr", "nz")):
-                continue
-            if tag in _FUNCTION_TAGS:
-                continue  # 和, 于: a conjunction or preposition before a word (总统和朋友们)
-            if after_count(text, start):
-                continue  # 这3张, 这段: a classifier, not a surname
-            best = None
-            for length in (3, 2):
-                end = start + length
-                piece = text[start:end]
-                if (
-                    end not in edges
-                    or len(piece) < length
-                    or not all("\u4e00" <= c <= "\u9fff" for c in piece)
-                ):
-                    continue
-                if piece in self.known and piece != word:
-                    continue  # a dictionary word of its own, not a name
-                if piece[:2] in self.places:
-                    continue  # a place and a suffix (黄河源), not a surname and a name
-                if length == 3 and AFTER_GIVEN.match(piece, 2):
-                    continue  # 刘斌和: a name and the word after it
-                if piece[-1] in PLACE_ENDS_NOT_NAMES or (
-                    text[end : end + 1] in PLACE_ENDS_NOT_NAMES and end + 1 in edges
-                ):
-                    continue  # 李湾村, 吴家|窖: a place named after a family, not a person
-                score = self.model.score(piece)
-                if score >= floor and (best is None or score > best[0]):
-                    best = (score, end)
-                if best is not None and length == 3 and _name_piece(lone.get(end - 1)):
-                    break  # a name of three characters is likelier than one of two: 黄文|丁
-            if best is not None and (
-                text[start : best[1]] not in self.known
-                # jieba's "other proper noun" a name by the model's sure verdict: 刘彦彬
-                or (tag == "nz" and best[1] == word_end and best[0] >= SURE)
-            ):
-                # A name the model is sure of outweighs a place inside it (陈 + 东晓).
-                sure = best[0] >= SURE or after_title or bool(_SAYS.match(text, best[1]))
-                priority = PRIORITY["loc"] + 1 if sure else PRIORITY["tagger"] + 2
-                out.append(
-                    Candidate(start, best[1], "PER", "model:name", priority, 0.7 if sure else 0.5)
+    With no ``minimum``, whatever the context: characters more likely in the lexicon's
+    transliterated and Japanese names than in ordinary words (jieba's dictionary, as the
+    name model weighs it): 斯, 尔, 科, 娃, not 国 or 会. With a ``minimum``, every
+    character in at least that many of those names.
+    """
+    counts = _foreign_name_chars()
+    if minimum is not None:
+        return frozenset(ch for ch, n in counts.items() if n >= minimum)
+
+    model = NameModel.shipped()
+    total = sum(counts.values())
+    return frozenset(
+        ch
+        for ch, n in counts.items()
+        if math.log(n / total) >= model.background.get(ch, model.floor)
+    )
+
+
+@lru_cache(maxsize=1)
+def japanese_surnames() -> frozenset[str]:
+    """Two-character family names of the Japanese names of the person lexicon (桥本, 武村),
+    except those that are places too (中山)."""
+    places = {surface for surface, kind, _origin in lexicon_rows() if kind == "LOC"}
+    return (
+        frozenset(
+            surface[:2]
+            for surface, kind, origin in lexicon_rows()
+            if kind == "PER" and origin.endswith("nrj") and len(surface) == 4
+        )
+        - places
+    )
+
+
+def japanese_name_after(text: str, i: int) -> int | None:
+    """End of a Japanese name at ``i``: a family name of two characters, a given name
+    of two or three (武村正义, 桥本龙太郎), and what may follow a name."""
+    if text[i : i + 2] not in japanese_surnames():
+        return None
+    for given in (3, 2):
+        end = i + 2 + given
+        given_name = text[i + 2 : end]
+        if given == 3 and AFTER_GIVEN.match(text, end - 1):
+            continue  # 冈田武史说: a given name of two, then what he said
+        if (
+            len(given_name) == given
+            and HAN_RUN.fullmatch(given_name)
+            and _AFTER_NAME.match(text, end)
+        ):
+            return end
+    return None
+
+
+def after_count(text: str, i: int) -> bool:
+    """Is ``i`` right after a number or a demonstrative, where a surname's character is
+    a classifier (这3张卫星照片, 这段新建的路)?"""
+    return i > 0 and (text[i - 1].isdigit() or text[i - 1] in _COUNTING)
+
+
+def name_after(text: str, i: int) -> int | None:
+    """End of a Chinese personal name starting at ``i``, if one plausibly does."""
+    if i < 0:
+        return None
+    if text[i : i + 2] in COMPOUND_SURNAMES:
+        surname = 2
+    elif i < len(text) and text[i] in SURNAMES:
+        surname = 1
+    else:
+        return None
+    for given in (2, 1):
+        end = i + surname + given
+        piece = text[i + surname : end]
+        if len(piece) != given or not all("\u4e00" <= ch <= "\u9fff" for ch in piece):
+            continue
+        if given == 2 and AFTER_GIVEN.match(text, end - 1):
+            continue  # 刘宾说: one given character, then what he said
+        if _AFTER_NAME.match(text, end) or (
+            given == 2 and _title_at(text, end) and piece not in load_lexicon().types
+        ):
+            return end
+    return None
+
+
+def _title_at(text: str, i: int) -> bool:
+    """Does a title of the lexicon start at ``i`` (赵国钧 + 少将)?"""
+    types = load_lexicon().types
+    return any("TITLE" in types.get(text[i : i + n], ()) for n in (2, 3, 4))
+
+
+def foreign_name_edge(
+    tokens: Sequence[Token], k: int, step: int, dotted: bool = False
+) -> int | None:
+    """The far edge of a transliterated name whose first (``step`` 1) or last
+    (``step`` -1) word is ``tokens[k]``: words of foreign-name characters that the
+    lexicon does not know as places, joined by · (约翰·史密斯).
+
+    Beside a dot (``dotted``) the name is sure, so its words may carry any tag but a
+    function word's (塞/v·威廉姆斯, 马·莱|万多/m|夫斯基), and a word jieba knows as
+    a name any character (汉斯·迪|尚德/nr)."""
+    types = load_lexicon().types
+    chars = foreign_chars(FOREIGN_CHAR_MIN_BY_TITLE)
+    strict = foreign_chars()
+    edge = None
+    while 0 <= k < len(tokens):
+        _start, _end, word, tag = tokens[k]
+        if word in NAME_DOTS and edge is not None:
+            k += step
+            continue
+        if (
+            dotted
+            and HAN_RUN.fullmatch(word)
+            and not types.get(word)
+            and not word.endswith("人")  # 荷兰人|维姆·…, 黑人|詹姆斯·…: a people
+            and (
+                (tag or "").startswith("nr")
+                or (chars.issuperset(word) and not (tag or "").startswith(_FUNCTION_TAGS))
+            )
+            and (tag is not None or edge is None or strict.issuperset(word))
+        ):
+            edge = tokens[k][1] if step > 0 else tokens[k][0]
+            k += step
+            continue
+        if (
+            not word
+            # A short place inside a name is a coincidence (哈|洛宁, 吉|德里); a name
+            # does not start with one.
+            or ("LOC" in types.get(word, ()) and (edge is None or len(word) > 2))
+            or word.endswith("人")  # 荷兰人: a people, not a name
+            or (
+                tag is not None
+                and not tag.startswith(("nr", "ns", "j"))
+                and not (len(word) == 1 and tag in PIECE_TAGS)  # 弗兰克|林
+            )
+            or not chars.issuperset(word)
+            # Past a first piece, a word jieba made up continues the name only in
+            # sure name characters (来宾|中有|玛丽·…: 中有 is no piece of it).
+            or (tag is None and edge is not None and not strict.issuperset(word))
+        ):
+            if step > 0 and edge is not None and tag is None:
+                # jieba's HMM glued the name's last character to the next word
+                # (卡巴|杰时, 罗朗·|雷斯及): the name ends before that word.
+                cut = next(
+                    (
+                        i
+                        for i in range(len(word) - 1, 0, -1)
+                        if chars.issuperset(word[:i])
+                        and (_AFTER_NAME.match(word, i) or AFTER_GIVEN.match(word, i))
+                    ),
+                    None,
                 )
-        return out
+                if cut is not None:
+                    edge = tokens[k][0] + cut
+            break
+        edge = tokens[k][1] if step > 0 else tokens[k][0]
+        k += step
+    return edge

@@ -1,0 +1,99 @@
+"""One analysis per text, computed once, read by every component (spaCy's ``Doc``).
+
+Components never segment, convert or match the lexicon themselves: what they need is
+here. What several components derive from it (the lexicon's compositions, jieba's
+labelled words) is computed once too, through :meth:`Analysis.shared`.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import Any, TypeVar
+
+from annotator.core.suggest import segment
+from annotator.core.suggest.base import Token
+from annotator.core.suggest.lexicon import Lattice, load_lexicon
+from annotator.core.text import find_garbled, to_simplified
+
+T = TypeVar("T")
+
+# A sentence ends after these (and at a line break).
+_SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*|\n+")
+
+
+@dataclass
+class Analysis:
+    """What the components read about one text.
+
+    ``simplified`` is the Simplified view of ``text``; its offset map is the identity
+    (``to_simplified`` keeps one character per character), so every offset into it is
+    an offset into ``text``. ``tokens`` are jieba's words of ``simplified`` with their
+    tags, contiguous and in order. ``lattice`` holds every lexicon match with its kind
+    (``start -> [(end, kind)]``). ``sentences`` and ``garbled`` are ``(start, end)``
+    runs, in order.
+    """
+
+    text: str
+    simplified: str
+    tokens: list[Token]
+    lattice: Lattice
+    sentences: list[tuple[int, int]]
+    garbled: list[tuple[int, int]]
+    _shared: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def starts(self) -> list[int]:
+        """Where each word starts, in order (for bisect)."""
+        return [t[0] for t in self.tokens]
+
+    @cached_property
+    def by_start(self) -> dict[int, int]:
+        """Index of the word that starts at an offset."""
+        return {t[0]: k for k, t in enumerate(self.tokens)}
+
+    @cached_property
+    def edges(self) -> frozenset[int]:
+        """Offsets where a word begins or ends."""
+        return frozenset(self.by_start.keys() | {t[1] for t in self.tokens})
+
+    def word_at(self, offset: int) -> int:
+        """Index of the word holding ``offset`` (-1 before the first)."""
+        return bisect_right(self.starts, offset) - 1
+
+    def words_within(self, start: int, end: int) -> range:
+        """Indices of the words that lie wholly within ``start:end``."""
+        first = bisect_right(self.starts, start - 1)
+        k = first
+        tokens = self.tokens
+        last = bisect_right(self.starts, end - 1)
+        while last > first and tokens[last - 1][1] > end:
+            last -= 1
+        return range(k, max(k, last))
+
+    def shared(self, key: str, build: Callable[[Analysis], T]) -> T:
+        """What ``build`` derives from this analysis, built once for every component."""
+        if key not in self._shared:
+            self._shared[key] = build(self)
+        value: T = self._shared[key]
+        return value
+
+
+def sentence_bounds(text: str) -> list[tuple[int, int]]:
+    return [m.span() for m in _SENTENCE.finditer(text) if not m.group().startswith("\n")]
+
+
+def analyse(text: str) -> Analysis:
+    """The analysis of ``text`` (cleaned, either script)."""
+    simplified = to_simplified(text)
+    return Analysis(
+        text=text,
+        simplified=simplified,
+        tokens=segment.tokens(simplified),
+        lattice=load_lexicon().matches(simplified),
+        sentences=sentence_bounds(text),
+        garbled=find_garbled(text),
+    )

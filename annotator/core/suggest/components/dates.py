@@ -1,0 +1,69 @@
+"""Dates and amounts of money, by pattern (GUIDELINES: DATE, MONEY)."""
+
+from __future__ import annotations
+
+import re
+
+from annotator.core.suggest import vocab
+from annotator.core.suggest.analysis import Analysis
+from annotator.core.suggest.base import Candidate, Component
+from annotator.core.suggest.components.registry import register
+
+_D = r"[0-9０-９]"
+
+_CN = r"[〇零一二三四五六七八九十]"
+
+_TIME_OF_DAY = vocab.alternation("times_of_day") + "?"
+
+_QUARTER = r"(?:第?[一二三四1-4１-４]季度)"
+
+DATE_RE = re.compile(
+    "|".join(
+        [
+            # 2031年, 2031年度, 2031年第三季度, 2031年7月, 2031年7月8日下午, 二〇三一年
+            rf"(?:{_D}{{4}}|{_CN}{{4}})年(?:度)?(?:{_QUARTER}|上半年|下半年|"
+            rf"{_D}{{1,2}}月(?:份)?(?:{_D}{{1,2}}[日号]{_TIME_OF_DAY})?)?",
+            # 1—8月, 1-8月份, 1至8月
+            rf"{_D}{{1,2}}\s*[—\-–~至到]\s*{_D}{{1,2}}月(?:份)?",
+            # 2月19日上午, 2月份
+            rf"{_D}{{1,2}}月{_D}{{1,2}}[日号]{_TIME_OF_DAY}",
+            rf"(?<![0-9个])(?:{_D}{{1,2}}|{_CN}{{1,3}})月份?(?![0-9份底末初中])",
+            # 2023-10-1 02:53
+            rf"{_D}{{4}}-{_D}{{1,2}}-{_D}{{1,2}}(?:\s+{_D}{{1,2}}:{_D}{{2}})?",
+            r"(?<![0-9])(?:[一二三四]季度|第[一二三四]季度)",
+            vocab.alternation("festivals"),
+            vocab.alternation("number_festivals")
+            + "(?="
+            + vocab.alternation("date_numeral_context")
+            + ")",
+        ]
+    )
+)
+
+MONEY_RE = re.compile(
+    rf"(?:{_D}+(?:[.,]{_D}+)*|{_CN}+|[两几])\s*(?:多)?(?:百|千|万|亿|万亿)*(?:多)?\s*"
+    + vocab.alternation("currencies")
+)
+
+
+@register
+class Dates(Component):
+    name = "dates"
+    labels = frozenset({"DATE", "MONEY"})
+
+    @classmethod
+    def rules(cls) -> tuple[str, ...]:
+        return ("rule:date", "rule:money")
+
+    def propose(self, analysis: Analysis) -> list[Candidate]:
+        text = analysis.simplified
+        date, money = self.priority("rule:date"), self.priority("rule:money")
+        out = [
+            Candidate(m.start(), m.end(), "DATE", "rule:date", date, 0.95)
+            for m in DATE_RE.finditer(text)
+        ]
+        out += [
+            Candidate(m.start(), m.end(), "MONEY", "rule:money", money, 0.95)
+            for m in MONEY_RE.finditer(text)
+        ]
+        return out

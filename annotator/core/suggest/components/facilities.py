@@ -1,0 +1,89 @@
+"""Named facilities (GUIDELINES: FAC): industrial parks, bridges, ports, parks, named
+projects; a name before a facility word (…产业园, …大桥, …项目)."""
+
+from __future__ import annotations
+
+import re
+
+from annotator.core.suggest import vocab
+from annotator.core.suggest.analysis import Analysis
+from annotator.core.suggest.base import Candidate, Component, Token
+from annotator.core.suggest.components.registry import register
+from annotator.core.suggest.lexicon import load_lexicon
+from annotator.core.suggest.scan import named_by
+
+FAC_END = re.compile(vocab.alternation("facility_ends") + "(?:项目)?|项目")
+
+_FAC_GENERIC = vocab.words("generic_facility_leads")
+
+_FACILITY_AT_END = re.compile(rf"(?:{FAC_END.pattern.removesuffix('|项目')})$")
+
+_PROPER_TAGS = ("nr", "ns", "nt", "nz", "nis", "eng")
+
+
+def _proper(token: Token) -> bool:
+    """A place, a name, an organisation, or a word jieba does not know."""
+    return (token[3] is None and not token[2].isdigit()) or (token[3] or "").startswith(
+        _PROPER_TAGS
+    )
+
+
+def _overlapping(analysis: Analysis, start: int, end: int) -> list[Token]:
+    """The words that overlap ``start:end``."""
+    first = max(analysis.word_at(start), 0)
+    last = analysis.word_at(end - 1)
+    return analysis.tokens[first : last + 1]
+
+
+def _unnamed_facility(analysis: Analysis, start: int, end: int) -> bool:
+    """A kind of facility, not a named one: a dictionary word (高速铁路), a generic word
+    and a facility word (海底隧道, 铁路隧道: the generic words are stripped before), or a
+    …项目 with only common words before it (文旅项目, 重点项目).
+
+    A named project has something proper in it: a place, a company, a word jieba does
+    not know (信义节能玻璃项目, 隆基绿能项目), or a facility word (…隧道项目).
+    """
+    text = analysis.simplified
+    if not text.endswith("项目", start, end):
+        # One dictionary word that is no place is a kind of facility (高速铁路), unless
+        # a place names it (秦岭 + 隧道).
+        inside = _overlapping(analysis, start, end)
+        ending = _FACILITY_AT_END.search(text, start, end)
+        head = text[start : ending.start()] if ending else ""
+        return (
+            len(inside) == 1
+            and inside[0][3] is not None
+            and not inside[0][3].startswith(("ns", "nr", "nt"))
+            and "LOC" not in load_lexicon().types.get(head, ())
+        )
+    body = end - 2
+    if _FACILITY_AT_END.search(text[start:body]):
+        return False
+    inside = _overlapping(analysis, start, body)
+    while len(inside) > 1 and (inside[0][3] or "").startswith("v"):
+        inside.pop(0)  # 发展 + 文旅项目: a verb before a project names no part of it
+    if len(inside) == 1 and (inside[0][3] is None or inside[0][3].startswith("ns")):
+        # A place's projects (鹤山项目: GUIDELINES make 鹤山 a LOC there), or one word
+        # jieba does not know, mostly a field (文旅项目, 欧资项目), not a name.
+        return True
+    if any(t[3] in ("m", "mq") and not t[2].startswith("第") for t in inside):
+        return True  # counted: 干成一个项目
+    return not any(_proper(t) for t in inside)
+
+
+@register
+class Facilities(Component):
+    name = "facilities"
+    labels = frozenset({"FAC"})
+
+    @classmethod
+    def rules(cls) -> tuple[str, ...]:
+        return ("rule:facility",)
+
+    def propose(self, analysis: Analysis) -> list[Candidate]:
+        priority = self.priority("rule:facility")
+        return [
+            Candidate(start, end, "FAC", "rule:facility", priority, 0.6)
+            for start, end in named_by(analysis, FAC_END, _FAC_GENERIC, 16, kinds_lead=True)
+            if not _unnamed_facility(analysis, start, end)
+        ]

@@ -1,0 +1,148 @@
+"""Organisations (GUIDELINES: ORG): what the lexicon's composition reads as one (place
++ body, level + body), a body named by the words before it (某某市 + 乡村旅游发展 + 委员会),
+jieba's organisations, and companies named after people."""
+
+from __future__ import annotations
+
+from annotator.core.suggest import vocab
+from annotator.core.suggest.analysis import Analysis
+from annotator.core.suggest.base import Candidate, Component, Token
+from annotator.core.suggest.components.registry import register
+from annotator.core.suggest.compose import composition, fits_words
+from annotator.core.suggest.dotted import dotted_names
+from annotator.core.suggest.scan import named_before
+from annotator.core.suggest.words import labelled_words
+
+_BODY_GENERIC = vocab.words("generic_body_leads")
+
+_PROPER_PIECES = frozenset({"LOC", "ORG", "NAME"})
+
+_PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+
+_FUNCTION_CHARS = vocab.chars("function_chars")
+
+_DEMONSTRATIVES = vocab.chars("demonstratives")
+
+_HARD_TAGS = ("f", "m", "q", "r", "t", "p", "d", "c", "u", "a")
+
+# Verbs that move something somewhere (设在, 搬进, 进入) take an object, not a body's field.
+_VERB_ENDS_MOTION = vocab.chars("motion_verb_ends")
+
+# What a verb inside a name runs into: a common noun or the body word (扶贫 委员会);
+# a verb before a place or a person is a predicate (战胜 日本女队, 安排 老王).
+_NOUN_AFTER_VERB = ("n", "vn", "nis")
+
+
+def _ends_org_name(token: Token, following: Token | None) -> bool:
+    word, tag = token[2], token[3]
+    if any(ch.isdigit() for ch in word) or word.endswith("讯") or word in ("电", "日电"):
+        return True  # datelines: 本报讯, 5月10日电
+    if tag is None and len(word) <= 3:
+        # A function word glued to a neighbour by the HMM: 正由, 这支.
+        return word[-1] in _FUNCTION_CHARS or word[0] in _FUNCTION_CHARS | _DEMONSTRATIVES
+    if tag is None or tag.startswith("vn"):
+        return False
+    if tag.startswith("v"):
+        if len(word) == 1 or word[0] == "不" or word[-1] in _VERB_ENDS_MOTION:
+            return True  # a clause, not a name: 全村 来 政府, 设在 总医院, 不得 强令
+        after = following[3] if following is not None else None
+        return (
+            after is None
+            or after.startswith(("nr", "ns", "nt"))
+            or not after.startswith(_NOUN_AFTER_VERB)
+        )
+    return tag.startswith(_HARD_TAGS)
+
+
+def _named_bodies(analysis: Analysis) -> list[tuple[int, int]]:
+    """An organisation named by the words before its body word, back to the name's
+    edge: 江门市 乡村 旅游 发展 委员会, 森林 防火 领导小组, 德国 钢铁 协会.
+
+    The words before the body must hold something proper (a place, an organisation,
+    a word jieba does not know) or be a name of two words or more; 有关部门 is not one.
+    """
+    tokens, edges = analysis.tokens, analysis.edges
+    lattice = composition(analysis).pieces
+    body_at: dict[int, int] = {}  # end -> start of the longest body word ending there
+    is_type: dict[int, bool] = {}
+    for start, ends in lattice.items():
+        if start in edges:
+            for end, kind in ends:
+                if kind in ("BODY", "TYPE") and end in edges and start < body_at.get(end, end):
+                    body_at[end] = start
+                    is_type[end] = kind == "TYPE"
+    if not body_at:
+        return []
+    endings = sorted((at, end) for end, at in body_at.items())
+    out = []
+    for start, end in named_before(analysis, endings, _BODY_GENERIC, 16):
+        at = body_at[end]
+        # Numbers, times, directions, function words and datelines end an organisation's
+        # name, and so does a verb before a name or a place (战胜 日本女队); a verb
+        # before a common noun or the body stays inside (乡村 扶贫 委员会).
+        inside = analysis.words_within(start, at)
+        for k in inside:
+            if _ends_org_name(tokens[k], tokens[k + 1] if k + 1 < len(tokens) else None):
+                start = tokens[k][1]
+        # Common nouns before a place or an organisation are not its name: 航线 +
+        # 巴西航空公司, 决赛 时 战胜 + 印尼女队.
+        for k in inside:
+            t_start = tokens[k][0]
+            if t_start < start:
+                continue
+            if any(kind in ("LOC", "ORG") for _e, kind in lattice.get(t_start, ())):
+                start = t_start
+                break
+            if not (tokens[k][3] or "").startswith(("n", "v")) or tokens[k][3] in _PROPER_TAGS:
+                break
+        if at - start < 2:
+            continue
+        proper = {
+            kind
+            for s in range(start, at)
+            for e, kind in lattice.get(s, ())
+            if e <= at and kind in _PROPER_PIECES
+        }
+        words = sum(1 for k in inside if tokens[k][0] >= start)
+        if is_type[end]:
+            proper.discard("LOC")  # 美国公司 is any American company
+        if proper or words >= 2:
+            out.append((start, end))
+    return out
+
+
+@register
+class Organisations(Component):
+    name = "organisations"
+    labels = frozenset({"ORG"})
+
+    @classmethod
+    def rules(cls) -> tuple[str, ...]:
+        return ("lexicon:org", "rule:named-body", "rule:dotted-name:org", "jieba")
+
+    def propose(self, analysis: Analysis) -> list[Candidate]:
+        comp = composition(analysis)
+        known = self.priority("lexicon:org")
+        out = [
+            Candidate(start, end, "ORG", "lexicon:org", known, 0.8)
+            for start, end, label in comp.names
+            if label == "ORG"
+        ]
+        named = self.priority("rule:named-body")
+        out += [
+            Candidate(start, end, "ORG", "rule:named-body", named, 0.6)
+            for start, end in _named_bodies(analysis)
+            if fits_words(analysis, comp.pieces, start, end, "ORG")
+        ]
+        dotted = self.priority("rule:dotted-name:org")
+        out += [
+            Candidate(start, body, "ORG", "rule:dotted-name", dotted)
+            for start, _end, body in dotted_names(analysis)
+            if body
+        ]
+        out += [
+            Candidate(w.start, w.end, "ORG", w.origin, self.priority(w.rule), w.confidence)
+            for w in labelled_words(analysis)
+            if w.label == "ORG"
+        ]
+        return out

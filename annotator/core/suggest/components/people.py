@@ -1,0 +1,348 @@
+"""People (GUIDELINES: PER): names next to a title or a word of address, foreign names
+joined by a dot, names the character model finds, jieba's names, and, once the merge
+has chosen, the other items of a list of names and every other occurrence of a name.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from annotator.core.suggest import segment, vocab
+from annotator.core.suggest.analysis import Analysis
+from annotator.core.suggest.base import Candidate, Component, Token
+from annotator.core.suggest.components.registry import register
+from annotator.core.suggest.compose import composition
+from annotator.core.suggest.dotted import dotted_names
+from annotator.core.suggest.lexicon import load_lexicon
+from annotator.core.suggest.names import (
+    AFTER_GIVEN,
+    COMPOUND_SURNAMES,
+    GLUED_AFTER_NAME,
+    HAN_RUN,
+    HONORIFICS,
+    PLACE_ENDS_NOT_NAMES,
+    SURE,
+    SURNAME_ADDRESS,
+    SURNAMES,
+    THRESHOLD,
+    after_count,
+    foreign_name_edge,
+    japanese_name_after,
+    japanese_surnames,
+    name_after,
+)
+from annotator.core.suggest.words import labelled_words
+
+_FUNCTION_CHARS = vocab.chars("function_chars")
+
+# Word classes after which a lone surname and a title address a person (与 + 陈 + 教授).
+_BEFORE_LONE_SURNAME = ("p", "v", "c")
+
+# Surnames that, alone before a title, are mostly another word: ，由记者…, 应国务院…
+_NOT_LONE_SURNAME = vocab.chars("function_chars", "not_lone_surnames")
+
+# What the lexicon knows as something other than a person's name.
+_KNOWN_KINDS = frozenset({"LOC", "ORG", "BODY", "TYPE", "TITLE", "STOP"})
+
+_CONJ_PREP_TAGS = frozenset({"c", "p"})
+# Verbs of saying after a name make it sure enough to outweigh a word inside it (吴高盛认为).
+_SAYS = re.compile(vocab.alternation("saying_verbs"))
+
+
+def _name_piece(tag: str | None) -> bool:
+    """Can a one-character word with this tag be a given name's last character (丁/nr,
+    芬/ng), rather than a preposition or verb after the name (以/p, 叫/v)?"""
+    return tag is not None and tag.startswith(("n", "zg", "ag"))
+
+
+def _named_word(token: Token) -> int | None:
+    """End of a word jieba knows as a person's name (鲁宾, 冈田武史), which a title
+    right before it confirms; its own "nr" tag alone is too noisy to trust."""
+    _start, end, word, tag = token
+    if (
+        tag is not None
+        and tag.startswith("nr")
+        and len(word) >= 2
+        and HAN_RUN.fullmatch(word)
+        and not load_lexicon().types.get(word)
+    ):
+        return end
+    return None
+
+
+def _name_before(tokens: Sequence[Token], k: int) -> int | None:
+    """Start of a person's name that ends with ``tokens[k]``, right before a title
+    or an honorific: a word jieba knows as a name (桥本首相, 邵一夫先生) or a
+    foreign name of three characters or more (卡斯特罗维奇总统)."""
+    start, end, word, _tag = tokens[k]
+    begin = foreign_name_edge(tokens, k, -1)
+    if begin is not None and end - begin >= 3:
+        return begin
+    if _named_word(tokens[k]) is not None:
+        return start
+    if word in japanese_surnames():
+        return start  # 桥本首相
+    if (
+        word in SURNAMES
+        and word not in _NOT_LONE_SURNAME
+        and (
+            k == 0
+            or not HAN_RUN.fullmatch(tokens[k - 1][2][-1:])
+            or (tokens[k - 1][3] or "").startswith(_BEFORE_LONE_SURNAME)
+        )
+    ):
+        # A surname alone before a title, after a pause, a verb or a preposition:
+        # ，唐外长说; 与陈教授一起.
+        return start
+    return None
+
+
+def _ordinary_words(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether ``start:end`` holds a word of two characters or more that jieba knows as
+    no name (表示 in 时表示, 满意 in 满意地), and the name model finds the whole more
+    likely words than a name (江建国 holds the word 建国, and is a name)."""
+    text, tokens = analysis.simplified, analysis.tokens
+    k = analysis.by_start.get(start)
+    ordinary = False
+    while k is not None and k < len(tokens) and tokens[k][0] < end:
+        _s, _e, word, tag = tokens[k]
+        if len(word) >= 2 and tag is not None and not tag.startswith("nr"):
+            ordinary = True
+        k += 1
+    return ordinary and segment.dictionary().name_model.score(text[start:end]) < 0.0
+
+
+def _titled_names(analysis: Analysis) -> list[tuple[int, int, float]]:
+    """Names right before or after a title or a word of address: ``(start, end,
+    confidence)``."""
+    text, tokens, by_start = analysis.simplified, analysis.tokens, analysis.by_start
+    comp = composition(analysis)
+    name_model = segment.dictionary().name_model
+    out: list[tuple[int, int, float]] = []
+    # A personal name directly after a title, and after each 、 that continues a list;
+    # a foreign name on either side of it (总理普里马科夫, 卡斯特罗维奇总统).
+    titles = [(s, e) for s, e, label in comp.names if label == "TITLE"]
+    before_titles = [s for s, _e in titles]
+    before_titles += [t[0] for t in tokens if t[2] in HONORIFICS]
+    for at in before_titles:
+        if by_start.get(at, 0) > 0:  # the word before the title ends at its start
+            begin = _name_before(tokens, by_start[at] - 1)
+            s = at - 3
+            if (
+                begin is None
+                and s in by_start
+                and text[s] not in _NOT_LONE_SURNAME
+                and text[at - 1] not in _FUNCTION_CHARS  # 朴|普熙为 + 团长
+                and name_after(text, s) == at
+                and not any(
+                    kind in _KNOWN_KINDS
+                    for i in range(s, at)
+                    for _e, kind in comp.pieces.get(i, ())
+                )
+                and not _ordinary_words(analysis, s, at)
+                and name_model.score(text[s:at]) >= 0.0
+            ):
+                begin = s  # a name jieba cut apart, and nothing the lexicon knows: 梅方|权
+            if begin is not None:
+                out.append((begin, at, 0.7))
+    for _s, pos in titles:
+        if text[pos : pos + 1] in (" ", "\u3000", ":", "："):
+            pos += 1  # bylines: 记者 任龙, 责任编辑:黄俊亮
+        while pos < len(text):
+            end = name_after(text, pos)
+            if end is not None and _ordinary_words(analysis, pos, end):
+                end = None  # 主任 + 商量过, 总理 + 满意地: a surname's character and a word
+            end = end or japanese_name_after(text, pos)
+            if end is None and pos in by_start:
+                end = foreign_name_edge(tokens, by_start[pos], 1) or _named_word(
+                    tokens[by_start[pos]]
+                )
+            if end is None or end - pos < 2:
+                break  # one character is no foreign name: 记者 + 时表示
+            out.append((pos, end, 0.85))
+            if text[end : end + 1] != "、":
+                break
+            pos = end + 1
+    return out
+
+
+def _modelled_names(analysis: Analysis) -> list[tuple[int, int, bool]]:
+    """Names the character model finds where jieba missed them: ``(start, end, sure)``."""
+    text, tokens = analysis.simplified, analysis.tokens
+    j = segment.dictionary()
+    known, places, model = j.dictionary, j.places, j.name_model
+    if not tokens:
+        return []
+    edges = {t[0] for t in tokens} | {t[1] for t in tokens}
+    # The HMM glues a name's last character to the word after it (赵东|芬是): where a
+    # word it made up has a verb or particle after its first character, a name may end.
+    edges |= {
+        t[0] + 1 for t in tokens if t[3] is None and len(t[2]) == 2 and t[2][1] in GLUED_AFTER_NAME
+    }
+    lone = {t[0]: t[3] or "" for t in tokens if t[1] - t[0] == 1}  # one-character words
+    out = []
+    for k, (start, word_end, word, tag) in enumerate(tokens):
+        if text[start] not in SURNAMES:
+            continue
+        # Right after a title a name needs less evidence: 局长钟立群上任以后.
+        after_title = k > 0 and tokens[k - 1][3] == "nnt"
+        floor = 0.0 if after_title else THRESHOLD
+        # A name jieba missed starts as a lone surname (廖/剑锋), a made-up word
+        # (汪明/新) or a name-tagged piece (黄俊/亮); ordinary words are skipped.
+        if len(word) > 1 and tag is not None and not tag.startswith(("nr", "nz")):
+            continue
+        if tag in _CONJ_PREP_TAGS:
+            continue  # 和, 于: a conjunction or preposition before a word (总统和朋友们)
+        if after_count(text, start):
+            continue  # 这3张, 这段: a classifier, not a surname
+        best = None
+        for length in (3, 2):
+            end = start + length
+            piece = text[start:end]
+            if (
+                end not in edges
+                or len(piece) < length
+                or not all("\u4e00" <= c <= "\u9fff" for c in piece)
+            ):
+                continue
+            if piece in known and piece != word:
+                continue  # a dictionary word of its own, not a name
+            if piece[:2] in places:
+                continue  # a place and a suffix (黄河源), not a surname and a name
+            if length == 3 and AFTER_GIVEN.match(piece, 2):
+                continue  # 刘斌和: a name and the word after it
+            if piece[-1] in PLACE_ENDS_NOT_NAMES or (
+                text[end : end + 1] in PLACE_ENDS_NOT_NAMES and end + 1 in edges
+            ):
+                continue  # 李湾村, 吴家|窖: a place named after a family, not a person
+            score = model.score(piece)
+            if score >= floor and (best is None or score > best[0]):
+                best = (score, end)
+            if best is not None and length == 3 and _name_piece(lone.get(end - 1)):
+                break  # a name of three characters is likelier than one of two: 黄文|丁
+        if best is not None and (
+            text[start : best[1]] not in known
+            # jieba's "other proper noun" a name by the model's sure verdict: 刘彦彬
+            or (tag == "nz" and best[1] == word_end and best[0] >= SURE)
+        ):
+            # A name the model is sure of outweighs a place inside it (陈 + 东晓).
+            sure = best[0] >= SURE or after_title or bool(_SAYS.match(text, best[1]))
+            out.append((start, best[1], sure))
+    return out
+
+
+def _surname_only(text: str, start: int, end: int) -> int:
+    """End of a person written as a surname and a word of address or a title: 郑 in
+    郑先生, 毛 in 毛主席 (GUIDELINES: the title is not part of the name)."""
+    m = SURNAME_ADDRESS.search(text, start, end)
+    if m is not None:
+        head = text[start : m.start()]
+        return m.start() if head in SURNAMES or head in COMPOUND_SURNAMES else end
+    if (
+        end - start >= 3
+        and text[start] in SURNAMES
+        and "TITLE" in load_lexicon().types.get(text[start + 1 : end], ())
+    ):
+        return start + 1
+    return end
+
+
+_NAME_LIST_JOINS = vocab.words("list_joins")
+
+_PLAIN_WORD_TAGS = frozenset({"n", "nz", "vn", "v", "a", "an", "d"})
+
+_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _list_items(analysis: Analysis, chosen: list[Candidate]) -> list[Candidate]:
+    """A name-shaped item after 、 in a list of people is a person too: of 王一鸣、
+    张山水、李海 two are known, the middle one jieba split. An item jieba knows as a word
+    of another kind is no name (龙狮、龙舟). Returns the new items, which overlap
+    nothing chosen."""
+    text, tokens = analysis.simplified, analysis.tokens
+    words = {(t[0], t[1]) for t in tokens if t[3] in _PLAIN_WORD_TAGS}
+    taken = bytearray(len(text))
+    for c in chosen:
+        taken[c.start : c.end] = b"\x01" * c.length
+    added: list[Candidate] = []
+    queue = [c for c in chosen if c.label == "PER"]
+    while queue:
+        person = queue.pop()
+        found = []
+        pos = person.end
+        if text[pos : pos + 1] in _NAME_LIST_JOINS:
+            end = name_after(text, pos + 1)
+            if end is not None:
+                found.append((pos + 1, end))
+        # …and the one before it, where the list starts after a pause: ；赵大和钱二先生.
+        pos = person.start - 1
+        if pos > 0 and text[pos] in _NAME_LIST_JOINS:
+            found += [
+                (pos - n, pos)
+                for n in (3, 2)
+                if pos - n >= 0
+                and name_after(text, pos - n) == pos
+                and not (pos - n > 0 and _HAN_CHAR.match(text, pos - n - 1))
+            ][:1]
+        for start, end in found:
+            if any(taken[start:end]) or text[end - 1] in PLACE_ENDS_NOT_NAMES:
+                continue  # 某古窖、某公屿: a list of places
+            if (start, end) in words:
+                continue
+            taken[start:end] = b"\x01" * (end - start)
+            new = Candidate(start, end, "PER", "rule:name-list", person.priority, 0.7)
+            added.append(new)
+            queue.append(new)
+    return added
+
+
+@register
+class People(Component):
+    name = "people"
+    labels = frozenset({"PER"})
+
+    @classmethod
+    def rules(cls) -> tuple[str, ...]:
+        return (
+            "rule:title-name",
+            "rule:dotted-name",
+            "model:name:sure",
+            "model:name",
+            "jieba",
+            "jieba:foreign",
+        )
+
+    def propose(self, analysis: Analysis) -> list[Candidate]:
+        text = analysis.simplified
+        titled = self.priority("rule:title-name")
+        out = [
+            Candidate(s, e, "PER", "rule:title-name", titled, c)
+            for s, e, c in _titled_names(analysis)
+        ]
+        dotted = self.priority("rule:dotted-name")
+        out += [
+            Candidate(s, e, "PER", "rule:dotted-name", dotted, 0.7)
+            for s, e, body in dotted_names(analysis)
+            if not body
+        ]
+        sure, unsure = self.priority("model:name:sure"), self.priority("model:name")
+        out += [
+            Candidate(
+                s, e, "PER", "model:name", sure if certain else unsure, 0.7 if certain else 0.5
+            )
+            for s, e, certain in _modelled_names(analysis)
+        ]
+        out += [
+            Candidate(w.start, w.end, "PER", w.origin, self.priority(w.rule), w.confidence)
+            for w in labelled_words(analysis)
+            if w.label == "PER"
+        ]
+        trimmed = []
+        for c in out:
+            end = _surname_only(text, c.start, c.end)
+            trimmed.append(c if end == c.end else c._replace(end=end))
+        return trimmed
+
+    def extend(self, analysis: Analysis, chosen: list[Candidate]) -> list[Candidate]:
+        return _list_items(analysis, chosen)

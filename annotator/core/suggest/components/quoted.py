@@ -1,0 +1,121 @@
+"""Quoted programmes and 《》 documents (GUIDELINES: POLICY, DOC), and programmes named
+by their ending or known to the lexicon.
+
+A 《》 title is a DOC, or a media outlet (ORG) when it ends like one. Quoted text is a
+programme when it reads like one (a count, a slogan of parts, a programme ending) or
+when a programme word follows it; once named in quotes, it is the same programme
+wherever else the text writes it.
+"""
+
+from __future__ import annotations
+
+import re
+
+import ahocorasick
+
+from annotator.core.suggest import vocab
+from annotator.core.suggest.analysis import Analysis
+from annotator.core.suggest.base import Candidate, Component
+from annotator.core.suggest.components.registry import register
+from annotator.core.suggest.compose import composition
+from annotator.core.suggest.scan import named_by
+
+DOC_RE = re.compile(r"《([^《》\n]{2,120})》")
+
+_MEDIA_END = re.compile(vocab.alternation("media_ends") + "$")
+
+QUOTE_RE = re.compile(r"“([^“”\n]{2,40})”")
+
+_POLICY_END = re.compile(vocab.alternation("quoted_policy_ends") + "$")
+
+_NOT_POLICY = vocab.words("not_policies")
+
+# Programmes are often named by a count: 五个一批, 两个走访, 三项重点工作, 十大行动.
+_COUNTED_NAME = re.compile(
+    "^["
+    + "".join(sorted(vocab.chars("numerals") - {"几", "多"}))
+    + "]+["
+    + "".join(sorted(vocab.chars("programme_counters")))
+    + "][\u4e00-\u9fff]{2,}"
+)
+
+# Unquoted programme names end in one of these (富民兴村行动, 桉树种植退减工程).
+POLICY_END = re.compile(vocab.alternation("programme_ends") + r"(?![\u4e00-\u9fff]*[”’])")
+
+# A quoted name directly followed by what it names is a programme: “绿美鹤山”行动,
+# “产业强区”发展路径, “亮诺亮绩亮牌”行动.
+_CAMPAIGN_AFTER = re.compile(vocab.alternation("campaign_after"))
+
+_SLOGAN_PART = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+
+
+def is_policy(inner: str) -> bool:
+    """Does quoted text name a programme, campaign or strategy (GUIDELINES: POLICY)?"""
+    if inner in _NOT_POLICY or any(ch in inner for ch in "。！？，,!?"):
+        return False
+    if re.fullmatch(
+        r"\d{3,}|\d+(?:\+\d+)+|[一二三四五六七八九十]+个[一二三四五六七八九十]+", inner
+    ):
+        return True
+    if _COUNTED_NAME.match(inner):
+        return True
+    if "+" in inner and re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:\+[\u4e00-\u9fff]{2,8})+", inner):
+        return True
+    parts = inner.split("、")
+    if len(parts) >= 2 and all(_SLOGAN_PART.match(p) for p in parts):
+        return True
+    return bool(_POLICY_END.search(inner)) and len(inner) >= 4
+
+
+def _occurrences(text: str, surfaces: set[str]) -> list[tuple[int, int]]:
+    """Every occurrence of every surface, in one pass over the text."""
+    automaton = ahocorasick.Automaton()
+    for surface in surfaces:
+        automaton.add_word(surface, len(surface))
+    automaton.make_automaton()
+    return [(end + 1 - n, end + 1) for end, n in automaton.iter(text)]
+
+
+@register
+class Quoted(Component):
+    name = "quoted"
+    labels = frozenset({"POLICY", "DOC", "ORG"})
+
+    @classmethod
+    def rules(cls) -> tuple[str, ...]:
+        return (
+            "rule:book-title",
+            "rule:quoted",
+            "rule:quoted-again",
+            "rule:programme",
+            "lexicon:policy",
+        )
+
+    def propose(self, analysis: Analysis) -> list[Candidate]:
+        text = analysis.simplified
+        out: list[Candidate] = []
+        add = out.append
+        book = self.priority("rule:book-title")
+        for m in DOC_RE.finditer(text):
+            label = "ORG" if _MEDIA_END.search(m.group(1)) else "DOC"
+            add(Candidate(m.start(1), m.end(1), label, "rule:book-title", book, 0.9))
+        quoted = self.priority("rule:quoted")
+        policies = set()
+        for m in QUOTE_RE.finditer(text):
+            inner = m.group(1)
+            if is_policy(inner) or _CAMPAIGN_AFTER.match(text, m.end()):
+                policies.add(inner)
+                add(Candidate(m.start(1), m.end(1), "POLICY", "rule:quoted", quoted, 0.85))
+        # A programme named once in quotes is the same programme unquoted elsewhere.
+        if policies:
+            again = self.priority("rule:quoted-again")
+            for start, end in _occurrences(text, policies):
+                add(Candidate(start, end, "POLICY", "rule:quoted", again, 0.8))
+        programme = self.priority("rule:programme")
+        for start, end in named_by(analysis, POLICY_END, _NOT_POLICY, 14):
+            add(Candidate(start, end, "POLICY", "rule:programme", programme, 0.6))
+        known = self.priority("lexicon:policy")
+        for start, end, label in composition(analysis).names:
+            if label == "POLICY":
+                add(Candidate(start, end, "POLICY", "lexicon:policy", known, 0.8))
+        return out

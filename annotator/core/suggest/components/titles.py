@@ -1,0 +1,28 @@
+"""Job titles and positions (GUIDELINES: TITLE), with the organisation or place written
+directly before them: what the lexicon's composition reads as a title (某某 + 市委 +
+书记, 镇 + 党委 + 副 + 书记)."""
+
+from __future__ import annotations
+
+from annotator.core.suggest.analysis import Analysis
+from annotator.core.suggest.base import Candidate, Component
+from annotator.core.suggest.components.registry import register
+from annotator.core.suggest.compose import composition
+
+
+@register
+class Titles(Component):
+    name = "titles"
+    labels = frozenset({"TITLE"})
+
+    @classmethod
+    def rules(cls) -> tuple[str, ...]:
+        return ("lexicon:title",)
+
+    def propose(self, analysis: Analysis) -> list[Candidate]:
+        priority = self.priority("lexicon:title")
+        return [
+            Candidate(start, end, "TITLE", "lexicon:title", priority, 0.8)
+            for start, end, label in composition(analysis).names
+            if label == "TITLE"
+        ]

@@ -1,0 +1,360 @@
+"""The lexicon's compositions: pieces the lexicon knows make the names it does not.
+
+Lexicon matches and jieba's words (names it does not know, common nouns) are pieces;
+they compose left to right by a small grammar:
+
+    某某 + 市委             -> ORG    (place + body)
+    区 + 纪委监委           -> ORG    (level + body)
+    某某 + 市委 + 书记       -> TITLE  (prefix + title)
+    某某县 + 某某镇          -> LOC    (place chain)
+
+Places, organisations, titles and programmes all read the same composition, built once
+per analysis (:func:`composition`). Each start reads at most ``_MAX_PIECES`` pieces, so
+the whole is linear in the text.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from annotator.core.suggest import segment, vocab
+from annotator.core.suggest.analysis import Analysis
+from annotator.core.suggest.lexicon import LEVEL_CHARS, Lattice, load_lexicon
+from annotator.core.suggest.names import HAN_RUN, SURNAMES
+
+# State machine over typed pieces. Final states give the label of what was read.
+_TRANSITIONS: dict[str, dict[str, str]] = {
+    "S": {
+        "LOC": "P",
+        "ORG": "O",
+        "BODY": "B0",
+        "TITLE": "T",
+        "LEVEL": "L",
+        "VICE": "V",
+        "NAME": "N",
+        "POLICY": "PO",
+        "CAMPAIGN": "C",
+        "NT": "NT",
+    },
+    # An organisation jieba knows, which counts here only with a body of its own after
+    # it (its own words are the tagger's to judge).
+    "NT": {"BODY": "B"},
+    "C": {"LOC": "CL"},  # 绿美 + 鹤山: a place's own campaign
+    "CL": {},
+    "PO": {},
+    # An unknown name before a body, maybe with common nouns between: 索尼 + 公司,
+    # 解州 + 铝 + 厂.
+    "N": {"BODY": "B", "TYPE": "B", "NAME": "N", "NOUN": "M"},
+    # Common nouns between a place or organisation and its body: 北京 + 九十 + 中学,
+    # 法国 + 雇主 + 协会, 郑州 + 铁路 + 分局.
+    "M": {"NOUN": "M2", "BODY": "B", "TYPE": "B", "TITLE": "T"},
+    "M2": {"BODY": "B", "TYPE": "B", "TITLE": "T"},
+    "P": {
+        "LOC": "P",
+        "ORG": "O",
+        "BODY": "B",
+        "TITLE": "T",
+        "LEVEL": "PL",
+        "VICE": "V",
+        "NOUN": "M",
+        "NAME": "N",
+        "FEATURE": "P",  # 朝鲜 + 半岛, 台湾 + 海峡
+    },
+    "L": {"BODY": "B", "TITLE": "T", "VICE": "V", "ORG": "O"},
+    # A place with its level written out is still that place, and may go on to the
+    # next one of a chain: 如东 + 县, 龙川 + 县 + 黄石 + 镇.
+    "PL": {"BODY": "B", "TITLE": "T", "VICE": "V", "ORG": "O", "LOC": "P"},
+    "O": {
+        "ORG": "O",  # an organisation within another: 联合国 + 安理会, 共青团 + 韶关市委
+        "BODY": "B",
+        "TYPE": "B",
+        "TITLE": "T",
+        "VICE": "V",
+        "LOC": "Q",
+        "LEVEL": "L",
+        "NOUN": "M",
+    },
+    "B0": {"BODY": "B", "ORG": "O", "TITLE": "T", "VICE": "V", "LEVEL": "L"},
+    # A bare body that names itself (市委, 人大: GUIDELINES), which its units may follow.
+    "BS": {"BODY": "B", "ORG": "O", "TITLE": "T", "VICE": "V", "LEVEL": "L", "NOUN": "M"},
+    "B": {
+        "NOUN": "M",
+        "BODY": "B",
+        "TYPE": "B",
+        "ORG": "O",
+        "TITLE": "T",
+        "VICE": "V",
+        "LOC": "Q",
+        "LEVEL": "L",
+    },
+    "Q": {"LOC": "Q", "BODY": "B", "LEVEL": "L", "ORG": "O"},  # place inside an org name
+    "V": {"TITLE": "T"},
+    "T": {"TITLE": "T"},
+}
+
+_FINAL = {
+    "P": "LOC",
+    "PL": "LOC",
+    "O": "ORG",
+    "B": "ORG",
+    "BS": "ORG",
+    "T": "TITLE",
+    "PO": "POLICY",
+    "CL": "POLICY",
+}
+
+_NAME_TAGS = frozenset({"nz", "nrt", "nrf", "nrfg", "nr", "j", "eng"})
+
+_NOUN_TAGS = frozenset({"n", "vn", "b", "m"})
+
+# Bodies that name themselves without a place: GUIDELINES' 市委 rule, nationally.
+SOLE_BODIES = vocab.words("sole_bodies")
+
+_MAX_PIECES = 8
+
+# Bodies whose head titles itself with 长: 部长, 局长, 厅长, 署长.
+_TITLE_HEADS = vocab.chars("title_heads")
+
+# One-character words for a unit inside an organisation: 影视 + 部, 社会学 + 系, 宣教 + 科.
+_STOP_ONLY = frozenset({"STOP"})
+
+_GROUP_WORDS = vocab.words("group_words")
+
+_UNIT_CHARS = vocab.chars("unit_chars")
+
+# (A numeral that is a surname too may start one: 万.)
+_NOT_NAME_START = vocab.chars("demonstratives", "function_chars", "pronouns") | (
+    vocab.chars("numerals") - SURNAMES
+)
+
+# A count of things is no part of a name: 怀柔 + 一个 + 招待所, 曼谷 + 一家 + 报社.
+_CLASSIFIERS = vocab.chars("classifiers")
+
+
+@dataclass
+class Composition:
+    """``pieces``: the lattice with jieba's words as pieces too. ``names``: the longest
+    name of each label the grammar reads from each start, as ``(start, end, label)``."""
+
+    pieces: Lattice
+    names: list[tuple[int, int, str]]
+
+
+def composition(analysis: Analysis) -> Composition:
+    """The composition of ``analysis``, built once."""
+    return analysis.shared("composition", _build)
+
+
+def _compose(text: str, lattice: Lattice, starts: Iterable[int]) -> list[tuple[int, int, str]]:
+    """Read the longest name of each label from every start the grammar allows."""
+    out: list[tuple[int, int, str]] = []
+    for start in starts:
+        best: dict[str, int] = {}
+        stack: list[tuple[int, str, int]] = [(start, "S", 0)]
+        while stack:
+            pos, state, depth = stack.pop()
+            if depth >= _MAX_PIECES:
+                continue
+            for end, kind in lattice.get(pos, ()):
+                nxt = _TRANSITIONS[state].get(kind)
+                if nxt is None:
+                    continue
+                if nxt == "PL" and end - pos > 1:
+                    nxt = "L"  # 美国 + 国家 is no place; 如东 + 县 is
+
+                if nxt == "B0" and (text[start] in LEVEL_CHARS or text[start:end] in SOLE_BODIES):
+                    nxt = "BS"  # 市委, 县政府, 国会: a body that names itself
+                label = _FINAL.get(nxt)
+                if label and end > best.get(label, 0):
+                    best[label] = end
+                stack.append((end, nxt, depth + 1))
+        # A title that is only the start of a body word is not one (委员 in 委员会).
+        if "TITLE" in best:
+            body_end = max((e for e, k in lattice[start] if k == "BODY"), default=0)
+            if best["TITLE"] < body_end:
+                del best["TITLE"]
+        out.extend((start, end, label) for label, end in best.items())
+    return out
+
+
+def _build(analysis: Analysis) -> Composition:
+    text = analysis.simplified
+    tokens = analysis.tokens
+    common = segment.dictionary().common
+    types = load_lexicon().types
+    lattice: Lattice = defaultdict(list, {s: list(e) for s, e in analysis.lattice.items()})
+    starts = set(lattice)  # common nouns (below) never begin a name
+    # Where the lexicon's body words and titles end, and where its places end.
+    headed_ends: set[int] = set()
+    org_ends: set[int] = set()
+    place_ends: list[int] = []
+    for piece_start, ends in lattice.items():
+        for stop, kind in ends:
+            if kind in ("BODY", "TITLE", "ORG"):
+                headed_ends.add(stop)
+                if kind == "ORG" or text[piece_start:stop] in SOLE_BODIES:
+                    org_ends.add(stop)
+            elif kind == "LOC":
+                place_ends.append(stop)
+    noun_ends: dict[int, int] = {}  # end -> start of each common noun
+    for k, (t_start, t_end, word, tag) in enumerate(tokens):
+        if word in _UNIT_CHARS and t_start in noun_ends and (tag or "").startswith("n"):
+            # A unit of an organisation, named by its field: 日报社 + 影视|部.
+            lattice[t_start].append((t_end, "BODY"))
+            continue
+        if (
+            word in _GROUP_WORDS
+            and noun_ends.get(t_start, t_start) in org_ends
+            and not (
+                word == "组织"  # also a verb
+                and k + 1 < len(tokens)
+                and (tokens[k + 1][3] or "").startswith("v")
+            )
+        ):
+            # A group an organisation forms, maybe of something: 欧佩克 + 组织, 海军 +
+            # 舰艇 + 编队 (not 基金会 + 组织 + 实施: a verb).
+            lattice[t_start].append((t_end, "BODY"))
+            continue
+        if t_end - t_start < 2 or types.get(word, _STOP_ONLY) != _STOP_ONLY:
+            continue  # the lexicon's own words are in the lattice already
+        if text[t_start - 1 : t_start].isdigit():
+            continue  # after a number, a date or a count: 10 + 日电, 5 + 个单位
+        # Words jieba does not know, or knows only as some proper noun or place, can
+        # name a company or body before its suffix (英特尔公司, 信义集团, 华夏 + 杂志社).
+        if word in types:  # a stop word: at most a common noun inside a name
+            tag = tag if tag in _NOUN_TAGS else "x"
+        if (tag is None or tag in _NAME_TAGS or tag == "ns") and not (
+            # 这支 + 球队, 我同 + 村委会, 一是 + 精简政府, 89 + 战胜…
+            tag is None and (word[0] in _NOT_NAME_START or not HAN_RUN.fullmatch(word))
+        ):
+            kind = "NAME"
+            starts.add(t_start)
+        elif tag in _NOUN_TAGS and not (tag == "m" and word[-1] in _CLASSIFIERS):
+            kind = "NOUN"
+            noun_ends[t_end] = t_start
+        elif tag == "nt":
+            # An organisation jieba knows may go on to a body of its own:
+            # 广州市地税局 + 党委, 四川全兴 + 队.
+            lattice[t_start].append((t_end, "NT"))
+            starts.add(t_start)
+            continue
+        else:
+            continue
+        lattice[t_start].append((t_end, kind))
+        if (
+            kind == "NOUN"
+            and (t_start in headed_ends or t_start in noun_ends)
+            and t_end - t_start >= 3
+            and word[-1] in _UNIT_CHARS
+            and word[-2:] not in common  # 管理体系 is no 系
+        ):
+            # …or written as one word with it, after the organisation:
+            # 人大 + 社会学|系, 科学技术部 + 农村科技|司.
+            lattice[t_start].append((t_end - 1, kind))
+            lattice[t_end - 1].append((t_end, "BODY"))
+            noun_ends[t_end - 1] = t_start
+        if t_end not in headed_ends:
+            continue
+        # A word that ends in a body word or a title holds a name, or a name's last
+        # common noun, and the body: 郑州 + 铁路|分局, 埃及 + 石油|部长, 雅戈尔|集团.
+        for at in range(t_start + 1, t_end - 1):
+            ends_here = lattice.get(at, ())
+            if (t_end, "BODY") in ends_here or (t_end, "TITLE") in ends_here:
+                lattice[t_start].append((at, kind))
+                if kind == "NOUN":
+                    noun_ends[at] = t_start
+                break
+    # The head of a body's title after the body's field is that body: 部 of 部长,
+    # 局 of 局长 (芬兰 + 农林 + 部: the ministry, where the project has no TITLE label
+    # to take the whole). Not after a name or a body (中联部|部长, 汤|局长).
+    for at, noun_start in noun_ends.items():
+        if (
+            noun_start not in headed_ends  # 内务部 + 代理|部长
+            and text[at : at + 1] in _TITLE_HEADS
+            and text[at + 1 : at + 2] == "长"
+            and (at + 2, "TITLE") in lattice.get(at, ())
+        ):
+            lattice[at].append((at + 1, "BODY"))
+    # A place written with its level, then 委: that level's party committee
+    # (清丰县 + 委, where jieba cut 清丰县|委从).
+    for e in place_ends:
+        if (
+            text[e : e + 1] == "委"
+            and text[e - 1 : e] in LEVEL_CHARS
+            and text[e + 1 : e + 2] != "员"
+        ):
+            lattice[e].append((e + 1, "BODY"))
+    names = _compose(text, lattice, starts)
+    if tokens:
+        names = [n for n in names if fits_words(analysis, lattice, *n)]
+    return Composition(lattice, names)
+
+
+def fits_words(analysis: Analysis, pieces: Lattice, start: int, end: int, label: str) -> bool:
+    """Does a name read from pieces fit jieba's words?
+
+    A match that straddles two words without matching either edge is a coincidence of
+    characters (切合|江门 holds 合江; 文明|城市 holds 明城). One that starts a word is kept
+    (中国 in 中国人民); one deep inside a word or at its tail is not (中国 in 发展中国家,
+    津市 in 天津市). Words jieba's HMM made up are guesses, and cut nothing (清丰县|委从).
+    A place name jieba's dictionary knows but cut apart here is a coincidence too:
+    每个|人|和|他 holds 人和, 集中营 holds 中营.
+    """
+    text = analysis.simplified
+    edges = analysis.edges
+    if _straddles(start, end, analysis.shared("soft_edges", _soft_edges)) and not (
+        label == "ORG" and _headed_title(text, start, end, edges, pieces)
+    ):
+        return False
+    if (
+        label == "LOC"
+        and "LOC" in load_lexicon().types.get(text[start:end], ())
+        and any(e in edges for e in range(start + 1, end))
+    ):
+        return False
+    return not (
+        label == "ORG"
+        and _heads_a_word(analysis, start, end)
+        and not _headed_title(text, start, end, edges, pieces)  # 内务部|长
+    )
+
+
+def _soft_edges(analysis: Analysis) -> frozenset[int]:
+    """Word edges, and every offset inside a word jieba's HMM made up."""
+    inside = {
+        at
+        for t_start, t_end, _w, tag in analysis.tokens
+        if tag is None
+        for at in range(t_start, t_end)
+    }
+    return analysis.edges | inside
+
+
+def _headed_title(text: str, start: int, end: int, edges: frozenset[int], lattice: Lattice) -> bool:
+    """An organisation whose title word follows it, cut by jieba at the title's end:
+    财政部 in 美国|财政部长 (部 + 长), 发展银行 in 发展|银行行长 (银行 + 行长)."""
+    if start not in edges:
+        return False
+    if text[end : end + 1] == "长" and end + 1 in edges:
+        return True
+    return any(kind == "TITLE" and e in edges for e, kind in lattice.get(end, ()))
+
+
+def _heads_a_word(analysis: Analysis, start: int, end: int) -> bool:
+    """An organisation that is a word jieba knows as no name but one character short:
+    共产党 in 共产党员, 司法部 in 司法部门, 北大 in 北大荒 (not 市委 in 市委书记, a title)."""
+    k = analysis.by_start.get(start)
+    if k is None:
+        return False
+    _start, word_end, _word, tag = analysis.tokens[k]
+    return word_end == end + 1 and tag is not None and tag not in ("nt", "nnt", "nis")
+
+
+def _straddles(start: int, end: int, edges: frozenset[int]) -> bool:
+    if start in edges and end in edges:
+        return False
+    if start not in edges:
+        return True  # deep inside a word (中国 in 发展中国家), or its tail (津市 in 天津市)
+    return any(e in edges for e in range(start + 1, end))

@@ -1,0 +1,146 @@
+"""Names that end in a telling word (…大会, …产业园, …委员会): scan back from the word
+to the edge of the name, over the words that can be inside a name.
+
+Shared by the components whose names end so (events, facilities, programmes,
+organisations). Each ending costs at most ``limit`` characters of scanning: linear in
+the text.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Sequence
+
+from annotator.core.suggest import vocab
+from annotator.core.suggest.analysis import Analysis
+from annotator.core.suggest.base import Token
+
+# Characters and words that end a backward scan for a name: they cannot be inside it.
+_FUNCTION_SET = vocab.words("name_breaking_words")
+
+_POINTING = vocab.chars("demonstratives")
+
+# Word classes that cannot be inside a name (verbs, adverbs, prepositions, conjunctions,
+# particles, pronouns): a backward scan for a name's start stops at them.
+_BREAK_TAGS = ("v", "d", "p", "c", "u", "r", "y", "e", "o", "z", "t", "l", "i")
+
+
+def _breaks(token: Token) -> bool:
+    """Can this word not be part of a name?"""
+    word, tag = token[2], token[3]
+    if word in _FUNCTION_SET or not any(ch.isalnum() for ch in word):
+        return True  # function words, punctuation, symbols (▲), spaces
+    return (
+        tag is not None
+        and tag.startswith(_BREAK_TAGS)
+        and not tag.startswith(("vn", "nr", "ns", "nt", "nz"))
+    )
+
+
+def _name_start(text: str, tokens: Sequence[Token], starts: list[int], at: int, limit: int) -> int:
+    """Start of the name whose telling ending begins at ``at``.
+
+    Walks back word by word while the words can be part of a name (nouns, names,
+    numbers and measure words, words jieba does not know), stopping at punctuation, a
+    function word or a verb: 在全县秋粮收购推进大会 -> 全县秋粮收购推进大会.
+    """
+    k = bisect_right(starts, at) - 1
+    start = tokens[k][0] if k >= 0 else at
+    if (
+        k >= 0
+        and start < at
+        and (_breaks(tokens[k]) or tokens[k][2][: at - start] in _FUNCTION_SET)
+    ):
+        return at  # the ending is glued to a verb (主持会议): no name before it
+    j = k - 1
+    while j >= 0 and at - tokens[j][0] <= limit:
+        if _breaks(tokens[j]) and not _inside_compound(tokens, j):
+            break
+        start = tokens[j][0]
+        j -= 1
+    return start
+
+
+_NOUNISH = ("n", "vn", "nz", "ns", "nt", "nr", "nis", "j")
+
+
+def _inside_compound(tokens: Sequence[Token], j: int) -> bool:
+    """A verb between two nouns is part of a compound name (农机维修产业园), not a
+    predicate (在…举行): the words on both sides must be nouns or unknown words."""
+    word, tag = tokens[j][2], tokens[j][3]
+    if tag is None or not tag.startswith("v") or word in _FUNCTION_SET or j == 0:
+        return False
+    if j + 1 >= len(tokens):
+        return False
+    return all(
+        (t[3] is None and t[2][:1].isalnum()) or (t[3] or "").startswith(_NOUNISH)
+        for t in (tokens[j - 1], tokens[j + 1])
+    )
+
+
+def _dictionary_word_ends(analysis: Analysis) -> dict[int, int]:
+    return {t[0]: t[1] for t in analysis.tokens if t[3] is not None}
+
+
+def named_before(
+    analysis: Analysis,
+    endings: Sequence[tuple[int, int]],
+    generic: frozenset[str],
+    limit: int,
+    kinds_lead: bool = False,
+) -> list[tuple[int, int]]:
+    """Names that end in a telling word (each ``(start, end)`` of ``endings``): the
+    words before it back to the name's edge, without leading numbers or generic words.
+    With ``kinds_lead`` (facilities), nor words of kind before it (私营, 大型), nor anything
+    up to a count or a pointing word in it (两条 + 高速, 这是 + 第三座 + 跨江大桥)."""
+    tokens = analysis.tokens
+    if not endings or not tokens:
+        return []
+    text = analysis.simplified
+    starts = analysis.starts
+    # An ending whose last characters begin the next word is none: 委员会|议长 holds no
+    # 会议 (but 全会精神, one word from the ending's start, still ends in 全会).
+    word_at = analysis.shared("dictionary_word_ends", _dictionary_word_ends)
+    found = []
+    for at, end in endings:
+        if any(word_at.get(i, 0) > end for i in range(at + 1, end)):
+            continue
+        start = _name_start(text, tokens, starts, at, limit)
+        # Leading numbers and generic words are not part of the name (一批重点项目).
+        while start < at:
+            k = bisect_right(starts, start) - 1
+            word = tokens[k][2] if k >= 0 else ""
+            tag = tokens[k][3] if k >= 0 else None
+            lead_generic = (
+                word in generic
+                or (tag in ("m", "q", "mq") and not word.startswith("第"))
+                or (kinds_lead and tag == "b")  # a kind, not a name: 私营, 大型
+            )
+            if not lead_generic or tokens[k][1] > at:
+                break
+            start = tokens[k][1]
+        if kinds_lead:
+            # …and a facility's name starts after any count or pointing word in it:
+            # 这是 + 全市 + 第三座 + 跨江大桥 is a kind of bridge.
+            for k in analysis.words_within(start, at):
+                _s, t_end, word, tag = tokens[k]
+                if tag in ("m", "q", "mq") or word.isdigit() or word[0] in _POINTING:
+                    start = t_end
+        prefix = text[start:at]
+        if len(prefix) < 2 or prefix in generic or text[start:end] in generic:
+            continue
+        found.append((start, end))
+    return found
+
+
+def named_by(
+    analysis: Analysis,
+    pattern: re.Pattern[str],
+    generic: frozenset[str],
+    limit: int,
+    kinds_lead: bool = False,
+) -> list[tuple[int, int]]:
+    """:func:`named_before` every match of ``pattern`` (the telling endings)."""
+    endings = [m.span() for m in pattern.finditer(analysis.simplified)]
+    return named_before(analysis, endings, generic, limit, kinds_lead)
