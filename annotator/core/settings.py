@@ -21,6 +21,8 @@ class Settings:
     annotator: str = ""
     language: str = ""  # "zh", "en" or "" for the system language
     last_project: str = ""
+    theme: str = ""  # "light", "dark" or "" for the system's
+    all_tags: bool = False  # label names over every span, not only the current one
     window: dict[str, str] = field(default_factory=dict)  # Qt state blobs, base64
     path: Path | None = None
 
@@ -34,7 +36,7 @@ class Settings:
         known = {
             k: v
             for k, v in data.items()
-            if k in ("annotator", "language", "last_project", "window")
+            if k in ("annotator", "language", "last_project", "theme", "all_tags", "window")
         }
         settings = cls(**known)
         settings.path = path

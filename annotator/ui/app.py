@@ -23,6 +23,7 @@ from annotator.ui.article_view import cjk_font
 from annotator.ui.i18n import set_language, tr
 from annotator.ui.main_window import MainWindow
 from annotator.ui.tasks import Tasks
+from annotator.ui.theme import apply_theme
 
 AskName = Callable[[], str | None]
 
@@ -151,6 +152,7 @@ def run_gui(args: argparse.Namespace) -> int:
     app = application()
     settings = Settings.load()
     install_qt_translations(app, set_language(getattr(args, "lang", None) or settings.language))
+    apply_theme(app, settings.theme)
     screenshot = getattr(args, "screenshot", None)
     tasks = Tasks()
     path, is_demo = project_path(args, settings)

@@ -11,14 +11,16 @@ import re
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QRect, Qt, Signal
+from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
     QPainter,
     QPaintEvent,
+    QPalette,
     QPen,
     QTextCharFormat,
     QTextCursor,
@@ -28,6 +30,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from annotator.core.model import LabelSet, Span, SpanStatus
 from annotator.core.text import convert_script
+from annotator.ui.colours import UNKNOWN_LABEL, mix, span_look, text_on
 from annotator.ui.hints import ALPHABET, Hints
 
 CJK_FONTS = [
@@ -67,7 +70,8 @@ class ArticleView(QTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.setFont(cjk_font(15))
         self.document().setDocumentMargin(18)
-        self.setCursorWidth(2)
+        self.setCursorWidth(3)  # a hairline caret is lost among highlights
+        self._all_tags = False
         self._text = ""
         self._script = "original"
         self._spans: list[Span] = []
@@ -147,6 +151,14 @@ class ArticleView(QTextEdit):
             self.ensureCursorVisible()
 
     # ------------------------------------------------------------------ painting
+    def set_show_all_tags(self, show: bool) -> None:
+        """Label names over every span in view (the current span always has one)."""
+        self._all_tags = show
+        self.viewport().update()
+
+    def show_all_tags(self) -> bool:
+        return self._all_tags
+
     def _format(self, span: Span, current: bool) -> QTextCharFormat:
         key = (span.label, span.status, current)
         cached = self._formats.get(key)
@@ -154,40 +166,42 @@ class ArticleView(QTextEdit):
             cached = self._formats[key] = self._make_format(span, current)
         return cached
 
+    def _label_colour(self, name: str) -> str:
+        return self.labels[name].colour if name in self.labels else UNKNOWN_LABEL
+
     def _make_format(self, span: Span, current: bool) -> QTextCharFormat:
-        fmt = QTextCharFormat()
-        colour = (
-            QColor(self.labels[span.label].colour)
-            if span.label in self.labels
-            else QColor("#cccccc")
+        pending = span.status is SpanStatus.PENDING
+        look = span_look(
+            self._label_colour(span.label), pending=pending, current=current, palette=self.palette()
         )
-        if span.status is SpanStatus.PENDING:
-            colour = QColor(colour)
-            colour.setAlpha(110)
+        fmt = QTextCharFormat()
+        fmt.setBackground(look.background)
+        fmt.setForeground(look.foreground)
+        if pending:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline)
-            fmt.setUnderlineColor(
-                QColor(self.labels[span.label].colour).darker(160)
-                if span.label in self.labels
-                else QColor("#666")
-            )
-        fmt.setBackground(colour)
+            fmt.setUnderlineColor(look.foreground)
         if current:
-            fmt.setBackground(
-                QColor(self.labels[span.label].colour).darker(115)
-                if span.label in self.labels
-                else colour
-            )
             fmt.setFontWeight(QFont.Weight.Bold)
-            fmt.setForeground(QColor("#101010"))
         return fmt
 
     def _garbled_format(self) -> QTextCharFormat:
+        base = self.palette().color(QPalette.ColorRole.Base)
+        background = mix(QColor("#808080"), base, 0.3)
         fmt = QTextCharFormat()
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         fmt.setUnderlineColor(QColor("#d0021b"))
-        fmt.setBackground(QColor(220, 220, 220))
-        fmt.setForeground(QColor("#888888"))
+        fmt.setBackground(background)
+        fmt.setForeground(mix(text_on(background), background, 0.7))
         return fmt
+
+    def changeEvent(self, event: QEvent) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:
+            # Span colours are derived from the palette: derive them again.
+            self._formats.clear()
+            self._garbled_fmt = self._garbled_format()
+            self._applied = {}
+            self._refresh()
 
     def _refresh(self) -> None:
         """Bring the document's character formats in line with the spans.
@@ -305,44 +319,109 @@ class ArticleView(QTextEdit):
             return True
         return super().event(event)
 
+    def span_rects(self, start: int, end: int) -> list[QRectF]:
+        """One rectangle per line the range [start, end) covers, in viewport pixels.
+
+        Measured on the text layout's lines, so a span that wraps gets a box on each
+        line around its own characters only, never the whole of both lines.
+        """
+        doc = self.document()
+        doc_layout = doc.documentLayout()
+        offset = QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
+        rects: list[QRectF] = []
+        block = doc.findBlock(start)
+        while block.isValid() and block.position() < end:
+            layout = block.layout()
+            origin = doc_layout.blockBoundingRect(block).topLeft() + offset
+            first = max(start, block.position()) - block.position()
+            last = min(end, block.position() + block.length() - 1) - block.position()
+            for i in range(layout.lineCount()):
+                line = layout.lineAt(i)
+                s = max(first, line.textStart())
+                e = min(last, line.textStart() + line.textLength())
+                if s >= e:
+                    continue
+                x1 = line.cursorToX(s)[0]
+                x2 = line.cursorToX(e)[0]
+                rects.append(
+                    QRectF(
+                        origin.x() + min(x1, x2),
+                        origin.y() + line.y(),
+                        abs(x2 - x1),
+                        line.ascent() + line.descent(),
+                    )
+                )
+            block = block.next()
+        return rects
+
+    def tags(self) -> list[tuple[int | None, str, QRectF]]:
+        """The label names drawn above spans in view: (span id, name, rectangle)."""
+        top, bottom = self.visible_range()
+        metrics = QFontMetricsF(self._tag_font())
+        height = metrics.height() + 1
+        out: list[tuple[int | None, str, QRectF]] = []
+        right_of: dict[float, float] = {}  # line top -> right edge of its last tag
+        for span in self._spans:
+            if span.status is SpanStatus.REJECTED or span.end < top or span.start > bottom:
+                continue
+            if self.hints is not None or (not self._all_tags and span.id != self._current):
+                continue  # hint mode puts its letters where the tags go
+            rects = self.span_rects(span.start, span.end)
+            if not rects:
+                continue
+            first = rects[0]
+            width = metrics.horizontalAdvance(span.label) + 6
+            x = max(first.left(), right_of.get(first.top(), -1e9) + 2)
+            right_of[first.top()] = x + width
+            out.append((span.id, span.label, QRectF(x, first.top() - height - 2, width, height)))
+        return out
+
+    def _tag_font(self) -> QFont:
+        font = QFont(self.font())
+        font.setPointSizeF(max(self.font().pointSizeF() * 0.55, 7))
+        font.setBold(True)
+        return font
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
-        if self.hints is not None:
-            painter = QPainter(self.viewport())
-            self._paint_hints(painter)
-            painter.end()
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        top, bottom = self.visible_range()
+        # A thin edge around every span in view, so adjacent spans do not run together.
+        for span in self._spans:
+            if span.status is SpanStatus.REJECTED or span.end < top or span.start > bottom:
+                continue
+            look = span_look(
+                self._label_colour(span.label),
+                pending=span.status is SpanStatus.PENDING,
+                current=span.id == self._current,
+                palette=self.palette(),
+            )
+            edge = QColor(look.foreground)
+            edge.setAlpha(120)
+            painter.setPen(QPen(edge, 1))
+            for rect in self.span_rects(span.start, span.end):
+                painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
         if self._current_rect_span is not None:
             # A frame around the current span, so it is obvious at a glance.
-            start, end = self._current_rect_span
-            painter = QPainter(self.viewport())
-            painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-            painter.setPen(QPen(QColor("#1a1a1a"), 2))
-            cursor = QTextCursor(self.document())
-            for pos_start, pos_end in self._line_pieces(start, end):
-                cursor.setPosition(pos_start)
-                left = self.cursorRect(cursor)
-                cursor.setPosition(pos_end)
-                right = self.cursorRect(cursor)
-                rect = left.united(right).adjusted(-2, -1, 2, 1)
-                painter.drawRoundedRect(rect, 3, 3)
-            painter.end()
+            painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 2))
+            for rect in self.span_rects(*self._current_rect_span):
+                painter.drawRoundedRect(rect.adjusted(-2, -1, 2, 1), 3, 3)
+        painter.setFont(self._tag_font())
+        for span_id, name, rect in self.tags():
+            background = QColor(self._label_colour(name))
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(background)
+            painter.drawRoundedRect(rect, 2, 2)
+            painter.setPen(text_on(background))
+            painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, name)
+            if span_id == self._current:
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 1))
+                painter.drawRoundedRect(rect, 2, 2)
+        self._paint_hints(painter)
+        painter.end()
         self.repainted.emit(time.perf_counter())
-
-    def _line_pieces(self, start: int, end: int) -> list[tuple[int, int]]:
-        """Split [start, end) where the text wraps, so each line gets its own frame."""
-        pieces = []
-        cursor = QTextCursor(self.document())
-        piece_start = start
-        cursor.setPosition(start)
-        top = self.cursorRect(cursor).top()
-        for pos in range(start + 1, end):
-            cursor.setPosition(pos)
-            rect_top = self.cursorRect(cursor).top()
-            if rect_top != top:
-                pieces.append((piece_start, pos))
-                piece_start, top = pos, rect_top
-        pieces.append((piece_start, end))
-        return pieces
 
     # ------------------------------------------------------------------ keyboard
     def selection(self) -> tuple[int, int] | None:

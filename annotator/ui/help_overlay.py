@@ -37,11 +37,12 @@ class HelpOverlay(QWidget):
         box.setObjectName("helpBox")
         box.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         box.setStyleSheet(
-            "QWidget#helpBox { background: #ffffff; border-radius: 10px; }"
-            " QLabel { color: #1c2833; background: transparent; }"
+            "QWidget#helpBox { background: palette(base); border-radius: 10px; }"
+            " QLabel { color: palette(text); background: transparent; }"
             " QLabel[role='key'] { font-family: monospace; font-weight: 600;"
-            " background: #eef2f6; border: 1px solid #c9d3dd; border-radius: 4px; padding: 1px 6px; }"
-            " QLabel[role='group'] { font-weight: 700; color: #1e5aa8; padding-top: 8px; }"
+            " background: palette(alternate-base); border: 1px solid palette(mid);"
+            " border-radius: 4px; padding: 1px 6px; }"
+            " QLabel[role='group'] { font-weight: 700; color: palette(link); padding-top: 8px; }"
         )
         layout = QVBoxLayout(box)
         layout.setContentsMargins(24, 18, 24, 18)
@@ -72,7 +73,7 @@ class HelpOverlay(QWidget):
         layout.addLayout(grid)
         hint = QLabel(tr("help.close"))
         hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        hint.setStyleSheet("color: #78909c; padding-top: 10px;")
+        hint.setStyleSheet("color: palette(placeholder-text); padding-top: 10px;")
         layout.addWidget(hint)
         self.box = box
         if self.isVisible():

@@ -207,9 +207,23 @@ ACTIONS: tuple[KeyAction, ...] = (
         "Cycle original / Simplified / Traditional view",
         "app",
     ),
+    KeyAction(
+        "toggle_tags",
+        ("Ctrl+T",),
+        "在正文中显示所有实体的标签名",
+        "Show every span's label name in the text",
+        "app",
+    ),
     KeyAction("help", ("F1", "?"), "显示快捷键", "Show the shortcuts", "app"),
     KeyAction("open", ("Ctrl+O",), "打开项目", "Open a project", "app"),
     KeyAction("import", ("Ctrl+I",), "导入文件", "Import files", "app"),
+    KeyAction(
+        "import_folder",
+        ("Ctrl+Shift+I",),
+        "导入文件夹（含子文件夹）",
+        "Import a folder (with its subfolders)",
+        "app",
+    ),
     KeyAction("export", ("Ctrl+E",), "导出 JSONL", "Export JSONL", "app"),
     KeyAction(
         "suggest_all", ("Ctrl+Shift+S",), "重新生成全部建议", "Refresh all suggestions", "app"

@@ -14,11 +14,12 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QProgressBar,
     QSplitter,
@@ -38,26 +39,25 @@ from annotator.ui.help_overlay import HelpOverlay
 from annotator.ui.i18n import language, set_language, tr
 from annotator.ui.panels import ArticleList, LabelPalette, SpanPanel
 from annotator.ui.tasks import Tasks
+from annotator.ui.theme import THEMES, apply_theme
 
 _SCRIPTS = ("original", "simplified", "traditional")
 _PUNCT = re.compile(r"[\W_]+")
 
+# Only palette roles: a fixed colour here would break the dark theme (issue: light
+# text on white rows).
 STYLE = """
-QMainWindow { background: #f6f7f9; }
-QLabel#panelTitle { font-weight: 600; color: #37474f; padding: 6px 2px 2px 2px; }
-QLabel#articleHeader { font-size: 13pt; font-weight: 600; color: #263238; padding: 8px 12px 2px 12px; }
-QLabel#articleMeta { color: #607d8b; padding: 0 12px 6px 12px; }
-QLabel#articleNote { background: #fff4d6; color: #5d4200; border: 1px solid #e8c66a;
-                     border-radius: 4px; padding: 4px 8px; margin: 0 12px 6px 12px; }
-QTextEdit { background: #ffffff; border: 1px solid #d5dbe1; border-radius: 6px;
-            selection-background-color: #2962ff; selection-color: #ffffff; }
-QTableView { background: #ffffff; border: 1px solid #d5dbe1; border-radius: 6px;
-             alternate-background-color: #f3f6f9; selection-background-color: #cfe3ff;
-             selection-color: #111; }
-QLineEdit, QComboBox { padding: 4px 6px; border: 1px solid #c3ccd5; border-radius: 4px; background: #fff; }
-QComboBox QAbstractItemView { selection-background-color: #cfe3ff;
-                              selection-color: #111; }
-QStatusBar QLabel { padding: 0 8px; color: #37474f; }
+QLabel#panelTitle { font-weight: 600; padding: 6px 2px 2px 2px; }
+QLabel#articleHeader { font-size: 13pt; font-weight: 600; padding: 8px 12px 2px 12px; }
+QLabel#articleMeta { color: palette(placeholder-text); padding: 0 12px 6px 12px; }
+QLabel#articleNote { background: palette(tooltip-base); color: palette(tooltip-text);
+                     border: 1px solid palette(mid); border-radius: 4px; padding: 4px 8px;
+                     margin: 0 12px 6px 12px; }
+QTextEdit, QTableView { border: 1px solid palette(mid); border-radius: 6px; }
+QLineEdit, QComboBox { padding: 4px 6px; }
+QComboBox QAbstractItemView { selection-background-color: palette(highlight);
+                              selection-color: palette(highlighted-text); }
+QStatusBar QLabel { padding: 0 8px; }
 """
 
 
@@ -114,7 +114,7 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(0, 2)
         splitter.setStretchFactor(1, 6)
         splitter.setStretchFactor(2, 3)
-        splitter.setSizes([300, 760, 380])
+        splitter.setSizes([380, 700, 360])
         splitter.setContentsMargins(8, 4, 8, 4)
         splitter.setHandleWidth(8)
         self.splitter = splitter
@@ -140,6 +140,9 @@ class MainWindow(QMainWindow):
 
         self.actions_by_id: dict[str, QAction] = {}
         self._build_actions()
+        self.view.set_show_all_tags(settings.all_tags)
+        self.actions_by_id["toggle_tags"].setCheckable(True)
+        self.actions_by_id["toggle_tags"].setChecked(settings.all_tags)
         self._build_menus()
 
         self._list_timer = QTimer(self)
@@ -215,9 +218,11 @@ class MainWindow(QMainWindow):
             "search": self._focus_search,
             "focus_text": self.view.setFocus,
             "toggle_script": self._toggle_script,
+            "toggle_tags": self._toggle_tags,
             "help": self.help.toggle,
             "open": self.open_project,
             "import": self.import_files,
+            "import_folder": self.import_folder,
             "export": self.export_jsonl,
             "suggest_all": self.suggest_all,
             "quit": self.close,
@@ -267,7 +272,7 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.menus = {}
         groups = {
-            "menu.file": ["open", "import", "export", "suggest_all", "quit"],
+            "menu.file": ["open", "import", "import_folder", "export", "suggest_all", "quit"],
             "menu.edit": [
                 "undo",
                 "redo",
@@ -305,7 +310,7 @@ class MainWindow(QMainWindow):
                 "flag_article",
                 "comment_article",
             ],
-            "menu.view": ["toggle_script", "search"],
+            "menu.view": ["toggle_script", "toggle_tags", "search"],
             "menu.help": ["help"],
         }
         for key, ids in groups.items():
@@ -314,11 +319,38 @@ class MainWindow(QMainWindow):
             for action_id in ids:
                 menu.addAction(self.actions_by_id[action_id])
             if key == "menu.view":
-                lang_menu = menu.addMenu("")
-                self.menus["menu.language"] = lang_menu
-                for code, name in (("zh", "中文"), ("en", "English")):
-                    act = lang_menu.addAction(name)
-                    act.triggered.connect(lambda _=False, c=code: self.switch_language(c))
+                self._choices: dict[str, dict[str, QAction]] = {}
+                self._add_choices(menu, "menu.script", _SCRIPTS, self.set_script)
+                self._add_choices(menu, "menu.language", ("zh", "en"), self.switch_language)
+                self._add_choices(menu, "menu.theme", THEMES, self.switch_theme)
+        self._check_choices()
+
+    def _add_choices(
+        self, menu: QMenu, key: str, values: tuple[str, ...], choose: Callable[[str], None]
+    ) -> None:
+        """A submenu of exclusive choices, the current one checked."""
+        sub = menu.addMenu("")
+        self.menus[key] = sub
+        group = QActionGroup(sub)
+        group.setExclusive(True)
+        self._choices[key] = {}
+        for value in values:
+            act = sub.addAction("")
+            act.setCheckable(True)
+            group.addAction(act)
+            act.triggered.connect(lambda _=False, v=value: choose(v))
+            self._choices[key][value] = act
+
+    def _check_choices(self) -> None:
+        current = {
+            "menu.script": self.view.script(),
+            "menu.language": language(),
+            "menu.theme": self.settings.theme,
+        }
+        for key, acts in self._choices.items():
+            for value, act in acts.items():
+                act.setText(tr(f"{key}.{value or 'system'}"))
+                act.setChecked(value == current[key])
 
     def retranslate(self) -> None:
         self.setWindowTitle(f"{tr('app.title')} — {Path(self.store.path).name}")
@@ -331,6 +363,7 @@ class MainWindow(QMainWindow):
         self.difference.retranslate()
         self.palette.retranslate()
         self.help.rebuild()
+        self._check_choices()
         self._refresh_header()
         self._refresh_status()
 
@@ -345,6 +378,16 @@ class MainWindow(QMainWindow):
         self.settings.language = code
         self.settings.save()
         self.retranslate()
+
+    def switch_theme(self, theme: str) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_theme(app, theme)
+        self.settings.theme = theme
+        self.settings.save()
+        self._check_choices()
 
     # ------------------------------------------------------------------ session → widgets
     def _on_session(self, what: str) -> None:
@@ -615,8 +658,18 @@ class MainWindow(QMainWindow):
 
     def _toggle_script(self) -> None:
         current = self.view.script()
-        self.view.set_script(_SCRIPTS[(_SCRIPTS.index(current) + 1) % len(_SCRIPTS)])
+        self.set_script(_SCRIPTS[(_SCRIPTS.index(current) + 1) % len(_SCRIPTS)])
+
+    def set_script(self, script: str) -> None:
+        self.view.set_script(script)
+        self._check_choices()
         self.notify(tr(f"view.script.{self.view.script()}"), 2500)
+
+    def _toggle_tags(self) -> None:
+        self.view.set_show_all_tags(not self.view.show_all_tags())
+        self.settings.all_tags = self.view.show_all_tags()
+        self.settings.save()
+        self.actions_by_id["toggle_tags"].setChecked(self.view.show_all_tags())
 
     def _task_progress(self, title: str, done: int, total: int, detail: str) -> None:
         self.task_bar.setMaximum(max(total, 0))
@@ -636,6 +689,14 @@ class MainWindow(QMainWindow):
 
     def open_other_project(self, path: str) -> None:
         """Replaced by the app with a function that opens ``path`` in a new window."""
+
+    def import_folder(self) -> None:
+        """A folder and everything under it, as ``annotator import FOLDER`` does."""
+        folder = QFileDialog.getExistingDirectory(
+            self, tr("dialog.import_folder"), str(Path.home())
+        )
+        if folder:
+            self.import_files([folder])
 
     def import_files(self, paths: list[str] | None = None) -> None:
         if paths is None:

@@ -19,9 +19,10 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QComboBox,
     QFrame,
     QGridLayout,
@@ -37,6 +38,7 @@ from PySide6.QtWidgets import (
 from annotator.core.model import ArticleStatus, LabelSet, Span, SpanStatus
 from annotator.core.session import SpanFilter
 from annotator.core.store import ArticleRow, Store
+from annotator.ui.colours import is_dark, text_on
 from annotator.ui.i18n import language, tr
 
 _Index = QModelIndex | QPersistentModelIndex
@@ -150,15 +152,16 @@ class ArticleListModel(_Table):
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return (
-                f"{_STATUS_ICON[row.status.value]} {tr('status.' + row.status.value)}",
+                _STATUS_ICON[row.status.value],  # the word is in the tooltip: room for titles
                 ("⚑ " if row.flagged else "") + (row.title or row.source),
                 row.pending,
                 row.accepted,
             )[col]
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "\n".join(t for t in (row.title, row.source, row.comment) if t)
+            status = tr("status." + row.status.value)
+            return "\n".join(t for t in (status, row.title, row.source, row.comment) if t)
         if role == Qt.ItemDataRole.ForegroundRole and row.status is ArticleStatus.DONE:
-            return QColor("#2e7d32")
+            return QColor("#7fd18a" if is_dark(QApplication.palette()) else "#2e7d32")
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -283,8 +286,10 @@ class SpanTableModel(_Table):
             return (name, span.surface, tr("span." + span.status.value), span.origin)[col]
         if role == Qt.ItemDataRole.BackgroundRole and col == 0 and label:
             return QColor(label.colour)
+        if role == Qt.ItemDataRole.ForegroundRole and col == 0 and label:
+            return text_on(QColor(label.colour))
         if role == Qt.ItemDataRole.ForegroundRole and span.status is SpanStatus.REJECTED:
-            return QColor("#9e9e9e")
+            return QApplication.palette().color(QPalette.ColorRole.PlaceholderText)
         if role == Qt.ItemDataRole.ToolTipRole and label:
             return f"{label.title(language())} · {span.start}–{span.end} · {span.confidence:.2f}"
         if role == Qt.ItemDataRole.UserRole:
