@@ -343,6 +343,8 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--gold", required=True, metavar="FILE")
     b.add_argument("--log-acks", action="store_true")
     b.add_argument("--large", action="store_true", help="also time a 5,000-character article")
+    b.add_argument("--log-keys", metavar="FILE", help="write every key sent as ARTICLE_ID<TAB>KEY")
+    b.add_argument("--size", metavar="WxH", help="window size (default 1440x900)")
     b = bench_sub.add_parser(
         "corpus", parents=[common], help="write a large JSONL corpus made from the samples"
     )

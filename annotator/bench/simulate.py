@@ -1,24 +1,52 @@
 """``annotator bench simulate``: drive the real window with key events only.
 
-Starting from the stored suggestions, an oracle that knows the gold picks the key an
-expert would press next (accept, reject, relabel, nudge a boundary, select and label
-what was missed, propagate, mark done). Every key is a real key event sent to the
-real window, counted, and timed from the press to the end of the next repaint.
+Starting from the stored suggestions, an expert who knows the gold and the keymap
+turns them into the gold: for every decision it takes the cheapest route, and it
+never presses a key that does nothing. Every key is a real key event sent to the real
+window, counted by purpose, and timed from the press to the end of the next repaint.
+
+The count must not depend on the window size, so every route is planned from the
+text alone: caret and selection keys that move by character, by word edge or to the
+next stop, and span hints only for the next few spans after the current one (one
+letter each, close enough to be in view in any window). The window's own hints are
+read back before each hint key and must agree with the plan.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import sys
 import tempfile
 import time
+from collections import Counter
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 Gold = set[tuple[int, int, str]]
+Triple = tuple[int, int, str]
+
+PURPOSES = (
+    "navigation",
+    "accept",
+    "reject",
+    "relabel",
+    "boundary",
+    "caret",
+    "selection",
+    "label",
+    "hint",
+    "article",
+)
+# Span hints the expert uses: the next spans after the current one that get the home
+# row's letters, within this many characters (in view in a 1280x800 window or larger).
+HINT_REACH = 7
+HINT_CHARS = 160
+_TOKEN_BREAK = re.compile(r"[\s，。、；：！？“”‘’《》()（）,.;:!?\"'\-—]")
 
 
 @dataclass
@@ -26,6 +54,32 @@ class Stats:
     keys: int = 0
     latencies: list[float] = field(default_factory=list)
     acks: int = 0
+    purposes: Counter[str] = field(default_factory=Counter)
+
+
+@dataclass(frozen=True)
+class Key:
+    """One key as xdotool names it (``ctrl+shift+Right``), with its Qt form."""
+
+    name: str
+
+    def qt(self) -> tuple[Any, Any, str | None]:
+        """Qt key, modifiers, and the character to send instead for a plain letter
+        or digit (the text a keyboard sends with it: hint mode reads the text)."""
+        from PySide6.QtCore import Qt
+
+        *mods, base = self.name.split("+")
+        modifier = Qt.KeyboardModifier.NoModifier
+        for mod in mods:
+            modifier |= {
+                "ctrl": Qt.KeyboardModifier.ControlModifier,
+                "shift": Qt.KeyboardModifier.ShiftModifier,
+            }[mod]
+        if len(base) == 1:
+            char = base if not mods else None
+            return getattr(Qt.Key, f"Key_{base.upper()}"), modifier, char
+        named = {"space": "Space"}.get(base, base)
+        return getattr(Qt.Key, f"Key_{named}"), modifier, None
 
 
 def _percentile(values: list[float], q: float) -> float:
@@ -38,25 +92,26 @@ def _percentile(values: list[float], q: float) -> float:
 
 
 class Driver:
-    """Sends keys to the window and measures key-to-repaint latency."""
+    """Sends keys to the window, measures key-to-repaint latency, logs the keys."""
 
-    def __init__(self, window: Any, stats: Stats) -> None:
+    def __init__(self, window: Any, stats: Stats, log: Any = None) -> None:
         from PySide6.QtWidgets import QApplication
 
         self.window = window
         self.app = QApplication.instance()
         self.stats = stats
+        self.log = log
         self._painted = 0.0
         window.view.repainted.connect(self._on_paint)
 
     def _on_paint(self, at: float) -> None:
         self._painted = at
 
-    def key(self, key: Any, modifier: Any = None) -> None:
-        from PySide6.QtCore import Qt
+    def key(self, name: str, purpose: str) -> None:
         from PySide6.QtTest import QTest
 
-        modifier = modifier if modifier is not None else Qt.KeyboardModifier.NoModifier
+        assert purpose in PURPOSES, purpose
+        qt_key, modifier, char = Key(name).qt()
         target = self.window.view
         # Let the previous key's follow-up work (span list, status bar) finish first:
         # a person's next key comes long after it, so it is not this key's latency.
@@ -64,263 +119,467 @@ class Driver:
             self.app.processEvents()  # type: ignore[union-attr]
         self._painted = 0.0
         started = time.perf_counter()
-        QTest.keyClick(target, key, modifier)
-        # Until the view has repainted; a key that changes nothing on screen (a refused
-        # boundary move) gets no paint, so stop once the event queue has run dry.
+        if char is not None:
+            QTest.keyClick(target, char)
+        else:
+            QTest.keyClick(target, qt_key, modifier)
+        # Until the view has repainted; a key that changes nothing on screen gets no
+        # paint, so stop once the event queue has run dry.
         for _ in range(200):
             if self._painted >= started:
                 break
             self.app.processEvents()  # type: ignore[union-attr]
         end = self._painted if self._painted >= started else time.perf_counter()
         self.stats.keys += 1
+        self.stats.purposes[purpose] += 1
         self.stats.latencies.append((end - started) * 1000)
+        if self.log is not None:
+            self.log(self.window.session.article, name)
 
 
-class Oracle:
-    """Chooses the next key from the session state and the gold spans of the article."""
+def _shortest(
+    start: int, goal: int, moves: list[tuple[str, Callable[[int], int | None]]]
+) -> list[str] | None:
+    """Fewest keys from ``start`` to ``goal`` (breadth-first over text offsets)."""
+    if start == goal:
+        return []
+    previous: dict[int, tuple[int, str]] = {}
+    frontier = [start]
+    seen = {start}
+    while frontier:
+        nxt = []
+        for pos in frontier:
+            for name, step in moves:
+                new = step(pos)
+                if new is None or new in seen:
+                    continue
+                seen.add(new)
+                previous[new] = (pos, name)
+                if new == goal:
+                    path = []
+                    node = new
+                    while node != start:
+                        node, key = previous[node]
+                        path.append(key)
+                    return list(reversed(path))
+                nxt.append(new)
+        frontier = nxt
+    return None
+
+
+class Expert:
+    """Chooses every key from the session state, the text and the gold of the article."""
 
     def __init__(self, window: Any, driver: Driver) -> None:
         self.window = window
+        self.view = window.view
         self.session = window.session
         self.driver = driver
         self.labels = self.session.labels
+        self.text = ""
+        self.edges: list[int] = []
 
-    def _digit(self, label: str) -> Any:
-        from PySide6.QtCore import Qt
+    # ------------------------------------------------------------------ reading state
+    def _digit(self, label: str) -> str:
+        return str(self.labels[label].key)
 
-        key = self.labels[label].key
-        return getattr(Qt.Key, f"Key_{key}")
+    def _spans(self) -> list[Any]:
+        return list(self.session.spans)
 
-    def review(self, gold: Gold) -> None:
-        from PySide6.QtCore import Qt
+    def _pending(self) -> list[Any]:
+        return [x for x in self.session.spans if x.status.value == "pending"]
 
-        s = self.session
-        text = s.article.text
-        self._gold = gold
-        for _ in range(10_000):
-            pending = [x for x in s.spans if x.status.value == "pending"]
-            if not pending:
-                break
-            if all((p.start, p.end, p.label) in gold for p in pending):
-                self.driver.key(Qt.Key.Key_A)
-                break
-            current = s.current_span()
-            if current is None or current.status.value != "pending":
-                self.driver.key(Qt.Key.Key_J)
-                continue
-            # Add what was missed before this span while the caret is near it.
-            before = [g for g in self._uncovered(gold) if g[1] <= current.start]
-            if before:
-                self._create_one(before)
-                continue
-            key = (current.start, current.end, current.label)
-            if key in gold:
-                # P accepts the current span and its other occurrences in one key.
-                if not self._maybe_propagate(gold, current.surface, current.label, text):
-                    self.driver.key(Qt.Key.Key_Space)
-                continue
-            same = next((g for g in gold if g[:2] == key[:2]), None)
-            if same is not None:
-                self.driver.key(self._digit(same[2]))
-                continue
-            target = self._reachable(gold, current)
-            if target is not None:
-                self._reshape(current, target)
-                continue
-            self.driver.key(Qt.Key.Key_X)
-        self._create_missing(gold)
+    def _live(self) -> list[Any]:
+        return [x for x in self.session.spans if x.status.value != "rejected"]
 
-    def _accepted(self) -> Gold:
-        return {
-            (x.start, x.end, x.label) for x in self.session.spans if x.status.value == "accepted"
-        }
+    def _caret(self) -> int:
+        return int(self.view.textCursor().position())
 
-    def _maybe_propagate(self, gold: Gold, surface: str, label: str, text: str) -> bool:
-        """Press P (on the current span) when every occurrence of the surface is gold
-        with this label and at least two others would otherwise need work."""
-        from PySide6.QtCore import Qt
+    def _anchor(self) -> int:
+        current = self.session.current_span()
+        return current.start if current is not None else self._caret()
 
-        spots = [(m.start(), m.end()) for m in re.finditer(re.escape(surface), text)]
-        if len(spots) < 3 or not all((a, b, label) in gold for a, b in spots):
-            return False
-        ready = {(x.start, x.end) for x in self.session.spans if x.status.value == "accepted"} | {
-            (x.start, x.end)
-            for x in self.session.spans
-            if x.status.value == "pending" and (x.start, x.end, x.label) in gold
-        }
-        if sum(1 for spot in spots if spot not in ready) >= 2:
-            self.driver.key(Qt.Key.Key_P)
-            return True
-        return False
-
-    def _reachable(self, gold: Gold, span: Any) -> tuple[int, int, str] | None:
-        """A gold span this suggestion can be nudged into more cheaply than redoing it."""
-        accepted = self._accepted()
-        best = None
-        for g in gold:
-            if g in accepted or not (g[0] < span.end and span.start < g[1]):
-                continue
-            others = [
-                x
-                for x in self.session.spans
-                if x.id != span.id
-                and x.status.value != "rejected"
-                and (x.start, x.end, x.label) in gold
-                and x.start < g[1]
-                and g[0] < x.end
-            ]
-            if others:
-                continue
-            cost = abs(g[0] - span.start) + abs(g[1] - span.end) + (g[2] != span.label)
-            if cost <= 4 and (best is None or cost < best[0]):
-                best = (cost, g)
-        return best[1] if best else None
-
-    def _reshape(self, span: Any, target: tuple[int, int, str]) -> None:
-        from PySide6.QtCore import Qt
-
-        s = self.session
-        start, end = span.start, span.end
-        char = Qt.KeyboardModifier.ShiftModifier  # one character per key
-        # Grow first, then shrink, so the span never becomes empty.
-        while start > target[0]:
-            self.driver.key(Qt.Key.Key_Q, char)
-            start -= 1
-        while end < target[1]:
-            self.driver.key(Qt.Key.Key_R, char)
-            end += 1
-        while start < target[0]:
-            self.driver.key(Qt.Key.Key_W, char)
-            start += 1
-        while end > target[1]:
-            self.driver.key(Qt.Key.Key_E, char)
-            end -= 1
-        current = s.current_span()
-        if current is not None and current.label != target[2]:
-            self.driver.key(self._digit(target[2]))
-        elif current is not None and current.status.value != "accepted":
-            self.driver.key(Qt.Key.Key_Space)
-
-    def _moves(self) -> list[tuple[Any, Any, Any]]:
-        """Caret keys and what each does to a position: (key, modifier, step)."""
-        from PySide6.QtCore import Qt
-        from PySide6.QtGui import QTextCursor
-
-        view = self.window.view
-        doc = view.document()
-        edges = view._token_edges()
-        ctrl = Qt.KeyboardModifier.ControlModifier
-        none = Qt.KeyboardModifier.NoModifier
-        op = QTextCursor.MoveOperation
-
-        def by(operation: Any) -> Any:
-            def step(pos: int) -> int:
-                cursor = QTextCursor(doc)
-                cursor.setPosition(pos)
-                # Visual moves (up/down a line) need the view's layout, so use its cursor.
-                view_cursor = view.textCursor()
-                view_cursor.setPosition(pos)
-                view_cursor.movePosition(operation)
-                return view_cursor.position()
-
-            return step
-
-        def word(direction: int) -> Any:
-            def step(pos: int) -> int:
-                if direction > 0:
-                    return next((e for e in edges if e > pos), pos)
-                return next((e for e in reversed(edges) if e < pos), pos)
-
-            return step
-
+    def _after(self) -> list[Any]:
+        """The live spans hint mode labels first, in its order (see the window)."""
+        current = self.session.current_span()
+        anchor = self._anchor()
         return [
-            (Qt.Key.Key_Right, none, by(op.NextCharacter)),
-            (Qt.Key.Key_Left, none, by(op.PreviousCharacter)),
-            (Qt.Key.Key_Down, none, by(op.Down)),
-            (Qt.Key.Key_Up, none, by(op.Up)),
-            (Qt.Key.Key_Home, none, by(op.StartOfLine)),
-            (Qt.Key.Key_End, none, by(op.EndOfLine)),
-            (Qt.Key.Key_Right, ctrl, word(1)),
-            (Qt.Key.Key_Left, ctrl, word(-1)),
-            (Qt.Key.Key_Home, ctrl, by(op.Start)),
-            (Qt.Key.Key_End, ctrl, by(op.End)),
+            x for x in self._live() if x.start >= anchor and (current is None or x.id != current.id)
         ]
 
-    def _routes(self, start: int) -> dict[int, tuple[int, Any, Any] | None]:
-        """Breadth-first search over caret keys: how each position is reached fastest."""
-        moves = self._moves()
-        previous: dict[int, tuple[int, Any, Any] | None] = {start: None}
-        frontier = [start]
-        while frontier:
-            nxt = []
-            for pos in frontier:
-                for key, mod, step in moves:
-                    new = step(pos)
-                    if new not in previous:
-                        previous[new] = (pos, key, mod)
-                        nxt.append(new)
-            frontier = nxt
-        return previous
-
-    @staticmethod
-    def _path(previous: dict[int, tuple[int, Any, Any] | None], goal: int) -> list[tuple[Any, Any]]:
-        path: list[tuple[Any, Any]] = []
-        node = goal
-        while previous.get(node) is not None:
-            pos, key, mod = previous[node]  # type: ignore[misc]
-            path.append((key, mod))
-            node = pos
-        return list(reversed(path))
-
-    def _uncovered(self, gold: Gold) -> list[tuple[int, int, str]]:
-        """Gold spans no accepted or pending span stands for: they must be added."""
-        live = [x for x in self.session.spans if x.status.value != "rejected"]
-        return sorted(
-            g
-            for g in gold - self._accepted()
-            if not any(x.start < g[1] and g[0] < x.end for x in live)
-        )
-
-    def _create_missing(self, gold: Gold) -> None:
-        for _ in range(len(gold) + 5):
-            missing = sorted(gold - self._accepted())
-            if not missing:
-                return
-            self._create_one(missing)
-
-    def _create_one(self, candidates: list[tuple[int, int, str]]) -> None:
-        """Caret to the gold span reached in the fewest keys, select it, press its label."""
-        from PySide6.QtCore import Qt
-
-        view = self.window.view
-        ctrl = Qt.KeyboardModifier.ControlModifier
-        shift = Qt.KeyboardModifier.ShiftModifier
-        routes = self._routes(view.textCursor().position())
-        start, end, label = min(
-            candidates,
-            key=lambda g: (len(self._path(routes, g[0])) if g[0] in routes else 10**6, g),
-        )
-        for key, mod in self._path(routes, start):
-            self.driver.key(key, mod)
-        if view.textCursor().position() != start:  # the layout disagreed: walk
-            while view.textCursor().position() < start:
-                self.driver.key(Qt.Key.Key_Right)
-            while view.textCursor().position() > start:
-                self.driver.key(Qt.Key.Key_Left)
-        edges = view._token_edges()
-        while view.textCursor().position() < end:
-            pos = view.textCursor().position()
-            nxt = next((e for e in edges if e > pos), None)
-            if nxt is not None and nxt <= end and nxt - pos > 1:
-                self.driver.key(Qt.Key.Key_Right, ctrl | shift)
+    # ------------------------------------------------------------------ tasks
+    def tasks(self, gold: Gold) -> list[tuple[int, str, Any]]:
+        accepted = {
+            (x.start, x.end, x.label) for x in self._spans() if x.status.value == "accepted"
+        }
+        pending = self._pending()
+        exact = {(x.start, x.end, x.label) for x in pending}
+        todo = [g for g in gold if g not in accepted and g not in exact]
+        out: list[tuple[int, str, Any]] = []
+        for g in todo:
+            same = next((x for x in pending if (x.start, x.end) == g[:2]), None)
+            if same is not None:
+                out.append((g[0], "relabel", (same, g)))
             else:
-                self.driver.key(Qt.Key.Key_Right, shift)
-        self.driver.key(self._digit(label))
-        text = self.session.article.text
-        self._maybe_propagate(self._gold, text[start:end], label, text)
+                out.append((g[0], "make", g))
+        for x in self._spans():
+            key = (x.start, x.end, x.label)
+            if x.status.value == "rejected" or key in gold:
+                continue
+            if x.status.value == "accepted":
+                out.append((x.start, "reject", x))
+                continue
+            if any(g[:2] == key[:2] for g in gold):
+                continue
+            if any(g[0] < x.end and x.start < g[1] for g in todo):
+                continue  # making that gold span clears it
+            out.append((x.start, "reject", x))
+        return sorted(out, key=lambda t: (t[0], t[1]))
+
+    def review(self, gold: Gold) -> None:
+        s = self.session
+        self.text = s.article.text
+        self.edges = s.word_edges()
+        done_to = -1  # the expert works through the text in reading order
+        for _ in range(10 * len(gold) + 50):
+            tasks = self.tasks(gold)
+            if not tasks:
+                break
+            task = next((t for t in tasks if t[0] >= done_to), tasks[0])
+            done_to = task[0]
+            _pos, kind, data = task
+            if kind == "reject":
+                self._reach(data)
+                self.driver.key("x", "reject")
+            elif kind == "relabel":
+                span, g = data
+                self._reach(span)
+                self.driver.key(self._digit(g[2]), "relabel")
+            else:
+                self._make(data)
+        else:
+            raise RuntimeError(f"no way to the gold in article {s.article_id}")
+
+    # ------------------------------------------------------------------ span hints
+    def _hint_plan(self, target: Any) -> list[Any] | None:
+        """The spans to pick by hint, in order, to make ``target`` current (window-free:
+        only the first HINT_REACH spans after the current one, HINT_CHARS at most)."""
+        current = self.session.current_span()
+        if current is not None and current.id == target.id:
+            return []
+        anchor = self._anchor()
+        live = self._live()
+        if target.start < anchor:
+            return None
+        plan: list[Any] = []
+        cur_id = current.id if current else None
+        for _ in range(50):
+            after = [x for x in live if x.start >= anchor and x.id != cur_id]
+            reach = [x for x in after[:HINT_REACH] if x.start - anchor <= HINT_CHARS]
+            if any(x.id == target.id for x in reach):
+                return [*plan, target]
+            ahead = [x for x in reach if x.start < target.start]
+            if not ahead:
+                return None
+            hop = ahead[-1]
+            plan.append(hop)
+            anchor, cur_id = hop.start, hop.id
+        return None
+
+    def _reach_cost(self, target: Any) -> int:
+        plan = self._hint_plan(target)
+        if plan is None:
+            return 2 + self._walk_count(target)
+        return len(plan) + (0 if not plan or self.view.hints is not None else 1)
+
+    def _walk_count(self, target: Any) -> int:
+        pending = self._pending()
+        if target not in pending:
+            return 1000
+        current = self.session.current_span()
+        pos = current.start if current else -1
+        after = [x for x in pending if x.start > pos]
+        order = after + [x for x in pending if x.start <= pos]
+        return order.index(target) + 1 if target in order else 1000
+
+    def _ensure_hints(self) -> None:
+        if self.view.hints is None or self.view.hints.kind != "spans":
+            self.driver.key("f", "hint")
+
+    def _reach(self, target: Any) -> None:
+        plan = self._hint_plan(target)
+        if plan is None:
+            self._walk(target)
+            return
+        for span in plan:
+            self._ensure_hints()
+            k = [x.id for x in self._after()].index(span.id)
+            label = next(
+                lab for lab, (_s, _e, sid) in self.view.hints.targets.items() if sid == span.id
+            )
+            from annotator.ui.hints import ALPHABET
+
+            if label != ALPHABET[k]:
+                raise RuntimeError(
+                    f"the window's hint {label!r} is not the planned {ALPHABET[k]!r}"
+                )
+            self.driver.key(label, "hint")
+        if self.session.current != target.id:
+            raise RuntimeError("a hint did not pick its span")
+
+    def _walk(self, target: Any) -> None:
+        """Out of hint reach: leave hint mode and step with J (pending first)."""
+        if self.view.hints is not None:
+            self.driver.key("Escape", "navigation")
+        for _ in range(len(self._pending()) + 1):
+            if self.session.current == target.id:
+                return
+            self.driver.key("j", "navigation")
+        raise RuntimeError("J does not reach the span")
+
+    # ------------------------------------------------------------------ make a gold span
+    def _make(self, g: Triple) -> None:
+        options: list[tuple[int, str, Any]] = []
+        for x in self._pending():
+            if x.start < g[1] and g[0] < x.end:
+                moves = self._boundary_moves(x, g)
+                if moves is not None:
+                    cost = self._reach_cost(x) + len(moves) + (x.label != g[2])
+                    options.append((cost, "fix", (x, moves)))
+        route = self._selection_route(g)
+        if route is not None:
+            options.append((len(route[0]) + 1, "create", route))
+        if not options:
+            raise RuntimeError(f"no way to make {g} in article {self.session.article_id}")
+        _cost, kind, data = min(options, key=lambda o: o[0])
+        if kind == "fix":
+            span, moves = data
+            self._reach(span)
+            for name in moves:
+                self.driver.key(name, "boundary")
+            if span.label != g[2]:
+                self.driver.key(self._digit(g[2]), "relabel")
+        else:
+            keys, purposes = data
+            reached = False
+            for name, purpose in zip(keys, purposes, strict=True):
+                if isinstance(name, tuple):
+                    if not reached:
+                        self._reach(name[1])
+                        reached = True
+                    continue
+                if name.startswith("word:"):
+                    name = self._word_letter(g, int(name[5:]))
+                self.driver.key(name, purpose)
+            self.driver.key(self._digit(g[2]), "label")
+        if not any(
+            (x.start, x.end, x.label) == g and x.status.value == "accepted" for x in self._spans()
+        ):
+            raise RuntimeError(f"the keys did not make {g} in article {self.session.article_id}")
+
+    def _word_letter(self, g: Triple, k: int) -> str:
+        from annotator.ui.hints import ALPHABET
+
+        shown = self.view.hints
+        label = (
+            next((lab for lab, (a, _b, _i) in shown.targets.items() if a == g[0]), None)
+            if shown is not None and shown.kind == "words"
+            else None
+        )
+        if label != ALPHABET[k]:
+            raise RuntimeError(
+                f"the window's word hint {label!r} is not the planned {ALPHABET[k]!r}"
+            )
+        return label
+
+    def _word_step(self, pos: int, direction: int) -> int | None:
+        if direction > 0:
+            return next((e for e in self.edges if e > pos), None)
+        return next((e for e in reversed(self.edges) if e < pos), None)
+
+    def _boundary_moves(self, span: Any, g: Triple) -> list[str] | None:
+        """Boundary keys (word edge, or one character with Shift) that turn ``span``
+        into ``g``: grow first, then shrink, never over an accepted span or a line."""
+        text = self.text
+        blocked = [
+            (x.start, x.end)
+            for x in self._spans()
+            if x.status.value == "accepted" and x.id != span.id
+        ]
+
+        def ok(a: int, b: int) -> bool:
+            return (
+                0 <= a < b <= len(text)
+                and "\n" not in text[a:b]
+                and not any(s < b and a < e for s, e in blocked)
+            )
+
+        start, end = span.start, span.end
+        keys: list[str] = []
+
+        def edge_moves(edge: str, goal: int) -> list[str] | None:
+            nonlocal start, end
+            left, right = ("q", "w") if edge == "start" else ("e", "r")
+
+            def mover(direction: int, by_word: bool) -> Callable[[int], int | None]:
+                def step(pos: int) -> int | None:
+                    new = pos + direction
+                    if by_word:
+                        word = self._word_step(pos, direction)
+                        new = word if word is not None else new
+                        a, b = (new, end) if edge == "start" else (start, new)
+                        if a >= b:
+                            new = pos + direction
+                    a, b = (new, end) if edge == "start" else (start, new)
+                    return new if ok(a, b) else None
+
+                return step
+
+            moves = [
+                (left, mover(-1, True)),
+                (right, mover(1, True)),
+                (f"shift+{left}", mover(-1, False)),
+                (f"shift+{right}", mover(1, False)),
+            ]
+            here = start if edge == "start" else end
+            path = _shortest(here, goal, moves)
+            if path is not None:
+                if edge == "start":
+                    start = goal
+                else:
+                    end = goal
+            return path
+
+        plan = []
+        if g[1] > end:
+            plan.append(("end", g[1]))
+        if g[0] != start:
+            plan.append(("start", g[0]))
+        if g[1] < end:
+            plan.append(("end", g[1]))
+        for edge, goal in plan:
+            path = edge_moves(edge, goal)
+            if path is None:
+                return None
+            keys += path
+        return keys
+
+    def _stop_after(self, pos: int) -> int:
+        stops = [len(self.text)]
+        m = _TOKEN_BREAK.search(self.text, pos + 1)
+        if m is not None:
+            stops.append(m.start())
+        for x in self._live():
+            stops += [e for e in (x.start, x.end) if e > pos]
+        return min(stops)
+
+    def _selection_route(self, g: Triple) -> tuple[list[Any], list[str]] | None:
+        """From the caret where it is, or from the start of a span picked by hint
+        (which puts the caret there), whichever is cheapest."""
+        best = self._route_from(g, self._caret())
+        live = self._live()
+        before = [x for x in live if x.start <= g[0]]
+        after = [x for x in live if x.start >= g[1]]
+        for x in before[-2:] + after[:1]:
+            plan = self._hint_plan(x)
+            if not plan:
+                continue
+            route = self._route_from(g, x.start)
+            if route is None:
+                continue
+            cost = self._reach_cost(x)
+            if best is None or cost + len(route[0]) < len(best[0]):
+                best = ([("reach", x)] * cost + route[0], ["hint"] * cost + route[1])
+        return best
+
+    def _route_from(self, g: Triple, here: int) -> tuple[list[Any], list[str]] | None:
+        """Cheapest keys that leave exactly ``g`` selected: the caret there (by
+        character or word edge) and a selection either way, or a word hint on its
+        first word and the selection extended."""
+        n = len(self.text)
+
+        def caret(direction: int, by_word: bool) -> Callable[[int], int | None]:
+            def step(pos: int) -> int | None:
+                new = self._word_step(pos, direction) if by_word else pos + direction
+                return new if new is not None and 0 <= new <= n else None
+
+            return step
+
+        caret_moves = [
+            ("Right", caret(1, False)),
+            ("Left", caret(-1, False)),
+            ("ctrl+Right", caret(1, True)),
+            ("ctrl+Left", caret(-1, True)),
+            ("ctrl+Home", lambda _p: 0),
+            ("ctrl+End", lambda _p: n),
+        ]
+        select_moves = [
+            ("shift+Right", caret(1, False)),
+            ("shift+Left", caret(-1, False)),
+            ("ctrl+shift+Right", caret(1, True)),
+            ("ctrl+shift+Left", caret(-1, True)),
+            ("ctrl+shift+End", self._stop_after),
+        ]
+        best: tuple[list[Any], list[str]] | None = None
+        for a, b in ((g[0], g[1]), (g[1], g[0])):
+            to = _shortest(here, a, caret_moves)
+            sel = _shortest(a, b, select_moves)
+            if to is None or sel is None:
+                continue
+            keys = to + sel
+            if best is None or len(keys) < len(best[0]):
+                best = (keys, ["caret"] * len(to) + ["selection"] * len(sel))
+        words = self._word_hint_route(g, here)
+        if words is not None and (best is None or len(words[0]) < len(best[0])):
+            best = words
+        return best
+
+    def _word_hint_route(self, g: Triple, anchor: int) -> tuple[list[Any], list[str]] | None:
+        """G (again for each further page) and the letter of the word ``g`` starts with,
+        then the selection extended to its end."""
+        from annotator.ui.hints import ALPHABET
+
+        text = self.text
+        live = self._live()
+        words = [
+            (a, b)
+            for a, b in zip(self.edges, self.edges[1:], strict=False)
+            if a >= anchor
+            and text[a:b].strip()
+            and not re.fullmatch(r"[\W_]+", text[a:b])
+            and not any(x.start < b and a < x.end for x in live)
+        ]
+        index = next((i for i, w in enumerate(words) if w[0] == g[0]), None)
+        if index is None:
+            return None
+        page, k = divmod(index, len(ALPHABET))
+        end = words[index][1]
+
+        def caret(direction: int, by_word: bool) -> Callable[[int], int | None]:
+            def step(pos: int) -> int | None:
+                new = self._word_step(pos, direction) if by_word else pos + direction
+                return new if new is not None and g[0] < new <= len(text) else None
+
+            return step
+
+        sel = _shortest(
+            end,
+            g[1],
+            [
+                ("shift+Right", caret(1, False)),
+                ("shift+Left", caret(-1, False)),
+                ("ctrl+shift+Right", caret(1, True)),
+                ("ctrl+shift+Left", caret(-1, True)),
+                ("ctrl+shift+End", self._stop_after),
+            ],
+        )
+        if sel is None:
+            return None
+        keys = ["g"] * (page + 1) + [f"word:{k}"] + sel
+        return keys, ["hint"] * (page + 2) + ["selection"] * len(sel)
 
 
-def _window(db_path: Path) -> Any:
+def _window(db_path: Path, size: tuple[int, int] = (1440, 900)) -> Any:
     if "QT_QPA_PLATFORM" not in os.environ and not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from annotator.core.session import Session
@@ -336,12 +595,25 @@ def _window(db_path: Path) -> Any:
     store = Store.open(db_path)
     settings = Settings(annotator="simulator", path=None)
     window = MainWindow(store, Session(store, "simulator"), settings, Tasks(synchronous=True))
-    window.resize(1440, 900)
+    window.resize(*size)
     window.show()
     return window
 
 
-def _seed(db_path: Path, docs: list[tuple[str, list[tuple[int, int, str]]]]) -> None:
+def _gold_ids(path: str) -> dict[str, str]:
+    """Text -> the gold record's ``id`` (native JSONL), so logged keys name the article
+    as its export does."""
+    ids: dict[str, str] = {}
+    with open(path, encoding="utf-8-sig") as fh:
+        for line in fh:
+            if line.strip().startswith("{"):
+                obj = json.loads(line)
+                if obj.get("id") is not None and "text" in obj:
+                    ids.setdefault(obj["text"], str(obj["id"]))
+    return ids
+
+
+def _seed(db_path: Path, docs: Iterable[tuple[str, Any]], ids: dict[str, str]) -> None:
     from annotator.core.model import Article
     from annotator.core.store import Store
     from annotator.core.suggest import default_pipeline
@@ -360,6 +632,7 @@ def _seed(db_path: Path, docs: list[tuple[str, list[tuple[int, int, str]]]]) -> 
                     raw=text,
                     script=detect_script(text),
                     uid=text_uid(text),
+                    external_id=ids.get(text),
                     spans=pipeline.suggest(text),
                 )
             )
@@ -387,9 +660,8 @@ def _large_article() -> tuple[str, list[Any]]:
     return text, spans[:300]
 
 
-def bench_large(workdir: Path) -> dict[str, Any]:
-    from PySide6.QtCore import Qt
-
+def bench_large(workdir: Path, size: tuple[int, int]) -> dict[str, Any]:
+    """Key-to-repaint on a long article with span hints shown the whole time."""
     from annotator.core.model import Article
     from annotator.core.store import Store
     from annotator.core.text import text_uid
@@ -398,57 +670,65 @@ def bench_large(workdir: Path) -> dict[str, Any]:
     db = workdir / "large.db"
     with Store.open(db) as store:
         store.add_article(Article(text=text, uid=text_uid(text), spans=spans, title="large"))
-    window = _window(db)
+    window = _window(db, size)
     window.session.resume()
     stats = Stats()
     driver = Driver(window, stats)
-    k = Qt.Key
-    ctrl = Qt.KeyboardModifier.ControlModifier
-    pattern = [
-        k.Key_J,
-        k.Key_J,
-        k.Key_K,
-        k.Key_Space,
-        k.Key_X,
-        k.Key_Q,
-        k.Key_R,
-        k.Key_2,
-        k.Key_J,
-        k.Key_E,
-    ]
+    driver.key("f", "hint")
+    assert window.view.hints is not None
+    # Hint letters pick spans; the decisions and boundary keys act on the picked one.
+    pattern = ["a", "s", "h", "space", "x", "q", "r", "2", "j", "e"]
     for i in range(200):
-        key = pattern[i % len(pattern)]
         if i % 25 == 24:
-            driver.key(k.Key_Z, ctrl)
+            driver.key("ctrl+z", "navigation")
         else:
-            driver.key(key)
+            driver.key(pattern[i % len(pattern)], "hint")
+    shown = window.view.hints is not None
     window.close()
     window.store.close()
     return {
         "chars": len(text),
         "spans": len(spans),
-        "keys": stats.keys,
+        "hints_shown": shown,
+        "keys": stats.keys - 1,
         "latency_ms": {
-            "p50": round(_percentile(stats.latencies, 0.5), 2),
-            "p95": round(_percentile(stats.latencies, 0.95), 2),
+            "p50": round(_percentile(stats.latencies[1:], 0.5), 2),
+            "p95": round(_percentile(stats.latencies[1:], 0.95), 2),
         },
     }
+
+
+def _size(value: str | None) -> tuple[int, int]:
+    if not value:
+        return (1440, 900)
+    width, _, height = value.lower().partition("x")
+    return int(width), int(height)
 
 
 def bench_simulate(args: argparse.Namespace) -> dict[str, Any]:
     from annotator.core.evaluate import read_gold
 
     docs = read_gold(args.gold)
+    ids = _gold_ids(args.gold)
     gold_by_text = {text: {(s, e, lab) for s, e, lab in spans} for text, spans in docs}
     workdir = Path(tempfile.mkdtemp(prefix="annotator-sim-"))
-    db_path = Path(args.db) if args.db else workdir / "simulate.db"
-    _seed(db_path, docs)
-    window = _window(db_path)
+    db_path = Path(args.db) if getattr(args, "db", None) else workdir / "simulate.db"
+    size = _size(getattr(args, "size", None))
+    _seed(db_path, docs, ids)
+    window = _window(db_path, size)
     stats = Stats()
-    driver = Driver(window, stats)
+    log_path = getattr(args, "log_keys", None)
+    log_file = open(log_path, "w", encoding="utf-8") if log_path else None  # noqa: SIM115
+
+    def log(article: Any, name: str) -> None:
+        assert log_file is not None
+        article_id = (article.external_id or article.uid) if article is not None else ""
+        log_file.write(f"{article_id}\t{name}\n")
+
+    driver = Driver(window, stats, log if log_file else None)
     session = window.session
 
-    if args.log_acks:
+    if getattr(args, "log_acks", False):
 
         def ack(what: str) -> None:
             if what == "spans":
@@ -457,22 +737,23 @@ def bench_simulate(args: argparse.Namespace) -> dict[str, Any]:
 
         session.subscribe(ack)
 
-    from PySide6.QtCore import Qt
-
-    oracle = Oracle(window, driver)
+    expert = Expert(window, driver)
     started = time.perf_counter()
-    if not session.resume():
-        raise ValueError("the gold file has no articles")
-    for _ in range(len(docs) + 1):
-        article = session.article
-        if article is None or article.status.value == "done":
-            break
-        gold = gold_by_text.get(article.text, set())
-        oracle.review(gold)
-        before = article.id
-        driver.key(Qt.Key.Key_D)
-        if session.article_id == before:
-            break
+    try:
+        if not session.resume():
+            raise ValueError("the gold file has no articles")
+        for _ in range(len(docs) + 1):
+            article = session.article
+            if article is None or article.status.value == "done":
+                break
+            expert.review(gold_by_text.get(article.text, set()))
+            before = article.id
+            driver.key("d", "article")
+            if session.article_id == before:
+                break
+    finally:
+        if log_file is not None:
+            log_file.close()
     elapsed = time.perf_counter() - started
     reached = 0
     store = window.store
@@ -489,13 +770,15 @@ def bench_simulate(args: argparse.Namespace) -> dict[str, Any]:
         "gold_entities": n_gold,
         "keys": stats.keys,
         "keys_per_entity": round(stats.keys / n_gold, 3) if n_gold else None,
+        "keys_by_purpose": {p: stats.purposes[p] for p in PURPOSES},
+        "window": f"{size[0]}x{size[1]}",
         "latency_ms": {
             "p50": round(_percentile(stats.latencies, 0.5), 2),
             "p95": round(_percentile(stats.latencies, 0.95), 2),
         },
         "seconds": round(elapsed, 1),
     }
-    if args.large:
-        result["large"] = bench_large(workdir)
+    if getattr(args, "large", False):
+        result["large"] = bench_large(workdir, size)
     print(f"simulated {stats.keys} keys on {len(docs)} articles", file=sys.stderr)
     return result

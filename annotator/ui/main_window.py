@@ -548,23 +548,29 @@ class MainWindow(QMainWindow):
         self.view.show_hints(hints.assign(ranges, "spans"))
 
     def _word_hints(self) -> None:
-        """Hints on the words in view that no span covers, the ones after the caret first."""
+        """One letter on each of the next words after the caret that no span covers
+        (as many as the alphabet has letters; G again shows the next ones). Always one
+        letter, whatever the window size."""
         text = self.session.article.text if self.session.article else ""
+        shown = self.view.hints
+        if shown is not None and shown.kind == "words" and shown.targets:
+            anchor = max(end for _s, end, _i in shown.targets.values())
+        else:
+            anchor = self.view.textCursor().position()
         edges = self.session.word_edges()
         live = self.session.live_spans()
-        first, last = self.view.visible_range()
-        words = [
-            (a, b)
-            for a, b in itertools.pairwise(edges)
-            if first <= a <= last
-            and text[a:b].strip()
-            and not _PUNCT.fullmatch(text[a:b])
-            and not any(x.start < b and a < x.end for x in live)
-        ]
-        anchor = self.view.textCursor().position()
-        after = [w for w in words if w[0] >= anchor]
-        before = [w for w in reversed(words) if w[0] < anchor]
-        self.view.show_hints(hints.assign([(a, b, None) for a, b in after + before], "words"))
+        words: list[tuple[int, int, int | None]] = []
+        for a, b in itertools.pairwise(edges):
+            if a < anchor or not text[a:b].strip() or _PUNCT.fullmatch(text[a:b]):
+                continue
+            if any(x.start < b and a < x.end for x in live):
+                continue
+            words.append((a, b, None))
+            if len(words) == len(hints.ALPHABET):
+                break
+        if words:
+            self.view.keep_in_upper_part(words[0][0])
+        self.view.show_hints(hints.assign(words, "words"))
 
     def _hint_key(self, letter: str) -> None:
         shown = self.view.hints

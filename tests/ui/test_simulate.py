@@ -59,6 +59,9 @@ def test_simulate_reaches_gold_with_real_keys(tmp_path, qapp):
     assert result["articles_at_gold"] == 2
     assert result["keys"] >= 2  # at least one key per article (mark done)
     assert set(result["latency_ms"]) == {"p50", "p95"}
+    by_purpose = result["keys_by_purpose"]
+    assert sum(by_purpose.values()) == result["keys"]
+    assert by_purpose["article"] == 2  # D once per article
     with Store.open(db) as store:
         for article_id in store.article_ids():
             article = store.article(article_id)
@@ -111,3 +114,33 @@ def test_kill_9_keeps_acknowledged_decisions_and_reopens_there(tmp_path):
         session = Session(store, "simulator")
         assert session.resume()
         assert session.article_id == last["article_id"]
+
+
+def test_same_count_at_any_window_size_and_every_key_logged(tmp_path, qapp):
+    from annotator.bench.simulate import bench_simulate
+
+    gold = tmp_path / "gold.jsonl"
+    write_gold(gold)
+    results = []
+    for size in ("1280x800", "1920x1080"):
+        log = tmp_path / f"keys-{size}.tsv"
+        results.append(
+            bench_simulate(
+                argparse.Namespace(
+                    gold=str(gold),
+                    db=str(tmp_path / f"{size}.db"),
+                    log_acks=False,
+                    large=False,
+                    size=size,
+                    log_keys=str(log),
+                )
+            )
+        )
+        lines = log.read_text(encoding="utf-8").splitlines()
+        assert len(lines) == results[-1]["keys"]
+        ids = [line.split("\t")[0] for line in lines]
+        assert set(ids) == {"0", "1"}  # the gold records' ids, which the export keeps
+        assert all(len(line.split("\t")) == 2 for line in lines)
+    assert results[0]["keys"] == results[1]["keys"]
+    assert results[0]["keys_by_purpose"] == results[1]["keys_by_purpose"]
+    assert all(r["articles_at_gold"] == 2 for r in results)
