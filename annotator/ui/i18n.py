@@ -77,6 +77,18 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "A note for the other annotators or the reviewer (empty removes it):",
     ),
     "list.filter.flagged": ("⚑ 待复核", "⚑ Flagged for review"),
+    "guidelines.title": ("标注规范", "Guidelines"),
+    "guidelines.edit": ("编辑文件…", "Edit the file…"),
+    "guidelines.file": ("本项目的规范文件：{path}", "This project's guidelines: {path}"),
+    "guidelines.default": (
+        "显示的是内置规范；点“编辑文件”会在此创建本项目的副本：{path}",
+        "Showing the built-in guidelines; “Edit” makes the project's own copy at {path}",
+    ),
+    "guidelines.no_span": ("（没有选中实体）", "(no span selected)"),
+    "guidelines.missing": (
+        "规范文件中还没有这个标签的说明：在文件中加一节 `## {name}`。",
+        "The guidelines say nothing about this label yet: add a `## {name}` section.",
+    ),
     "bar.garbled": ("此处为乱码，请勿标注", "Garbled text: do not label here"),
     "task.import": ("正在导入…", "Importing…"),
     "task.suggest": ("正在生成建议…", "Suggesting…"),

@@ -215,6 +215,9 @@ ACTIONS: tuple[KeyAction, ...] = (
         "app",
     ),
     KeyAction("help", ("F1", "?"), "显示快捷键", "Show the shortcuts", "app"),
+    KeyAction(
+        "guidelines", ("F2",), "显示/隐藏标注规范", "Show or hide the annotation guidelines", "app"
+    ),
     KeyAction("open", ("Ctrl+O",), "打开项目", "Open a project", "app"),
     KeyAction("import", ("Ctrl+I",), "导入文件", "Import files", "app"),
     KeyAction(

@@ -35,6 +35,7 @@ from annotator.ui import hints, keymap
 from annotator.ui.adjudication import DifferencePanel
 from annotator.ui.article_view import ArticleView
 from annotator.ui.dialogs import ask_comment
+from annotator.ui.guidelines_pane import GuidelinesPane
 from annotator.ui.help_overlay import HelpOverlay
 from annotator.ui.i18n import language, set_language, tr
 from annotator.ui.panels import ArticleList, LabelPalette, SpanPanel
@@ -92,6 +93,9 @@ class MainWindow(QMainWindow):
         self._sides: list[str] = []
         self.palette = LabelPalette(self.labels)
         self.help = HelpOverlay(self)
+        self.guide = GuidelinesPane(store.path, self.labels, self)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.guide)
+        self.guide.hide()
 
         centre = QWidget()
         centre_layout = QVBoxLayout(centre)
@@ -220,6 +224,7 @@ class MainWindow(QMainWindow):
             "toggle_script": self._toggle_script,
             "toggle_tags": self._toggle_tags,
             "help": self.help.toggle,
+            "guidelines": self._toggle_guidelines,
             "open": self.open_project,
             "import": self.import_files,
             "import_folder": self.import_folder,
@@ -310,7 +315,7 @@ class MainWindow(QMainWindow):
                 "flag_article",
                 "comment_article",
             ],
-            "menu.view": ["toggle_script", "toggle_tags", "search"],
+            "menu.view": ["toggle_script", "toggle_tags", "search", "guidelines"],
             "menu.help": ["help"],
         }
         for key, ids in groups.items():
@@ -364,6 +369,7 @@ class MainWindow(QMainWindow):
         self.palette.retranslate()
         self.help.rebuild()
         self._check_choices()
+        self.guide.retranslate()
         self._refresh_header()
         self._refresh_status()
 
@@ -422,6 +428,7 @@ class MainWindow(QMainWindow):
         elif self.view.hints is not None and what != "current":
             self.view.show_hints(None)
         self._refresh_status(progress=what != "current")
+        self._follow_guidelines()
 
     def _refresh_list_rows(self) -> None:
         dirty, self._list_dirty = self._list_dirty, set()
@@ -639,6 +646,18 @@ class MainWindow(QMainWindow):
         n = decide(self.spans.span_filter())
         key = ("bar.batch_accepted" if accept else "bar.batch_rejected") if n else "bar.batch_none"
         self.notify(tr(key, n=n), 5000)
+
+    def _toggle_guidelines(self) -> None:
+        self.guide.setVisible(not self.guide.isVisible())
+        self._follow_guidelines(force=True)
+        self.view.setFocus()
+
+    def _follow_guidelines(self, *, force: bool = False) -> None:
+        if self.guide.isVisible():
+            span = self.session.current_span()
+            label = span.label if span else None
+            if force or label != self.guide.label:
+                self.guide.show_label(label)
 
     def _skip(self) -> None:
         was = self.session.article_id
