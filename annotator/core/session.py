@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.merge import JOIN
 from annotator.core.model import Article, ArticleStatus, Span, SpanStatus
+from annotator.core.propagate import CorpusPropagation
 from annotator.core.store import Store
 from annotator.core.suggest.components.taught import CONFIDENCE, TaughtSurfaces
 
@@ -301,6 +302,7 @@ class Session:
     ) -> None:
         store = self.store
         with store.transaction():
+            deleted: list[int] = []  # in one batch: undoing a propagate deletes thousands
             for sc in change.spans:
                 if sc.before is None and sc.after is not None:
                     if replaying and sc.after.id is not None:
@@ -308,9 +310,10 @@ class Session:
                     else:
                         sc.after = store.add_span(sc.article_id, sc.after)
                 elif sc.after is None and sc.before is not None and sc.before.id is not None:
-                    store.delete_span(sc.before.id)
+                    deleted.append(sc.before.id)
                 elif sc.after is not None:
                     store.update_span(sc.after)
+            store.delete_spans(deleted)
             for lc in change.lexicon:
                 if lc.after is None:
                     store.forget(lc.surface, lc.label)
@@ -655,9 +658,11 @@ class Session:
         self._commit(change)
         return len(change.spans)
 
-    def propagate(self) -> int:
-        """Accept every other occurrence of the current span in this article, and
-        propose it (pending) wherever it occurs in the rest of the corpus."""
+    def propagate(self) -> CorpusPropagation:
+        """Accept every other occurrence of the current span in this article (now,
+        as one undo step) and return the job that proposes it (pending) wherever it
+        occurs in the rest of the corpus: run it off the GUI thread, then
+        :meth:`attach` its result to that same undo step."""
         (article, aid), span = self._need_article(), self._need_span()
         surface, label = span.surface, span.label
         change = Change("propagate", focus=span.id)
@@ -666,18 +671,23 @@ class Session:
                 SpanChange(aid, span, self._decided(span, status=SpanStatus.ACCEPTED))
             )
         change.lexicon.append(self._teach(surface, label, "positive"))
+        # Spans by the characters they cover, so each occurrence looks only at the
+        # spans over it (a long article has thousands of both).
+        over: dict[int, list[Span]] = {}
+        for o in self.spans:
+            for i in range(o.start, o.end):
+                over.setdefault(i, []).append(o)
         for m in re.finditer(re.escape(surface), article.text):
             s, e = m.start(), m.end()
             if s == span.start:
                 continue
-            if any(
-                o.start < e and s < o.end and o.status is SpanStatus.ACCEPTED for o in self.spans
-            ):
+            near = list({id(o): o for i in range(s, e) for o in over.get(i, ())}.values())
+            if any(o.status is SpanStatus.ACCEPTED for o in near):
                 continue
             exact = next(
                 (
                     o
-                    for o in self.spans
+                    for o in near
                     if (o.start, o.end) == (s, e) and o.status is not SpanStatus.REJECTED
                 ),
                 None,
@@ -689,7 +699,7 @@ class Session:
                     )
                 )
                 continue
-            change.spans += self._clear_overlaps(aid, self.spans, s, e)
+            change.spans += self._clear_overlaps(aid, near, s, e)
             change.spans.append(
                 SpanChange(
                     aid,
@@ -705,21 +715,22 @@ class Session:
                     ),
                 )
             )
-        for other_id, text in self.store.find_surface(surface, exclude_article=aid):
-            existing = self.store.spans(other_id, statuses=("accepted", "pending"))
-            for m in re.finditer(re.escape(surface), text):
-                s, e = m.start(), m.end()
-                if any(o.start < e and s < o.end for o in existing):
-                    continue
-                change.spans.append(
-                    SpanChange(
-                        other_id,
-                        None,
-                        Span(s, e, label, surface, origin="propagated", status=SpanStatus.PENDING),
-                    )
-                )
         self._commit(change)
-        return len(change.spans)
+        return CorpusPropagation(surface, label, aid, change)
+
+    def attach(self, job: CorpusPropagation, added: list[tuple[int, Span]]) -> None:
+        """Make what ``job`` wrote part of its propagate, so undo takes both back.
+
+        If that step was undone meanwhile, what the job wrote is taken back too.
+        """
+        change = job.step
+        if not isinstance(change, Change) or not any(c is change for c in self._undo):
+            with self.store.transaction():
+                self.store.delete_spans(s.id for _a, s in added if s.id is not None)
+            return
+        change.spans += [SpanChange(article_id, None, span) for article_id, span in added]
+        if any(article_id == self.article_id for article_id, _s in added):
+            self._reload(self.current)
 
     # ------------------------------------------------------------------ adjudication
     def sides(self) -> list[str]:

@@ -694,19 +694,15 @@ class Store:
             raise KeyError(f"no article {article_id}")
         return str(row[0])
 
-    def find_surface(
-        self, surface: str, *, exclude_article: int | None = None
-    ) -> list[tuple[int, str]]:
-        """(article id, text) of every article whose text contains ``surface``."""
-        ids = self.search(surface) if len(surface) >= 3 else None
-        if ids is None:
-            rows = self.conn.execute(
-                "SELECT id, text FROM articles WHERE instr(text, ?) > 0 ORDER BY id", (surface,)
-            )
-            found = [(r[0], r[1]) for r in rows]
-        else:
-            found = [(i, self.article_text(i)) for i in ids]
-        return [(i, t) for i, t in found if i != exclude_article and surface in t]
+    def ids_containing(self, surface: str) -> list[int]:
+        """Ids of the articles whose text may contain ``surface`` (the full-text
+        index narrows it down where it can; callers check the text)."""
+        if len(surface) >= 3:
+            return self.search(surface)
+        rows = self.conn.execute(
+            "SELECT id FROM articles WHERE instr(text, ?) > 0 ORDER BY id", (surface,)
+        )
+        return [r[0] for r in rows]
 
     # ------------------------------------------------------------------ lexicon/events
     def teach(self, surface: str, label: str, polarity: str, annotator: str | None) -> None:

@@ -100,6 +100,13 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "task.done.export": ("已导出 {n} 篇到 {path}", "Exported {n} articles to {path}"),
     "task.done.suggest": ("已为 {n} 篇文章更新建议", "Suggestions refreshed for {n} articles"),
+    "task.propagate": ("正在传播到全部文章…", "Propagating to every article…"),
+    "task.done.propagate": (
+        "“{surface}”已在其他文章中标出 {n} 处（待定）",
+        "“{surface}” proposed at {n} places in other articles (pending)",
+    ),
+    "task.cancelled.propagate": ("已取消传播到其他文章", "Propagation to other articles cancelled"),
+    "task.cancel": ("取消", "Cancel"),
     "task.failed": ("失败：{error}", "Failed: {error}"),
     "dialog.name.title": ("欢迎", "Welcome"),
     "dialog.name.text": (

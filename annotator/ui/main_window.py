@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressBar,
     QSplitter,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -39,7 +40,7 @@ from annotator.ui.guidelines_pane import GuidelinesPane
 from annotator.ui.help_overlay import HelpOverlay
 from annotator.ui.i18n import language, set_language, tr
 from annotator.ui.panels import ArticleList, LabelPalette, SpanPanel
-from annotator.ui.tasks import Tasks
+from annotator.ui.tasks import Handle, Tasks
 from annotator.ui.theme import THEMES, apply_theme
 
 _SCRIPTS = ("original", "simplified", "traditional")
@@ -139,6 +140,13 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.message_label, 1)
         bar.addPermanentWidget(self.current_label)
         bar.addPermanentWidget(self.task_bar)
+        self.cancel_button = QToolButton()
+        self.cancel_button.setText("✕")
+        self.cancel_button.setAutoRaise(True)
+        self.cancel_button.hide()
+        self.cancel_button.clicked.connect(self._cancel_propagation)
+        bar.addPermanentWidget(self.cancel_button)
+        self._propagation: Handle | None = None
         bar.addPermanentWidget(self.speed_label)
         bar.addPermanentWidget(self.progress_label)
 
@@ -187,7 +195,7 @@ class MainWindow(QMainWindow):
             "accept": s.accept,
             "reject": s.reject,
             "accept_all": s.accept_all,
-            "propagate": s.propagate,
+            "propagate": self._propagate,
             "start_left": lambda: s.move_boundary("start", -1, by_word=True),
             "start_right": lambda: s.move_boundary("start", 1, by_word=True),
             "end_left": lambda: s.move_boundary("end", -1, by_word=True),
@@ -205,7 +213,7 @@ class MainWindow(QMainWindow):
             "token_left": lambda: self.view.move_token(-1, select=False),
             "select_token_right": lambda: self.view.move_token(1, select=True),
             "select_token_left": lambda: self.view.move_token(-1, select=True),
-            "undo": s.undo,
+            "undo": self._undo,
             "redo": s.redo,
             "pick_a": lambda: self._pick(0),
             "pick_b": lambda: self._pick(1),
@@ -805,6 +813,53 @@ class MainWindow(QMainWindow):
             self.articles.reload(self.session.article_id)
 
         self.tasks.run(tr("task.suggest"), work, on_done=done, on_error=self._task_failed)
+
+    def _propagate(self) -> None:
+        """Propagate: this article at once, the rest of the corpus in the background
+        (cancellable; undo takes back both, and cancels the part still running)."""
+        job = self.session.propagate()
+        db_path = self.store.path
+
+        def work(
+            progress: Callable[[int, int, str], None], cancelled: Callable[[], bool]
+        ) -> object:
+            from annotator.core.store import Store
+
+            with Store.open(db_path) as store:
+                return job.run(store, progress=progress, cancelled=cancelled)
+
+        def finished() -> None:
+            self._propagation = None
+            self.cancel_button.hide()
+
+        def done(added: object) -> None:
+            finished()
+            if added is None:
+                self.notify(tr("task.cancelled.propagate"), 6000)
+                return
+            self.session.attach(job, added)  # type: ignore[arg-type]
+            self.articles.reload(self.session.article_id)
+            self.notify(tr("task.done.propagate", n=len(added), surface=job.surface), 8000)  # type: ignore[arg-type]
+
+        def failed(message: str) -> None:
+            finished()
+            self._task_failed(message)
+
+        self.cancel_button.setToolTip(tr("task.cancel"))
+        self.cancel_button.show()
+        handle = self.tasks.run(
+            tr("task.propagate"), work, on_done=done, on_error=failed, cancellable=True
+        )
+        if not handle.finished:
+            self._propagation = handle
+
+    def _cancel_propagation(self) -> None:
+        if self._propagation is not None:
+            self._propagation.cancel()
+
+    def _undo(self) -> None:
+        self._cancel_propagation()  # the part still running is taken back with it
+        self.session.undo()
 
     def _task_failed(self, message: str) -> None:
         QMessageBox.warning(self, tr("error.title"), tr("task.failed", error=message))

@@ -7,6 +7,7 @@ result, the error, and progress reports on the GUI thread. With ``synchronous=Tr
 
 from __future__ import annotations
 
+import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
@@ -63,6 +64,20 @@ class _Job(QRunnable):
             self.signals.done.emit(result)
 
 
+class Handle:
+    """A started task: ask it to stop with :meth:`cancel` (it stops at its next check)."""
+
+    def __init__(self) -> None:
+        self._cancelled = threading.Event()
+        self.finished = False
+
+    def cancel(self) -> None:
+        self._cancelled.set()
+
+    def cancelled(self) -> bool:
+        return self._cancelled.is_set()
+
+
 class Tasks(QObject):
     """Runs jobs off the GUI thread and reports how many are under way."""
 
@@ -88,13 +103,18 @@ class Tasks(QObject):
         *,
         on_done: Callable[[Any], None] | None = None,
         on_error: Callable[[str], None] | None = None,
-    ) -> None:
+        cancellable: bool = False,
+    ) -> Handle:
+        """Run ``fn(progress)`` off the GUI thread; ``cancellable``: ``fn(progress,
+        cancelled)``, where ``cancelled()`` turns true once the handle is cancelled."""
+        handle = Handle()
         signals = _Signals()
         self._running += 1
         if self._running == 1:
             self.busy_changed.emit(True)
 
         def finish() -> None:
+            handle.finished = True
             self._keep.discard(relay)
             self._running -= 1
             if self._running == 0:
@@ -115,11 +135,12 @@ class Tasks(QObject):
         signals.progress.connect(relay.progress)
         signals.done.connect(relay.done)
         signals.failed.connect(relay.failed)
-        job = _Job(fn, signals)
+        job = _Job((lambda p: fn(p, handle.cancelled)) if cancellable else fn, signals)
         if self.synchronous:
             job.run()
         else:
             self.pool.start(job)
+        return handle
 
     def wait(self, msecs: int = 60_000) -> bool:
         return self.pool.waitForDone(msecs)

@@ -141,3 +141,59 @@ def test_streamed_export_matches_each_article_and_its_spans(store, tmp_path):
         [("台山", "pending")],
     ]
     assert [r["text"] for r in rows] == [store.article_text(i) for i in ids]
+
+
+def _propagation_project(store, n=12):
+    first = article_from_raw("肇庆高新区召开会议，肇庆高新区发展。", "a.txt")
+    first.spans = [Span(0, 5, "LOC", "肇庆高新区", origin="rule")]
+    first_id, _ = store.add_article(first)
+    others = []
+    for i in range(n):
+        art = article_from_raw(f"第{i}期：肇庆高新区与肇庆高新区企业。", f"{i}.txt")
+        others.append(store.add_article(art)[0])
+    session = Session(store, "amy")
+    session.open_article(first_id)
+    return session, first_id, others
+
+
+def test_corpus_propagation_reports_progress_writes_in_chunks_and_cancels(store):
+    session, first, others = _propagation_project(store)
+    job = session.propagate()
+    assert [s.status.value for s in store.spans(first)] == ["accepted", "accepted"]
+    assert all(store.spans(i) == [] for i in others)  # nothing written on the GUI's turn
+    job.chunk = 4
+    seen, commits = [], []
+    store.conn.set_trace_callback(lambda sql: commits.append(sql) if sql == "COMMIT" else None)
+
+    def stop_half_way(done, total, _detail):
+        seen.append((done, total))
+
+    added = job.run(store, progress=stop_half_way, cancelled=lambda: len(seen) >= 6)
+    store.conn.set_trace_callback(None)
+    assert added is None
+    assert seen[:6] == [(i, len(others)) for i in range(1, 7)]
+    assert len(commits) >= 3  # short transactions, not one long one
+    assert all(store.spans(i) == [] for i in others)  # cancelled: all taken back
+    done = job.run(store)
+    assert done is not None and len(done) == 2 * len(others)
+    assert [(s.surface, s.status.value, s.origin) for s in store.spans(others[0])] == [
+        ("肇庆高新区", "pending", "propagated")
+    ] * 2
+
+
+def test_propagate_and_its_corpus_part_undo_in_one_step(store):
+    session, first, others = _propagation_project(store)
+    job = session.propagate()
+    session.attach(job, job.run(store))
+    assert sum(len(store.spans(i)) for i in others) == 2 * len(others)
+    assert session.undo()
+    assert [s.status.value for s in store.spans(first)] == ["pending"]
+    assert all(store.spans(i) == [] for i in others)
+    assert session.redo()
+    assert sum(len(store.spans(i)) for i in others) == 2 * len(others)
+    # A job that finishes after its step was undone leaves nothing behind.
+    assert session.undo()
+    late = session.propagate()
+    session.undo()
+    session.attach(late, late.run(store))
+    assert all(store.spans(i) == [] for i in others)

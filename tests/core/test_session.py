@@ -133,7 +133,9 @@ def test_propagate_in_article_and_corpus(store):
     sess, first = _setup(store, spans=[(10, 12, "LOC")])
     other, _ = store.add_article(article_from_raw("鹤山市召开会议，鹤山发展。", "b.txt"))
     sess.open_article(first)
-    sess.propagate()
+    job = sess.propagate()
+    assert store.spans(other) == []  # the rest of the corpus is the job's
+    sess.attach(job, job.run(store))
     here = [(s.start, s.surface, s.status.value) for s in store.spans(first)]
     assert [h[1:] for h in here] == [("鹤山", "accepted")] * 3
     there = store.spans(other)

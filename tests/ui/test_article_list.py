@@ -41,7 +41,7 @@ def big(qtbot, tmp_path, monkeypatch):
     set_language("en")
     settings = Settings(annotator="tester", path=tmp_path / "settings.json")
     session = Session(store, "tester")
-    win = MainWindow(store, session, settings, Tasks(synchronous=True))
+    win = MainWindow(store, session, settings, Tasks())
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
@@ -82,3 +82,61 @@ def test_a_decision_repaints_only_its_row(qtbot, big):
     assert changed == [(row, row)]
     assert read == [1]
     assert model.data(model.index(row, 3)) == 1  # accepted count
+
+
+def test_window_propagates_to_the_corpus_off_the_gui_thread_and_undo_cancels(
+    qtbot, tmp_path, monkeypatch
+):
+    import threading
+
+    from annotator.core.propagate import CorpusPropagation
+
+    store = Store.open(tmp_path / "p.db")
+    first = article_from_raw("肇庆高新区召开会议，肇庆高新区发展。", "a.txt")
+    first.spans = [Span(0, 5, "LOC", "肇庆高新区", origin="rule")]
+    first_id, _ = store.add_article(first)
+    others = [
+        store.add_article(article_from_raw(f"第{i}期：肇庆高新区企业。", f"{i}.txt"))[0]
+        for i in range(5)
+    ]
+    gate, threads = threading.Event(), []
+    original = CorpusPropagation.run
+
+    def gated(self, st, **kw):
+        threads.append(threading.current_thread())
+        gate.wait(10)
+        return original(self, st, **kw)
+
+    monkeypatch.setattr(CorpusPropagation, "run", gated)
+    set_language("en")
+    settings = Settings(annotator="tester", path=tmp_path / "settings.json")
+    session = Session(store, "tester")
+    win = MainWindow(store, session, settings, Tasks())
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    session.resume()
+    win.view.setFocus()
+    assert session.article_id == first_id
+    win.actions_by_id["propagate"].trigger()
+    # This article at once; the rest on a worker, while the window goes on.
+    assert [s.status.value for s in store.spans(first_id)] == ["accepted", "accepted"]
+    qtbot.waitUntil(lambda: bool(threads))
+    assert threads[0] is not threading.main_thread()
+    assert win.cancel_button.isVisible()
+    win.actions_by_id["undo"].trigger()
+    gate.set()
+    qtbot.waitUntil(lambda: not win.tasks.busy, timeout=10_000)
+    qtbot.wait(20)
+    assert [s.status.value for s in store.spans(first_id)] == ["pending"]
+    assert all(store.spans(i) == [] for i in others)
+    assert not win.cancel_button.isVisible()
+    # Again, to the end: one undo takes back this article and the corpus alike.
+    win.actions_by_id["propagate"].trigger()
+    qtbot.waitUntil(lambda: not win.tasks.busy, timeout=10_000)
+    qtbot.waitUntil(lambda: all(len(store.spans(i)) == 1 for i in others), timeout=5000)
+    assert "5" in win.message_label.text()
+    win.actions_by_id["undo"].trigger()
+    assert all(store.spans(i) == [] for i in others)
+    win.close()
+    store.close()
