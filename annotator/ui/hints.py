@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Home row first (without D and G, which keep their meaning), then the other letters
-# that are no operation in hint mode (not X, Q, W, E, R).
-ALPHABET = "asfhjkl" + "uiopnmvbctyz"
+# Home row first (without D, F and G, which keep their meaning: done, leave hint mode,
+# word hints), then the other letters that are no operation in hint mode (not X, Q,
+# W, E, R).
+ALPHABET = "ashjkl" + "uiopnmvbctyz"
+HOME_ROW = 6  # the first letters of ALPHABET
 
 
 def hint_strings(n: int, chars: str = ALPHABET) -> list[str]:

@@ -40,12 +40,13 @@ def test_hints_pick_spans_and_stay_on_for_the_next_decision(qtbot, window):
         label: window.session.article.text[s:e] for label, (s, e, _i) in hints.targets.items()
     }
     # The spans after the current one, nearest first, get the home-row letters.
-    assert by_label == {"a": "郭文海", "s": "鹤山", "f": "鹤山"}
+    assert by_label == {"a": "郭文海", "s": "鹤山", "h": "鹤山"}
     letter(qtbot, window, "s")  # pick the first 鹤山 …
     assert window.session.current_span().start == 10
     press(qtbot, window, Qt.Key.Key_X)  # … and reject it: two keys for a wrong span
     assert ("鹤山", "LOC", "rejected") in spans(window)
     assert window.view.hints is not None  # still in hint mode
+    assert "f" not in window.view.hints.targets  # F leaves hint mode, it is no hint
     # J is a hint letter now, not "next span"; hints were renumbered from the new current.
     assert set(window.view.hints.targets) <= set(ALPHABET)
     press(qtbot, window, Qt.Key.Key_Escape)
