@@ -339,6 +339,13 @@ def build_parser() -> argparse.ArgumentParser:
     b = bench_sub.add_parser("suggest", parents=[common], help="suggestion throughput vs jieba")
     b.add_argument("--gold", metavar="FILE", help="texts to run on (default: the bundled samples)")
     b.add_argument("--repeat", type=int, default=5, help="rounds; the best of each is kept")
+    b.add_argument(
+        "--whole-chars",
+        type=int,
+        default=1_000_000,
+        metavar="N",
+        help="characters for the whole-process comparison (0: skip it)",
+    )
     b = bench_sub.add_parser("simulate", parents=[common], help="drive the window with keys")
     b.add_argument("--gold", required=True, metavar="FILE")
     b.add_argument("--log-acks", action="store_true")

@@ -21,12 +21,19 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
             item.add_marker(pytest.mark.gui)
 
 
+@pytest.fixture(scope="session")
+def _suggest_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One cache of the suggesters' built data for the whole run (CLI subprocesses too)."""
+    return tmp_path_factory.mktemp("cache")
+
+
 @pytest.fixture(autouse=True)
 def _isolated_home(
-    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+    _suggest_cache: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
 ) -> Path:
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("ANNOTATOR_HOME", str(home))
+    monkeypatch.setenv("ANNOTATOR_CACHE", str(_suggest_cache))
     monkeypatch.delenv("ANNOTATOR_DB", raising=False)
     return home
 

@@ -13,7 +13,9 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
     if args.bench == "suggest":
         from annotator.bench.suggest import bench_suggest
 
-        return bench_suggest(args.gold, args.repeat)
+        return bench_suggest(
+            args.gold, args.repeat, whole=args.whole_chars > 0, total=args.whole_chars
+        )
     if args.bench == "simulate":
         from annotator.bench.simulate import bench_simulate
 

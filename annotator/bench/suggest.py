@@ -1,9 +1,45 @@
-"""``annotator bench suggest``: suggestion throughput against bare jieba.posseg."""
+"""``annotator bench suggest``: suggestion speed, against what a user would run instead.
+
+Reports, as JSON:
+- throughput of the whole pipeline against bare ``jieba.posseg`` in this process;
+- ``scaling``: time per character of one text of 1k to 256k characters (the articles
+  joined), and the largest ratio between any two sizes (linear time: near 1);
+- ``load_s``: a fresh process importing and building the pipeline, with its cache warm;
+- ``whole_process``: ``annotator suggest`` on ~1M characters in files of ~16k, against
+  a script doing OpenCC t2s and ``jieba.posseg`` on the same files, both timed as whole
+  processes (wall clock, best of ``repeat``, taking turns).
+"""
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import tempfile
 import time
+from pathlib import Path
 from typing import Any
+
+_SIZES = (1_000, 4_000, 16_000, 64_000, 256_000)
+
+# What a user would write instead of the app: OpenCC, then jieba's tagger.
+_BASELINE = """
+import logging, sys
+import jieba, jieba.posseg, opencc
+jieba.setLogLevel(logging.WARNING)
+cc = opencc.OpenCC("t2s")
+for path in sys.argv[1:]:
+    text = open(path, encoding="utf-8").read()
+    words = jieba.posseg.lcut(cc.convert(text))
+    print(len(words))
+"""
+
+_LOAD = """
+import time
+started = time.perf_counter()
+from annotator.core.suggest import default_pipeline
+default_pipeline().suggest("广东省某某县委书记到某某镇调研。")
+print(time.perf_counter() - started)
+"""
 
 
 def _texts(gold: str | None) -> list[str]:
@@ -46,8 +82,103 @@ def _interleaved(funcs: list[Any], texts: list[str], repeat: int, chunk: int = 5
     return [chars / b if b > 0 else float("inf") for b in best], ratios[len(ratios) // 2]
 
 
-def bench_suggest(gold: str | None, repeat: int) -> dict[str, Any]:
-    """Full suggestion pipeline vs bare ``jieba.posseg`` on the same texts, same run."""
+def _joined(texts: list[str], size: int) -> str:
+    """Real articles joined into one text of ``size`` characters."""
+    out, total = [], 0
+    while total < size:
+        for text in texts:
+            out.append(text)
+            total += len(text) + 1
+            if total >= size:
+                break
+    return "\n".join(out)[:size]
+
+
+def _scaling(pipeline: Any, texts: list[str], repeat: int) -> dict[str, Any]:
+    """CPU microseconds per character, best of ``repeat``, for each size."""
+    per_char = {}
+    for size in _SIZES:
+        text = _joined(texts, size)
+        runs = max(1, repeat if size <= 64_000 else min(repeat, 2))
+        best = float("inf")
+        for _ in range(runs):
+            started = time.process_time()
+            pipeline.suggest(text)
+            best = min(best, time.process_time() - started)
+        per_char[str(size)] = round(best / size * 1e6, 2)
+    values = list(per_char.values())
+    return {"us_per_char": per_char, "max_ratio": round(max(values) / min(values), 2)}
+
+
+def _files(texts: list[str], folder: Path, total: int, size: int) -> list[str]:
+    """Files of about ``size`` characters, each of whole articles, ``total`` in all."""
+    paths: list[str] = []
+    written, k = 0, 0
+    while written < total:
+        parts: list[str] = []
+        length = 0
+        while length < size:
+            text = texts[k % len(texts)]
+            k += 1
+            parts.append(text)
+            length += len(text) + 2
+        path = folder / f"{len(paths):04d}.txt"
+        path.write_text("\n\n".join(parts), encoding="utf-8")
+        paths.append(str(path))
+        written += length
+    return paths
+
+
+def _wall(cmd: list[str]) -> float:
+    started = time.perf_counter()
+    subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
+    return time.perf_counter() - started
+
+
+def _whole_process(texts: list[str], repeat: int, total: int, size: int) -> dict[str, Any]:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        paths = _files(texts, folder, total, size)
+        chars = sum(len(Path(p).read_text(encoding="utf-8")) for p in paths)
+        script = folder / "baseline.py"
+        script.write_text(_BASELINE, encoding="utf-8")
+        ours = [sys.executable, "-m", "annotator.cli", "suggest", *paths]
+        theirs = [sys.executable, str(script), *paths]
+        _wall([sys.executable, "-c", _LOAD])  # build the cache outside the timing
+        best_ours = best_theirs = float("inf")
+        for _ in range(max(1, repeat)):
+            best_ours = min(best_ours, _wall(ours))
+            best_theirs = min(best_theirs, _wall(theirs))
+    return {
+        "files": len(paths),
+        "characters": chars,
+        "annotator_suggest_s": round(best_ours, 2),
+        "opencc_jieba_posseg_s": round(best_theirs, 2),
+        "speedup": round(best_theirs / best_ours, 2),
+    }
+
+
+def _load_s(repeat: int) -> float:
+    """A fresh process: import and build the pipeline and suggest once (cache warm)."""
+    times = []
+    for _ in range(max(1, repeat)):
+        out = subprocess.run(
+            [sys.executable, "-c", _LOAD], check=True, capture_output=True, text=True
+        )
+        times.append(float(out.stdout.split()[-1]))
+    return round(min(times), 2)
+
+
+def bench_suggest(
+    gold: str | None,
+    repeat: int,
+    *,
+    whole: bool = True,
+    total: int = 1_000_000,
+    size: int = 16_000,
+) -> dict[str, Any]:
+    """Full suggestion pipeline vs bare ``jieba.posseg`` on the same texts, same run;
+    time per character by size; load time; whole processes on ~1M characters."""
     import logging
 
     import jieba
@@ -63,7 +194,7 @@ def bench_suggest(gold: str | None, repeat: int) -> dict[str, Any]:
     load_s = time.perf_counter() - started
     jieba.posseg.lcut(texts[0])
     (full, posseg), ratio = _interleaved([pipeline.suggest, jieba.posseg.lcut], texts, repeat)
-    return {
+    result: dict[str, Any] = {
         "texts": len(texts),
         "characters": sum(len(t) for t in texts),
         "pipeline_chars_per_s": round(full),
@@ -71,5 +202,10 @@ def bench_suggest(gold: str | None, repeat: int) -> dict[str, Any]:
         # The median over rounds of posseg's time over the pipeline's on the same texts.
         "ratio": round(ratio, 2),
         "pipeline_load_s": round(load_s, 2),
+        "load_s": _load_s(repeat),
+        "scaling": _scaling(pipeline, texts, repeat),
         "repeat": repeat,
     }
+    if whole:
+        result["whole_process"] = _whole_process(texts, repeat, total, size)
+    return result

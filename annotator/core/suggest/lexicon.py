@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import Any
 
 import ahocorasick
 
 from annotator.core.resources import read_text
 from annotator.core.suggest import vocab
+from annotator.core.suggest.cache import cached
 
 # Pieces of the lattice, by what they are: start -> [(end, kind)].
 Lattice = dict[int, list[tuple[int, str]]]
@@ -29,6 +30,8 @@ MATCHED_KINDS = frozenset(
 # Kinds of organisation (公司, 球队): a kind of their own, TYPE, in the lattice.
 TYPE_BODIES = vocab.words("kinds_of_organisation")
 LEVEL_CHARS = vocab.chars("place_levels")
+_KIND_BITS = 6
+_KIND_MASK = (1 << _KIND_BITS) - 1
 _LEVEL_OR_VICE = re.compile("[" + "".join(sorted(LEVEL_CHARS)) + "副]")
 
 
@@ -37,18 +40,41 @@ def place_and_kind(word: str, is_place: Callable[[str], bool]) -> bool:
     return any(word.endswith(kind) and is_place(word[: -len(kind)]) for kind in TYPE_BODIES)
 
 
-@dataclass(frozen=True)
+class Kinds:
+    """The kinds of each lexicon surface, read from the automaton (a dict of them would
+    cost a tenth of a second to load): ``get(surface, default)`` and ``in``."""
+
+    __slots__ = ("_get", "_sets")
+
+    def __init__(self, automaton: ahocorasick.Automaton, sets: tuple[frozenset[str], ...]):
+        self._get = automaton.get
+        self._sets = sets
+
+    def get(self, surface: str, default: Any = None) -> Any:
+        value = self._get(surface, -1)
+        return default if value < 0 else self._sets[value & _KIND_MASK]
+
+    def __contains__(self, surface: object) -> bool:
+        return isinstance(surface, str) and self._get(surface, -1) >= 0
+
+
 class Lexicon:
-    automaton: ahocorasick.Automaton
-    types: dict[str, frozenset[str]]
+    """Every surface of the lexicon in one Aho-Corasick automaton whose value for a
+    surface is its length and the index of its set of kinds (``_KIND_BITS`` bits)."""
+
+    def __init__(self, automaton: ahocorasick.Automaton, sets: tuple[frozenset[str], ...]):
+        self.automaton = automaton
+        self.sets = sets
+        self.types = Kinds(automaton, sets)
 
     def matches(self, text: str) -> Lattice:
         """start -> [(end, kind)] for every lexicon piece in ``text``, and every level
         character (LEVEL) and 副 (VICE)."""
         lattice: Lattice = defaultdict(list)
-        for end, (length, kinds) in self.automaton.iter(text):
-            start = end + 1 - length
-            for kind in kinds:
+        sets = self.sets
+        for end, value in self.automaton.iter(text):
+            start = end + 1 - (value >> _KIND_BITS)
+            for kind in sets[value & _KIND_MASK]:
                 lattice[start].append((end + 1, kind))
         for m in _LEVEL_OR_VICE.finditer(text):
             i = m.start()
@@ -68,18 +94,23 @@ def lexicon_rows() -> tuple[tuple[str, str, str], ...]:
 
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
-    """The shipped lexicon's automaton and the kinds of each surface."""
+    """The shipped lexicon's automaton and the kinds of each surface (cached)."""
+    return Lexicon(*cached("lexicon", _build))
+
+
+def _build() -> tuple[ahocorasick.Automaton, tuple[frozenset[str], ...]]:
     types: dict[str, set[str]] = defaultdict(set)
     for surface, kind, _origin in lexicon_rows():
         if kind == "BODY" and surface in TYPE_BODIES:
             types[surface].add("TYPE")
         elif kind in MATCHED_KINDS:
             types[surface].add(kind)
-    automaton = ahocorasick.Automaton()
-    frozen = {}
+    sets: dict[frozenset[str], int] = {}
+    automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     for surface, kinds in types.items():
-        fk = frozenset(kinds)
-        frozen[surface] = fk
-        automaton.add_word(surface, (len(surface), fk))
+        index = sets.setdefault(frozenset(kinds), len(sets))
+        automaton.add_word(surface, (len(surface) << _KIND_BITS) | index)
+    if len(sets) > _KIND_MASK + 1:
+        raise ValueError("lexicon.tsv: too many combinations of kinds for the automaton")
     automaton.make_automaton()
-    return Lexicon(automaton, frozen)
+    return automaton, tuple(sets)

@@ -19,6 +19,7 @@ from functools import lru_cache
 from annotator.core.resources import read_text
 from annotator.core.suggest import vocab
 from annotator.core.suggest.base import Token
+from annotator.core.suggest.cache import cached
 from annotator.core.suggest.lexicon import lexicon_rows, load_lexicon
 
 # How much more likely than ordinary words a string must be to be called a name
@@ -144,49 +145,51 @@ FOREIGN_CHAR_MIN_BY_TITLE = 3
 
 
 @lru_cache(maxsize=1)
-def _foreign_name_chars() -> Counter[str]:
+def _tables() -> dict[str, frozenset[str]]:
+    return cached("names", _build_tables)
+
+
+def _build_tables() -> dict[str, frozenset[str]]:
     counts: Counter[str] = Counter()
     for surface, kind, origin in lexicon_rows():
         if kind == "PER" and origin.endswith(("nrf", "nrj")):
             counts.update(surface)
-    return counts
-
-
-@lru_cache(maxsize=2)
-def foreign_chars(minimum: int | None = None) -> frozenset[str]:
-    """Characters that write foreign names.
-
-    With no ``minimum``, whatever the context: characters more likely in the lexicon's
-    transliterated and Japanese names than in ordinary words (jieba's dictionary, as the
-    name model weighs it): 斯, 尔, 科, 娃, not 国 or 会. With a ``minimum``, every
-    character in at least that many of those names.
-    """
-    counts = _foreign_name_chars()
-    if minimum is not None:
-        return frozenset(ch for ch, n in counts.items() if n >= minimum)
-
     model = NameModel.shipped()
     total = sum(counts.values())
-    return frozenset(
-        ch
-        for ch, n in counts.items()
-        if math.log(n / total) >= model.background.get(ch, model.floor)
-    )
+    places = {surface for surface, kind, _origin in lexicon_rows() if kind == "LOC"}
+    japanese = {
+        surface[:2]
+        for surface, kind, origin in lexicon_rows()
+        if kind == "PER" and origin.endswith("nrj") and len(surface) == 4
+    }
+    return {
+        "foreign": frozenset(
+            ch
+            for ch, n in counts.items()
+            if math.log(n / total) >= model.background.get(ch, model.floor)
+        ),
+        "by_title": frozenset(ch for ch, n in counts.items() if n >= FOREIGN_CHAR_MIN_BY_TITLE),
+        "japanese": frozenset(japanese - places),
+    }
 
 
-@lru_cache(maxsize=1)
+def foreign_chars() -> frozenset[str]:
+    """Characters that write foreign names, whatever the context: characters more likely
+    in the lexicon's transliterated and Japanese names than in ordinary words (jieba's
+    dictionary, as the name model weighs it): 斯, 尔, 科, 娃, not 国 or 会."""
+    return _tables()["foreign"]
+
+
+def name_chars() -> frozenset[str]:
+    """Characters that write foreign names where the context already says "a person":
+    every character in at least ``FOREIGN_CHAR_MIN_BY_TITLE`` of those names."""
+    return _tables()["by_title"]
+
+
 def japanese_surnames() -> frozenset[str]:
     """Two-character family names of the Japanese names of the person lexicon (桥本, 武村),
     except those that are places too (中山)."""
-    places = {surface for surface, kind, _origin in lexicon_rows() if kind == "LOC"}
-    return (
-        frozenset(
-            surface[:2]
-            for surface, kind, origin in lexicon_rows()
-            if kind == "PER" and origin.endswith("nrj") and len(surface) == 4
-        )
-        - places
-    )
+    return _tables()["japanese"]
 
 
 def japanese_name_after(text: str, i: int) -> int | None:
@@ -255,7 +258,7 @@ def foreign_name_edge(
     function word's (塞/v·威廉姆斯, 马·莱|万多/m|夫斯基), and a word jieba knows as
     a name any character (汉斯·迪|尚德/nr)."""
     types = load_lexicon().types
-    chars = foreign_chars(FOREIGN_CHAR_MIN_BY_TITLE)
+    chars = name_chars()
     strict = foreign_chars()
     edge = None
     while 0 <= k < len(tokens):

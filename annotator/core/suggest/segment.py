@@ -13,14 +13,17 @@ lock; the GUI only ever calls this from a worker thread.
 
 from __future__ import annotations
 
+import importlib.util
 import threading
+from array import array
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
 from pathlib import Path
 
 from annotator.core.suggest.base import Token
+from annotator.core.suggest.cache import cached
 from annotator.core.suggest.lexicon import lexicon_rows
-from annotator.core.suggest.names import FOREIGN_CHAR_MIN_BY_TITLE, NameModel, foreign_chars
+from annotator.core.suggest.names import SURNAMES, NameModel, foreign_chars, name_chars
 from annotator.core.text import to_simplified
 
 # Tags our lexicon words get in the segmenter (stop words keep jieba's own tag: they are
@@ -50,58 +53,113 @@ _RARE_FREQ = 10
 _lock = threading.Lock()
 
 
+@dataclass(frozen=True)
+class Dictionary:
+    """What the suggesters know of words, built from jieba's dictionary and the lexicon
+    once, then cached (``cache.py``).
+
+    ``user_words`` go into jieba-rs as user words with their frequencies; ``tags`` hold
+    our tag for each lexicon word where it differs from jieba's own (jieba-rs keeps the
+    first tag of a word). ``common``: words jieba saw often; ``common_tags`` their tags.
+    ``known``: dictionary words of two or three characters that start with a surname
+    (the words a name of the same characters is not)."""
+
+    user_words: str  # one a line, in the order of ``user_freqs``
+    user_freqs: array[int]
+    tags: dict[str, str]
+    common: frozenset[str]
+    common_tags: dict[str, str]
+    rare_long_names: frozenset[str]
+    known: frozenset[str]
+    persons: frozenset[str]
+    places: frozenset[str]
+
+
+def _build_dictionary() -> Dictionary:
+    tags: dict[str, str] = {}
+    freq: dict[str, int] = {}
+    with jieba_dict().open(encoding="utf-8") as fh:
+        for line in fh:
+            parts = line.split()
+            if len(parts) == 3:
+                tags[parts[0]] = parts[2]
+                freq[parts[0]] = int(parts[1])
+    jieba_tags = dict(tags)
+    common = frozenset(w for w, n in freq.items() if n >= _COMMON_FREQ)
+    # Long words jieba rarely saw and calls names: mostly foreign people (基里延科),
+    # while its frequent "names" are often phrases (安全措施).
+    rare_long_names = frozenset(
+        w for w, n in freq.items() if n < _RARE_FREQ and len(w) >= 4 and tags[w].startswith("nr")
+    )
+    known = frozenset(w for w, n in freq.items() if n > 0 and 2 <= len(w) <= 3 and w[0] in SURNAMES)
+    persons: set[str] = set()
+    places: set[str] = set()
+    user_words: dict[str, int] = {}
+    for surface, kind, origin in lexicon_rows():
+        if kind == "PER":
+            persons.add(surface)
+        elif kind in ("LOC", "ORG"):
+            places.add(surface)
+        word_freq = max(freq.get(surface, 0), _KIND_FREQ[kind])
+        if origin == "thuocl" and surface in freq:
+            # THUOCL's general list of places holds words that are more often two
+            # (组织|中都|一直, 伏羲|庙前): where jieba knows one, its weight stands.
+            word_freq = freq[surface]
+        if (
+            kind == "PER"
+            and len(surface) < 3
+            and surface in tags
+            and not tags[surface].startswith("nr")
+        ):
+            continue  # a two-character name jieba knows as another word (文明)
+        if word_freq != freq.get(surface):
+            freq[surface] = word_freq
+            user_words[surface] = word_freq
+        if kind == "BODY" and tags.get(surface) == "nt":
+            continue  # a body jieba knows by name keeps its tag: 内政部, 社科院
+        tags[surface] = _KIND_TAG.get(kind) or tags.get(surface, "n")
+    return Dictionary(
+        user_words="\n".join(user_words),
+        user_freqs=array("l", user_words.values()),
+        tags={w: t for w, t in tags.items() if jieba_tags.get(w) != t},
+        common=common,
+        common_tags={w: tags[w] for w in common if w in tags},
+        rare_long_names=rare_long_names,
+        known=known,
+        persons=frozenset(persons),
+        places=frozenset(places),
+    )
+
+
+def jieba_dict() -> Path:
+    """jieba's ``dict.txt``, found without importing jieba (which is slow to import)."""
+    spec = importlib.util.find_spec("jieba")
+    assert spec is not None and spec.origin is not None
+    return Path(spec.origin).parent / "dict.txt"
+
+
 class _Jieba:
-    """jieba-rs with the lexicons as user words, and jieba's tags and frequencies."""
+    """jieba-rs with the lexicons as user words, and what we know of words."""
 
     def __init__(self) -> None:
-        import jieba
         import rjieba
 
-        self.segmenter = rjieba.Jieba()  # jieba's own dictionary and HMM
-        self.tags: dict[str, str] = {}
-        freq: dict[str, int] = {}
-        with (Path(jieba.__file__).parent / "dict.txt").open(encoding="utf-8") as fh:
-            for line in fh:
-                parts = line.split()
-                if len(parts) == 3:
-                    self.tags[parts[0]] = parts[2]
-                    freq[parts[0]] = int(parts[1])
-        self.common = frozenset(w for w, n in freq.items() if n >= _COMMON_FREQ)
-        # Long words jieba rarely saw and calls names: mostly foreign people (基里延科),
-        # while its frequent "names" are often phrases (安全措施).
-        self.rare_long_names = frozenset(
-            w
-            for w, n in freq.items()
-            if n < _RARE_FREQ and len(w) >= 4 and self.tags[w].startswith("nr")
-        )
-        self.dictionary = {w for w, n in freq.items() if n > 0}
-        self.persons: set[str] = set()
-        self.places: set[str] = set()
-        for surface, kind, origin in lexicon_rows():
-            if kind == "PER":
-                self.persons.add(surface)
-            elif kind in ("LOC", "ORG"):
-                self.places.add(surface)
-            word_freq = max(freq.get(surface, 0), _KIND_FREQ[kind])
-            if origin == "thuocl" and surface in freq:
-                # THUOCL's general list of places holds words that are more often two
-                # (组织|中都|一直, 伏羲|庙前): where jieba knows one, its weight stands.
-                word_freq = freq[surface]
-            if (
-                kind == "PER"
-                and len(surface) < 3
-                and surface in self.tags
-                and not self.tags[surface].startswith("nr")
-            ):
-                continue  # a two-character name jieba knows as another word (文明)
-            if word_freq != freq.get(surface):
-                freq[surface] = word_freq
-                self.segmenter.add_word(surface, word_freq, None)
-            if kind == "BODY" and self.tags.get(surface) == "nt":
-                continue  # a body jieba knows by name keeps its tag: 内政部, 社科院
-            self.tags[surface] = _KIND_TAG.get(kind) or self.tags.get(surface, "n")
+        d = cached("dictionary", _build_dictionary)
+        # rjieba's own instance (its module functions): jieba's dictionary and HMM,
+        # loaded once at import; a second instance would load them again.
+        self.segmenter = rjieba
+        add = rjieba.add_word
+        for word, freq in zip(d.user_words.split("\n"), d.user_freqs, strict=True):
+            add(word, freq, None)
+        self.tags = d.tags
+        self.common = d.common
+        self.common_tags = d.common_tags
+        self.rare_long_names = d.rare_long_names
+        self.known = d.known
+        self.persons = d.persons
+        self.places = d.places
         self.foreign_chars = foreign_chars()
-        self.name_chars = foreign_chars(FOREIGN_CHAR_MIN_BY_TITLE)
+        self.name_chars = name_chars()
         self.name_model = NameModel.shipped()
 
 
@@ -118,14 +176,19 @@ def dictionary() -> _Jieba:
 
 def tokens(text: str) -> list[Token]:
     """(start, end, word, tag) of ``text`` (Simplified), tag None for words jieba made
-    up (HMM)."""
+    up (HMM): the tags ``jieba.posseg`` gives dictionary words, ours for lexicon words."""
     j = _jieba()
-    words = j.segmenter.cut(text, True)
-    ends = accumulate(map(len, words))
-    tags = j.tags
-    return [
-        (end - len(word), end, word, tags.get(word)) for word, end in zip(words, ends, strict=True)
-    ]
+    ours = j.tags
+    known = j.segmenter.has_word
+    out: list[Token] = []
+    end = 0
+    for word, tag in j.segmenter.tag(text, True):
+        start, end = end, end + len(word)
+        mine = ours.get(word)
+        if mine is None and tag and known(word):
+            mine = tag  # jieba-rs also guesses tags for the words its HMM made up
+        out.append((start, end, word, mine))
+    return out
 
 
 def word_edges(text: str) -> list[int]:

@@ -190,7 +190,7 @@ def _generic_place(word: str) -> bool:
         return True  # 大城市, 文明城市, 港口城市 (but 晋城 + 市 is a city)
     for head in (1, 2):
         stem = word[:-head]
-        tag = segment.dictionary().tags.get(stem)
+        tag = segment.dictionary().common_tags.get(stem)
         if stem[:1] in _NUMERALS or (
             len(stem) >= 2
             and stem in segment.dictionary().common

@@ -171,7 +171,7 @@ def _modelled_names(analysis: Analysis) -> list[tuple[int, int, bool]]:
     """Names the character model finds where jieba missed them: ``(start, end, sure)``."""
     text, tokens = analysis.simplified, analysis.tokens
     j = segment.dictionary()
-    known, places, model = j.dictionary, j.places, j.name_model
+    known, places, model = j.known, j.places, j.name_model
     if not tokens:
         return []
     edges = {t[0] for t in tokens} | {t[1] for t in tokens}
