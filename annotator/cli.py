@@ -155,8 +155,10 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_stats(args: argparse.Namespace) -> int:
+    from annotator.core.statistics import project_stats
+
     with _open_store(args) as store:
-        stats = store.stats()
+        stats = project_stats(store)
     if args.json:
         print(json.dumps(stats, ensure_ascii=False, indent=2))
         return EXIT_OK
@@ -179,6 +181,16 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if stats["decisions"]:
         hours = max((stats["last_decision"] - stats["first_decision"]) / 3600, 1 / 60)
         print(f"decisions: {stats['decisions']} ({stats['decisions'] / hours:.0f} an hour)")
+    for name, rate in stats["decisions_per_hour"].items():
+        print(f"  {name}: {rate['decisions']} decisions, {rate['per_hour']:.0f} per working hour")
+    times = stats["time_per_article"]
+    if times["articles"]:
+        print(f"time per article: median {times['median_s']} s over {times['articles']} article(s)")
+    for pair in (stats["agreement"] or {}).get("pairs", []):
+        print(
+            f"agreement {pair['a']} / {pair['b']}: F1 exact {pair['f1_exact']:.3f},"
+            f" overlap {pair['f1_overlap']:.3f}, kappa {pair['kappa']}"
+        )
     return EXIT_OK
 
 

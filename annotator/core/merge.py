@@ -23,11 +23,8 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from annotator.core.model import ArticleStatus, LabelSet
+from annotator.core.model import JOIN, ArticleStatus, LabelSet
 from annotator.core.store import SCHEMA_VERSION, Store, StoreError
-
-#: Joins the names of annotators who agree on a span (``spans.annotator``).
-JOIN = "+"
 
 SpanKey = tuple[int, int, str]
 

@@ -11,6 +11,9 @@ from typing import Any
 
 from annotator.core.resources import read_text
 
+#: Joins the names of annotators who agree on a span (``Span.annotator`` in a team database).
+JOIN = "+"
+
 
 class SpanStatus(str, Enum):
     PENDING = "pending"

@@ -14,8 +14,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from annotator.core.merge import JOIN
-from annotator.core.model import Article, ArticleStatus, Span, SpanStatus
+from annotator.core.model import JOIN, Article, ArticleStatus, Span, SpanStatus
 from annotator.core.propagate import CorpusPropagation
 from annotator.core.store import Store
 from annotator.core.suggest.components.taught import CONFIDENCE, TaughtSurfaces

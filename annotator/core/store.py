@@ -20,7 +20,7 @@ from typing import Any
 
 import sqlite_utils
 
-from annotator.core.model import Article, ArticleStatus, Label, LabelSet, Span, SpanStatus
+from annotator.core.model import JOIN, Article, ArticleStatus, Label, LabelSet, Span, SpanStatus
 
 SCHEMA_VERSION = 5
 
@@ -493,10 +493,15 @@ class Store:
         )
 
     def article_list_ids(
-        self, *, status: str | None = None, search: str | None = None, flagged: bool = False
+        self,
+        *,
+        status: str | None = None,
+        search: str | None = None,
+        flagged: bool = False,
+        annotator: str | None = None,
     ) -> list[int]:
         """Ids (ascending) of the articles the list shows for a status and a search
-        (``flagged``: only articles flagged for review)."""
+        (``flagged``: only articles flagged for review; ``annotator``: only their work)."""
         if flagged:
             sql = "SELECT id FROM articles WHERE flagged" + (" AND status = ?" if status else "")
             rows = self.conn.execute(sql + " ORDER BY id", (status,) if status else ())
@@ -506,6 +511,9 @@ class Store:
         if search:
             found = set(self.search(search))
             ids = [i for i in ids if i in found]
+        if annotator:
+            theirs = self.annotator_article_ids(annotator)
+            ids = [i for i in ids if i in theirs]
         return ids
 
     def article_rows_for(self, ids: Sequence[int]) -> list[ArticleRow]:
@@ -829,6 +837,26 @@ class Store:
         """The annotators whose work a team database holds (none in a single one's)."""
         rows = self.conn.execute("SELECT DISTINCT annotator FROM team_articles ORDER BY annotator")
         return [r[0] for r in rows]
+
+    def annotators(self) -> list[str]:
+        """Everyone whose decisions the database holds (a team's members, or the names
+        on spans; agreed spans carry their names joined by ``+``)."""
+        names = set(self.team_annotators())
+        for (joined,) in self.conn.execute(
+            "SELECT DISTINCT annotator FROM spans WHERE annotator IS NOT NULL AND annotator != ''"
+        ):
+            names.update(joined.split(JOIN))
+        return sorted(names)
+
+    def annotator_article_ids(self, name: str) -> set[int]:
+        """Articles this annotator worked on (in a team database, or by their spans)."""
+        rows = self.conn.execute(
+            "SELECT article_id FROM team_articles WHERE annotator = ?"
+            " UNION SELECT article_id FROM spans"
+            " WHERE instr(? || annotator || ?, ? || ? || ?) > 0",
+            (name, JOIN, JOIN, JOIN, name, JOIN),
+        )
+        return {r[0] for r in rows}
 
     def team_finished(self, article_id: int | None = None) -> dict[int, list[str]]:
         """Article id -> the annotators who marked it done (of one article, or all)."""

@@ -10,8 +10,7 @@ from html import escape
 
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QWidget
 
-from annotator.core.merge import JOIN
-from annotator.core.model import LabelSet, Span
+from annotator.core.model import JOIN, LabelSet, Span
 from annotator.ui import keymap
 from annotator.ui.i18n import tr
 

@@ -214,6 +214,14 @@ ACTIONS: tuple[KeyAction, ...] = (
         "Show every span's label name in the text",
         "app",
     ),
+    KeyAction("dashboard", ("F4",), "统计面板", "Statistics dashboard", "app"),
+    KeyAction(
+        "next_annotator",
+        ("F3",),
+        "只看下一位标注员的文章和实体（轮换，最后回到全部）",
+        "Show only the next annotator's articles and spans (cycles back to everyone)",
+        "navigate",
+    ),
     KeyAction("help", ("F1", "?"), "显示快捷键", "Show the shortcuts", "app"),
     KeyAction(
         "guidelines", ("F2",), "显示/隐藏标注规范", "Show or hide the annotation guidelines", "app"

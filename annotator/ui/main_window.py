@@ -12,10 +12,12 @@ import sqlite3
 import time
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QLabel,
     QMainWindow,
@@ -28,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from annotator.core.model import ArticleStatus, SpanStatus
+from annotator.core.model import JOIN, ArticleStatus, Span, SpanStatus
 from annotator.core.session import ActionError, Session
 from annotator.core.settings import Settings
 from annotator.core.store import Store
@@ -92,6 +94,7 @@ class MainWindow(QMainWindow):
         self.difference = DifferencePanel(self.labels)
         self.difference.hide()
         self._sides: list[str] = []
+        self.dashboard: QDialog | None = None
         self.palette = LabelPalette(self.labels)
         self.help = HelpOverlay(self)
         self.guide = GuidelinesPane(store.path, self.labels, self)
@@ -231,6 +234,8 @@ class MainWindow(QMainWindow):
             "focus_text": self.view.setFocus,
             "toggle_script": self._toggle_script,
             "toggle_tags": self._toggle_tags,
+            "dashboard": self.show_dashboard,
+            "next_annotator": self.next_annotator,
             "help": self.help.toggle,
             "guidelines": self._toggle_guidelines,
             "open": self.open_project,
@@ -323,7 +328,14 @@ class MainWindow(QMainWindow):
                 "flag_article",
                 "comment_article",
             ],
-            "menu.view": ["toggle_script", "toggle_tags", "search", "guidelines"],
+            "menu.view": [
+                "toggle_script",
+                "toggle_tags",
+                "search",
+                "guidelines",
+                "dashboard",
+                "next_annotator",
+            ],
             "menu.help": ["help"],
         }
         for key, ids in groups.items():
@@ -412,7 +424,7 @@ class MainWindow(QMainWindow):
                 return
             self._sides = s.sides()
             self.view.set_article(article.text, article.flags.get("garbled", []))
-            self.view.set_spans(s.spans, s.current)
+            self.view.set_spans(self._visible(s.spans), s.current)
             self._mark_panel()
             self.articles.select(article.id)
             if article.id is not None:  # opening may have brought learned suggestions
@@ -422,7 +434,7 @@ class MainWindow(QMainWindow):
             self._load_boundaries(article.id, article.text)
         elif what == "spans":
             self._decisions += 1
-            self.view.set_spans(s.spans, s.current)
+            self.view.set_spans(self._visible(s.spans), s.current)
             self._mark_panel()
             self._refresh_header()
             if s.article_id is not None:
@@ -459,6 +471,45 @@ class MainWindow(QMainWindow):
             self.difference.show_difference(self._sides, s.difference(), pending)
         else:
             self.difference.hide()
+
+    # ------------------------------------------------------------------ teams
+    def _visible(self, spans: list[Span]) -> list[Span]:
+        """The spans shown: all, or only the chosen annotator's (``next_annotator``)."""
+        name = self.articles.model.annotator
+        if name is None:
+            return spans
+        return [span for span in spans if name in (span.annotator or "").split(JOIN)]
+
+    def next_annotator(self) -> None:
+        """Show the next annotator's work only (articles and spans), then everyone's again."""
+        names: list[str | None] = [None, *self.store.annotators()]
+        current = self.articles.model.annotator
+        name = names[(names.index(current) + 1) % len(names)] if current in names else None
+        self.articles.model.annotator = name
+        self.articles.reload(self.session.article_id)
+        self.view.set_spans(self._visible(self.session.spans), self.session.current)
+        self.notify(tr("filter.annotator", name=name) if name else tr("filter.everyone"), 4000)
+
+    def show_dashboard(self) -> None:
+        """The statistics dashboard; its figures are counted off the GUI thread."""
+        db_path = self.store.path
+
+        def work(_progress: object) -> dict[str, Any]:
+            from annotator.core.statistics import project_stats
+            from annotator.core.store import Store
+
+            with Store.open(db_path) as store:
+                return project_stats(store)
+
+        def done(figures: dict[str, Any]) -> None:
+            from annotator.ui.dashboard import Dashboard
+
+            if self.dashboard is not None:
+                self.dashboard.close()
+            self.dashboard = Dashboard(figures, self.labels, self)
+            self.dashboard.show()
+
+        self.tasks.run(tr("task.stats"), work, on_done=done, on_error=self._task_failed)
 
     def _pick(self, side: int) -> None:
         """Take the version of the article's first (0) or second (1) annotator."""

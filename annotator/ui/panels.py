@@ -98,13 +98,17 @@ class ArticleListModel(_Table):
         self._ids: list[int] = []
         self._rows: dict[int, ArticleRow] = {}
         self.status: str | None = None  # an ArticleStatus value, or "flagged"
+        self.annotator: str | None = None  # only this annotator's articles
         self.search = ""
 
     def reload(self) -> None:
         self.beginResetModel()
         flagged = self.status == "flagged"
         self._ids = self.store.article_list_ids(
-            status=None if flagged else self.status, search=self.search or None, flagged=flagged
+            status=None if flagged else self.status,
+            search=self.search or None,
+            flagged=flagged,
+            annotator=self.annotator,
         )
         self._rows = {}
         self.endResetModel()

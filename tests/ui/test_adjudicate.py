@@ -51,6 +51,8 @@ def adjudicator(qtbot, team, tmp_path):
     qtbot.addWidget(win)
     win.show()
     qtbot.waitExposed(win)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)  # window shortcuts need the active window
     session.resume()
     win.view.setFocus()
     yield win
