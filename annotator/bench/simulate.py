@@ -44,7 +44,7 @@ PURPOSES = (
 )
 # Span hints the expert uses: the next spans after the current one that get the home
 # row's letters, within this many characters (in view in a 1280x800 window or larger).
-HINT_REACH = 6  # annotator.ui.hints.HOME_ROW
+HINT_REACH = 6  # len(annotator.ui.hints.HOME_ROW)
 HINT_CHARS = 160
 _TOKEN_BREAK = re.compile(r"[\s，。、；：！？“”‘’《》()（）,.;:!?\"'\-—]")
 

@@ -12,29 +12,34 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-# Home row first (without D, F and G, which keep their meaning: done, leave hint mode,
-# word hints), then the other letters that are no operation in hint mode (not X, Q,
-# W, E, R).
-ALPHABET = "ashjkl" + "uiopnmvbctyz"
-HOME_ROW = 6  # the first letters of ALPHABET
+from annotator.ui import keymap
+
+# The home row first: a, s and the right hand (its letters' usual actions, such as J/K,
+# wait while hints are shown). D, F and G keep their meaning (done, leave hint mode,
+# word hints). Then the letters no action uses, so that no key of the keymap is lost.
+HOME_ROW = "ashjkl"
+_BOUND = {k.lower() for a in keymap.ACTIONS for k in a.keys if len(k) == 1}
+ALPHABET = HOME_ROW + "".join(c for c in "nmvbyzuiopct" if c not in _BOUND)
+
+
+def capacity(chars: str = ALPHABET) -> int:
+    """How many targets get a label: one letter for the home row, two for the rest."""
+    return len(HOME_ROW) + (len(chars) - len(HOME_ROW)) * len(chars)
 
 
 def hint_strings(n: int, chars: str = ALPHABET) -> list[str]:
-    """``n`` prefix-free labels, the shortest first (Vimium's scheme, as qutebrowser
-    uses it, without the shuffle: the first targets are the nearest)."""
-    if n <= 0:
-        return []
+    """Up to ``n`` prefix-free labels, the shortest first (Vimium's scheme, as
+    qutebrowser uses it, without the shuffle: the first targets are the nearest). The
+    home row's letters always stay single, so the next few targets keep the same
+    letter whatever else is in view; past :func:`capacity` targets get none."""
     base = len(chars)
-    needed = 1
-    while base**needed < n:
-        needed += 1
-    if needed == 1:
+    n = max(0, min(n, capacity(chars)))
+    if n <= base:
         return list(chars[:n])
-    # Each label one letter shorter frees base - 1 places among the longest ones.
-    short = (base**needed - n) // (base - 1)
-    out = [_number(i, chars, needed - 1) for i in range(short)]
-    start = short * base
-    out += [_number(i, chars, needed) for i in range(start, start + n - short)]
+    # Each label one letter shorter frees base - 1 places among the two-letter ones.
+    short = max(len(HOME_ROW), (base * base - n) // (base - 1))
+    out = list(chars[:short])
+    out += [_number(i, chars, 2) for i in range(short * base, short * base + n - short)]
     return out
 
 
@@ -72,5 +77,6 @@ class Hints:
 
 
 def assign(ranges: list[tuple[int, int, int | None]], kind: str) -> Hints:
-    """Labels for targets already in the order they should get them."""
-    return Hints(kind, dict(zip(hint_strings(len(ranges)), ranges, strict=True)))
+    """Labels for targets already in the order they should get them (the nearest
+    first; beyond :func:`capacity` they get none)."""
+    return Hints(kind, dict(zip(hint_strings(len(ranges)), ranges, strict=False)))

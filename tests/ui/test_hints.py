@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from annotator.ui.hints import ALPHABET, hint_strings
+from annotator.ui import keymap
+from annotator.ui.hints import ALPHABET, HOME_ROW, capacity, hint_strings
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -24,11 +25,22 @@ def letter(qtbot, win, char):
 
 def test_hint_strings_are_prefix_free_and_shortest_first():
     assert hint_strings(3) == list(ALPHABET[:3])
-    many = hint_strings(60)
-    assert len(set(many)) == 60
-    assert all(not b.startswith(a) for a in many for b in many if a != b)
-    assert [len(h) for h in many] == sorted(len(h) for h in many)
-    assert many[0] == "a"  # home row first
+    for n in (len(ALPHABET) + 1, 40, capacity()):
+        many = hint_strings(n)
+        assert len(set(many)) == n
+        assert all(not b.startswith(a) for a in many for b in many if a != b)
+        assert [len(h) for h in many] == sorted(len(h) for h in many)
+        # The home row stays one letter each, however many targets are in view.
+        assert many[: len(HOME_ROW)] == list(HOME_ROW)
+    assert len(hint_strings(capacity() + 50)) == capacity()  # the farthest get none
+
+
+def test_hint_letters_take_no_key_that_works_in_hint_mode():
+    bound = {k.lower() for a in keymap.ACTIONS for k in a.keys if len(k) == 1}
+    # Only the home row's J/K/A/H/L wait while hints are shown; D, F, G, X, Q, W, E, R
+    # and every other bound letter keep working.
+    assert set(ALPHABET) & bound <= set(HOME_ROW)
+    assert not set("dfgxqwer") & set(ALPHABET)
 
 
 def test_hints_pick_spans_and_stay_on_for_the_next_decision(qtbot, window):
