@@ -56,6 +56,12 @@ def alternation(*names: str) -> str:
     return "(?:" + "|".join(re.escape(w) for w in ordered(*names)) + ")"
 
 
+@cache
+def char_class(*names: str) -> str:
+    """A regular-expression class of every character of the named lists."""
+    return "[" + re.escape("".join(sorted(chars(*names)))) + "]"
+
+
 def names() -> list[str]:
     """Every word list shipped."""
     return sorted(

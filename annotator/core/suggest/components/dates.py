@@ -11,7 +11,7 @@ from annotator.core.suggest.components.registry import register
 
 _D = r"[0-9０-９]"
 
-_CN = r"[〇零一二三四五六七八九十]"
+_CN = vocab.char_class("chinese_digits")
 
 _TIME_OF_DAY = vocab.alternation("times_of_day") + "?"
 

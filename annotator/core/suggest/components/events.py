@@ -12,9 +12,8 @@ from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.scan import named_by
 
 # Party congresses and plenums, named by number: 党的十八大, 十七届三中全会.
-CONGRESS_RE = re.compile(
-    r"党的[一二三四五六七八九十]{1,3}大|[一二三四五六七八九十]{1,3}届[一二三四五六七八九十]{1,3}中全会"
-)
+_CN = vocab.char_class("chinese_digits")
+CONGRESS_RE = re.compile(f"党的{_CN}{{1,3}}大|{_CN}{{1,3}}届{_CN}{{1,3}}中全会")
 
 EVENT_END = re.compile(
     "(?:"

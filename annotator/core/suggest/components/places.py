@@ -15,11 +15,15 @@ from annotator.core.suggest.compose import composition
 from annotator.core.suggest.words import labelled_words
 
 # Datelines: 本报韶关3月2日电, 新华社上海9月1日电 — the place a report is filed from.
+_CN = vocab.char_class("chinese_digits")
 DATELINE_RE = re.compile(
     vocab.alternation("news_agencies")
     + "(?:记者)?"
-    + r"([\u4e00-\u9fff]{2,8}?)(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})月"
-    r"(?:[0-9０-９]{1,2}|[一二三四五六七八九十]{1,3})日电"
+    + r"([\u4e00-\u9fff]{2,8}?)(?:[0-9０-９]{1,2}|"
+    + _CN
+    + "{1,3})月(?:[0-9０-９]{1,2}|"
+    + _CN
+    + "{1,3})日电"
 )
 
 # One-character country and city abbreviations, as news writes them: 中美关系, 访华, 在京,

@@ -46,6 +46,7 @@ POLICY_END = re.compile(vocab.alternation("programme_ends") + r"(?![\u4e00-\u9ff
 # “产业强区”发展路径, “亮诺亮绩亮牌”行动.
 _CAMPAIGN_AFTER = re.compile(vocab.alternation("campaign_after"))
 
+_CN = vocab.char_class("chinese_digits")
 _SLOGAN_PART = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 
 
@@ -53,9 +54,7 @@ def is_policy(inner: str) -> bool:
     """Does quoted text name a programme, campaign or strategy (GUIDELINES: POLICY)?"""
     if inner in _NOT_POLICY or any(ch in inner for ch in "。！？，,!?"):
         return False
-    if re.fullmatch(
-        r"\d{3,}|\d+(?:\+\d+)+|[一二三四五六七八九十]+个[一二三四五六七八九十]+", inner
-    ):
+    if re.fullmatch(rf"\d{{3,}}|\d+(?:\+\d+)+|{_CN}+个{_CN}+", inner):
         return True
     if _COUNTED_NAME.match(inner):
         return True
