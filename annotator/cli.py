@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -41,14 +42,27 @@ def default_db_path() -> Path:
     return data_dir() / "project.db"
 
 
-def _open_store(args: argparse.Namespace) -> Any:
+def _db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db).expanduser() if args.db else default_db_path()
+
+
+def _open_store(args: argparse.Namespace, *, writes: bool = False) -> Any:
+    """Open the project. A command that ``writes`` stops at once on a read-only or
+    damaged one; a reading command is told on stderr that it is damaged, reads what
+    it can, and exits 1."""
     from annotator.core.store import Store, StoreError
 
-    path = Path(args.db).expanduser() if args.db else default_db_path()
     try:
-        return Store.open(path)
+        store = Store.open(_db_path(args))
     except StoreError as exc:
         raise Failure(str(exc)) from exc
+    if writes and store.read_only:
+        store.close()
+        raise Failure(f"nothing written: {store.read_only}")
+    if store.damaged:
+        error(str(store.read_only))
+        args.damaged = True
+    return store
 
 
 class Progress:
@@ -82,7 +96,7 @@ def cmd_import(args: argparse.Namespace) -> int:
 
     started = time.monotonic()
     progress = Progress()
-    with _open_store(args) as store:
+    with _open_store(args, writes=True) as store:
         summary = import_paths(
             store,
             args.paths,
@@ -91,11 +105,13 @@ def cmd_import(args: argparse.Namespace) -> int:
             on_progress=progress.update,
         )
     progress.clear()
+    if summary.stopped:
+        error(f"import stopped: {summary.stopped}")
     print(
         f"imported {summary.added} article(s), {summary.duplicates} already present, "
         f"{summary.failed} failed, in {time.monotonic() - started:.1f} s"
     )
-    return EXIT_PARTIAL if summary.failed else EXIT_OK
+    return EXIT_PARTIAL if summary.failed or summary.stopped else EXIT_OK
 
 
 def cmd_suggest(args: argparse.Namespace) -> int:
@@ -136,6 +152,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     from annotator.core.export import export
+    from annotator.core.faults import describe
 
     with _open_store(args) as store:
         try:
@@ -149,6 +166,8 @@ def cmd_export(args: argparse.Namespace) -> int:
             )
         except ValueError as exc:
             raise Failure(f"export stopped, nothing written: {exc}") from exc
+        except OSError as exc:
+            raise Failure(f"export stopped, nothing written: {describe(exc)}") from exc
     if args.output not in (None, "-"):
         print(f"exported {count} article(s) to {args.output}", file=sys.stderr)
     return EXIT_OK
@@ -385,7 +404,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args([*argv, "gui"])
         args.db = getattr(args, "db", None)
     try:
-        return int(args.func(args))
+        status = int(args.func(args))
+        return max(status, EXIT_PARTIAL) if getattr(args, "damaged", False) else status
     except UsageError as exc:
         error(str(exc))
         return EXIT_USAGE
@@ -397,11 +417,29 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # a bug: one clear line, details only on request
-        if os.environ.get("ANNOTATOR_DEBUG"):
-            raise
-        error(f"internal error: {type(exc).__name__}: {exc} (set ANNOTATOR_DEBUG=1 for details)")
+    except (OSError, sqlite3.Error, RuntimeError) as exc:
+        # Faults of the environment (disk, permissions, the database file), in words.
+        from annotator.core.faults import describe
+        from annotator.core.store import StoreError
+
+        if isinstance(exc, StoreError):
+            error(str(exc))
+        elif isinstance(exc, OSError):
+            error(describe(exc))
+        elif isinstance(exc, sqlite3.Error):
+            error(describe(exc, _db_path(args)))
+        else:
+            return _internal(exc)
         return EXIT_PARTIAL
+    except Exception as exc:  # a bug: one clear line, details only on request
+        return _internal(exc)
+
+
+def _internal(exc: Exception) -> int:
+    if os.environ.get("ANNOTATOR_DEBUG"):
+        raise exc
+    error(f"internal error: {type(exc).__name__}: {exc} (set ANNOTATOR_DEBUG=1 for details)")
+    return EXIT_PARTIAL
 
 
 def gui_main() -> int:

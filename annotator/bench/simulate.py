@@ -595,6 +595,7 @@ def _window(db_path: Path, size: tuple[int, int] = (1440, 900)) -> Any:
     store = Store.open(db_path)
     settings = Settings(annotator="simulator", path=None)
     window = MainWindow(store, Session(store, "simulator"), settings, Tasks(synchronous=True))
+    window.dialogs = False  # a modal dialog would stop the benchmark for good
     window.resize(*size)
     window.show()
     return window

@@ -7,7 +7,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from annotator.core.formats import InputError, read_paths
-from annotator.core.store import Store
+from annotator.core.store import Store, StoreError
 
 
 @dataclass
@@ -17,6 +17,8 @@ class ImportSummary:
     failed: int = 0
     errors: list[InputError] = field(default_factory=list)
     article_ids: list[int] = field(default_factory=list)
+    # Why the import stopped before the end (disk full, database locked), or None.
+    stopped: str | None = None
 
 
 def import_paths(
@@ -62,6 +64,9 @@ def import_paths(
         except ValueError as exc:
             fail(InputError(item.source, str(exc)))
             continue
+        except StoreError as exc:  # the database, not this article: stop, keep the count
+            summary.stopped = str(exc)
+            break
         if created:
             summary.added += 1
             summary.article_ids.append(article_id)

@@ -9,6 +9,7 @@ propagate and mark-done, and a decision the window has acknowledged is on disk.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 from collections.abc import Callable
@@ -16,7 +17,7 @@ from dataclasses import dataclass, field
 
 from annotator.core.model import JOIN, Article, ArticleStatus, Span, SpanStatus
 from annotator.core.propagate import CorpusPropagation
-from annotator.core.store import Store
+from annotator.core.store import Store, StoreBusy
 from annotator.core.suggest.components.taught import CONFIDENCE, TaughtSurfaces
 
 Listener = Callable[[str], None]
@@ -163,7 +164,8 @@ class Session:
 
     # ------------------------------------------------------------------ navigation
     def open_article(self, article_id: int, *, span_id: int | None = None) -> None:
-        self._apply_learning(article_id)
+        if not self.store.read_only:  # a read-only project is shown as it is
+            self._apply_learning(article_id)
         self.article = self.store.article(article_id)
         self.spans = self.article.spans
         ids = {s.id for s in self.spans}
@@ -290,7 +292,11 @@ class Session:
 
     # ------------------------------------------------------------------ commit/undo
     def _save_cursor(self) -> None:
-        if self.article is not None:
+        """Remember where this annotator is; a convenience, so a read-only or busy
+        database only means the next start opens an earlier place."""
+        if self.article is None or self.store.read_only:
+            return
+        with contextlib.suppress(StoreBusy):
             self.store.set_meta(
                 f"cursor:{self.annotator}",
                 json.dumps({"article": self.article.id, "span": self.current}),

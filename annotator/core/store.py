@@ -20,13 +20,36 @@ from typing import Any
 
 import sqlite_utils
 
+from annotator.core.faults import cause, describe, display_name, folder_writable
 from annotator.core.model import JOIN, Article, ArticleStatus, Label, LabelSet, Span, SpanStatus
 
 SCHEMA_VERSION = 5
 
 
 class StoreError(RuntimeError):
-    """The database cannot be used (newer schema, not a database, locked)."""
+    """The database cannot be used (newer schema, not a database, locked), in words."""
+
+
+class StoreBusy(StoreError):
+    """Another program held the write lock longer than this store waits: try again."""
+
+
+def _fault(exc: sqlite3.Error, path: str) -> StoreError:
+    busy = "locked" in str(exc).lower() or "busy" in str(exc).lower()
+    return (StoreBusy if busy else StoreError)(describe(exc, path))
+
+
+def _looks_empty(path: Path) -> bool:
+    """A 0-byte file with no write-ahead log beside it: nothing was ever stored, or
+    everything was lost. Only a file made in the last minute counts as new."""
+    try:
+        info = path.stat()
+        wal = Path(str(path) + "-wal")
+        if info.st_size or (wal.exists() and wal.stat().st_size):
+            return False
+        return time.time() - info.st_mtime > 60
+    except OSError:
+        return False
 
 
 def _now() -> float:
@@ -264,56 +287,158 @@ class Store:
         self.path = path
         self.db = sqlite_utils.Database(conn)
         self._depth = 0
+        # Why writes are refused (read-only file, failed health check), or None.
+        self.read_only: str | None = None
+        self.damaged = False
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
-    def open(cls, path: str | os.PathLike[str], *, labels: LabelSet | None = None) -> Store:
+    def open(
+        cls,
+        path: str | os.PathLike[str],
+        *,
+        labels: LabelSet | None = None,
+        timeout: float = 10.0,
+        check: bool = True,
+    ) -> Store:
+        """Open (or create) a project; every fault is a StoreError naming the file.
+
+        A file this process may not write opens read-only (``read_only`` says why);
+        so does one that fails SQLite's quick_check, with how to rescue it.
+        ``timeout`` is how long a write waits for another program's lock.
+        """
         path = str(path)
-        if path != ":memory:":
-            parent = Path(path).expanduser().resolve().parent
-            try:
-                parent.mkdir(parents=True, exist_ok=True)
-            except OSError as exc:
-                raise StoreError(f"cannot create the folder {parent}: {exc.strerror}") from exc
+        if path == ":memory:":
+            conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            store = cls(conn, path)
+            store._prepare(labels, writable=True)
+            return store
+        target = Path(path).expanduser()
+        if target.is_dir():
+            raise StoreError(f"{display_name(target)}: it is a folder, not a project database")
         try:
-            conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
-            conn.execute("PRAGMA foreign_keys = ON")
-            version = conn.execute("PRAGMA user_version").fetchone()[0]
-        except sqlite3.DatabaseError as exc:
-            raise StoreError(f"{path} is not an annotator database ({exc})") from exc
-        if version > SCHEMA_VERSION:
-            conn.close()
+            target.absolute().parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
             raise StoreError(
-                f"{path} was written by a newer version of the annotator (schema {version}; "
-                f"this version reads up to {SCHEMA_VERSION}). Update the app to open it."
+                f"cannot create the folder for {display_name(target)}: {cause(exc)}"
+            ) from exc
+        exists = target.exists()
+        if exists and _looks_empty(target):
+            raise StoreError(
+                f"{display_name(target)}: the file is empty (0 bytes), not a project database;"
+                " if a project was there, it is lost: restore it from a copy, or delete the"
+                " file to start a new project"
             )
-        store = cls(conn, path)
+        writable = (os.access(target, os.R_OK | os.W_OK) if exists else True) and folder_writable(
+            target
+        )
+        if not exists and not writable:
+            raise StoreError(
+                f"cannot create {display_name(target)}: no permission to write in its folder"
+            )
         try:
-            if path != ":memory:":
-                conn.execute("PRAGMA journal_mode = WAL")
-            conn.execute(
-                "PRAGMA synchronous = NORMAL" if path == ":memory:" else "PRAGMA synchronous = FULL"
-            )
-            store._migrate(version)
-            if labels is not None or not store.db.table("labels").count:
-                store.set_labels(labels or LabelSet.default())
+            if writable:
+                conn = sqlite3.connect(
+                    path, isolation_level=None, timeout=timeout, check_same_thread=False
+                )
+            else:
+                uri = target.absolute().as_uri() + "?mode=ro"
+                if not folder_writable(target) and not Path(path + "-wal").exists():
+                    # A WAL file needs its -shm beside it, which cannot be made here;
+                    # with no log to replay, the file alone is the whole database.
+                    uri += "&immutable=1"
+                conn = sqlite3.connect(
+                    uri, uri=True, isolation_level=None, timeout=timeout, check_same_thread=False
+                )
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA user_version").fetchone()
         except sqlite3.DatabaseError as exc:
+            raise StoreError(
+                f"{display_name(target)} is not an annotator database ({exc})"
+            ) from exc
+        store = cls(conn, path)
+        if not writable:
+            store.read_only = f"{display_name(target)}: opened read-only: no permission to write"
+            store.read_only += " the file or its folder"
+        try:
+            if check:
+                store._check_health()
+            store._prepare(labels, writable=store.read_only is None)
+        except sqlite3.Error as exc:
             conn.close()
-            raise StoreError(f"{path}: {exc}") from exc
+            raise StoreError(describe(exc, target)) from exc
+        except StoreError:
+            conn.close()
+            raise
         return store
 
-    def _migrate(self, version: int) -> None:
-        if version == 0 and self.db.table_names():
-            unknown = set(self.db.table_names()) - {"articles", "spans", "labels"}
-            if "articles" not in self.db.table_names() or unknown - {"lexicon", "events", "meta"}:
-                raise StoreError(f"{self.path} is an SQLite file but not an annotator database")
-        for number in range(version, SCHEMA_VERSION):
-            with self.transaction():
-                # Another process may have migrated while we waited for the write lock.
-                if self.conn.execute("PRAGMA user_version").fetchone()[0] > number:
-                    continue
+    def _check_health(self) -> None:
+        """SQLite's quick_check; a damaged file is never written to again."""
+        try:
+            rows = self.conn.execute("PRAGMA quick_check(5)").fetchall()
+            problems = [r[0] for r in rows if r[0] != "ok"]
+        except sqlite3.DatabaseError as exc:
+            problems = [str(exc)]
+        if problems:
+            self.damaged = True
+            name = display_name(self.path)
+            self.read_only = (
+                f"{name} is damaged ({problems[0].splitlines()[-1][:80]}): nothing is written"
+                f" to it. Export what can still be read (annotator export --db {name}"
+                " --format jsonl --status all --include-pending -o rescue.jsonl), import that"
+                " into a new project, and keep the damaged file for a specialist"
+            )
+
+    def _prepare(self, labels: LabelSet | None, *, writable: bool) -> None:
+        """WAL, durability, schema up to date, labels; under the write lock where it writes."""
+        version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"{display_name(self.path)} was written by a newer version of the annotator"
+                f" (schema {version}; this version reads up to {SCHEMA_VERSION})."
+                " Update the app to open it."
+            )
+        if not writable:
+            if version < SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.read_only}; it needs an upgrade from an older version, which"
+                    " cannot be written: copy it somewhere writable first"
+                )
+            return
+        if self.path != ":memory:":
+            self.conn.execute("PRAGMA journal_mode = WAL")
+        self.conn.execute(
+            "PRAGMA synchronous = NORMAL"
+            if self.path == ":memory:"
+            else "PRAGMA synchronous = FULL"
+        )
+        if version < SCHEMA_VERSION:
+            self._migrate()
+        if labels is not None or not self.db.table("labels").count:
+            self.set_labels(labels or LabelSet.default())
+
+    def _migrate(self) -> None:
+        # Read the version under the write lock: another process may be creating
+        # this same new database right now.
+        with self.transaction():
+            version = self.conn.execute("PRAGMA user_version").fetchone()[0]
+            if version == 0 and self.db.table_names():
+                unknown = set(self.db.table_names()) - {"articles", "spans", "labels"}
+                if "articles" not in self.db.table_names() or unknown - {
+                    "lexicon",
+                    "events",
+                    "meta",
+                }:
+                    raise StoreError(
+                        f"{display_name(self.path)} is an SQLite file but not an annotator database"
+                    )
+            for number in range(version, SCHEMA_VERSION):
                 MIGRATIONS[number](self.db)
                 self.conn.execute(f"PRAGMA user_version = {number + 1}")
+
+    def set_lock_wait(self, seconds: float) -> None:
+        """How long a write waits for another connection's lock before StoreBusy."""
+        self.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
     def close(self) -> None:
         self.conn.close()
@@ -326,23 +451,39 @@ class Store:
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """One atomic unit of work; nested calls become savepoints."""
+        """One atomic unit of work; nested calls become savepoints.
+
+        Refused on a read-only or damaged store. An SQLite fault (disk full, lock
+        held too long, no permission) rolls back and becomes a StoreError that
+        names the file and the cause.
+        """
+        if self.read_only:
+            raise StoreError(self.read_only)
         name = f"sp{self._depth}"
-        self.conn.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
+        try:
+            self.conn.execute("BEGIN IMMEDIATE" if self._depth == 0 else f"SAVEPOINT {name}")
+        except sqlite3.Error as exc:
+            raise _fault(exc, self.path) from exc
         self._depth += 1
         try:
             yield
-        except BaseException:
+            if self._depth == 1:
+                self.conn.execute("COMMIT")
+        except BaseException as exc:
             self._depth -= 1
-            if self._depth == 0:
-                self.conn.execute("ROLLBACK")
-            else:
-                self.conn.execute(f"ROLLBACK TO {name}")
-                self.conn.execute(f"RELEASE {name}")
+            if self.conn.in_transaction:  # SQLite may have rolled back already
+                if self._depth == 0:
+                    self.conn.execute("ROLLBACK")
+                else:
+                    self.conn.execute(f"ROLLBACK TO {name}")
+                    self.conn.execute(f"RELEASE {name}")
+            if isinstance(exc, sqlite3.Error):
+                raise _fault(exc, self.path) from exc
             raise
         else:
             self._depth -= 1
-            self.conn.execute("COMMIT" if self._depth == 0 else f"RELEASE {name}")
+            if self._depth > 0:
+                self.conn.execute(f"RELEASE {name}")
 
     def integrity_ok(self) -> bool:
         return self.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

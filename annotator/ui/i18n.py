@@ -186,6 +186,16 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Showing {name}'s articles and spans only (F3: next)",
     ),
     "filter.everyone": ("显示全部标注员", "Showing everyone's work"),
+    "db.read_only": ("只读", "read-only"),
+    "db.read_only.bar": ("只读：不会保存任何决定", "Read-only: no decision is saved"),
+    "db.waiting": (
+        "数据库正被其他程序写入，等待中（操作已排队）…",
+        "Another program is writing to the database; waiting (your keys are queued)…",
+    ),
+    "db.gave_up": (
+        "数据库被占用超过 {s} 秒，{n} 个操作未保存：{error}",
+        "The database stayed busy for {s} s; {n} action(s) not saved: {error}",
+    ),
     "group.review": ("审阅", "Review"),
     "group.edit": ("编辑实体", "Edit spans"),
     "group.navigate": ("导航", "Navigate"),

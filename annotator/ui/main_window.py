@@ -9,7 +9,9 @@ from __future__ import annotations
 import itertools
 import re
 import sqlite3
+import sys
 import time
+from collections import deque
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -30,10 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from annotator.core.faults import describe
 from annotator.core.model import JOIN, ArticleStatus, Span, SpanStatus
 from annotator.core.session import ActionError, Session
 from annotator.core.settings import Settings
-from annotator.core.store import Store
+from annotator.core.store import Store, StoreBusy, StoreError
 from annotator.ui import hints, keymap
 from annotator.ui.adjudication import DifferencePanel
 from annotator.ui.article_view import ArticleView
@@ -47,6 +50,10 @@ from annotator.ui.theme import THEMES, apply_theme
 
 _SCRIPTS = ("original", "simplified", "traditional")
 _PUNCT = re.compile(r"[\W_]+")
+
+LOCK_WAIT_S = 0.1  # longest the GUI thread waits for another program's write lock
+LOCK_RETRY_MS = 250  # then it tries again this much later, the event loop running
+LOCK_GIVE_UP_S = 10  # and gives up (saying what was not saved) after this long
 
 # Only palette roles: a fixed colour here would break the dark theme (issue: light
 # text on white rows).
@@ -152,6 +159,23 @@ class MainWindow(QMainWindow):
         self._propagation: Handle | None = None
         bar.addPermanentWidget(self.speed_label)
         bar.addPermanentWidget(self.progress_label)
+
+        self.read_only_label = QLabel(tr("db.read_only.bar"))
+        self.read_only_label.setToolTip(store.read_only or "")
+        self.read_only_label.setStyleSheet("color: #b71c1c; font-weight: 600;")
+        bar.addPermanentWidget(self.read_only_label)
+        self.read_only_label.setVisible(bool(store.read_only))
+
+        # A write waits at most this long for another program's lock, then is retried
+        # from the event loop (see _drain): the GUI thread never sits in a 10 s wait.
+        store.set_lock_wait(LOCK_WAIT_S)
+        self.dialogs = True
+        self._waiting: deque[Callable[[], object]] = deque()
+        self._busy_since: float | None = None
+        self._retry_timer = QTimer(self)
+        self._retry_timer.setSingleShot(True)
+        self._retry_timer.setInterval(LOCK_RETRY_MS)
+        self._retry_timer.timeout.connect(self._drain)
 
         self.actions_by_id: dict[str, QAction] = {}
         self._build_actions()
@@ -270,16 +294,62 @@ class MainWindow(QMainWindow):
             if self.help.isVisible():
                 self.help.hide()
                 return
-            try:
-                handler()
-            except ActionError as exc:
-                self.notify(str(exc), 4000)
-            except sqlite3.Error as exc:
-                # Locked by another program, disk full, file gone: the decision was
-                # rolled back; say so rather than fail silently.
-                QMessageBox.warning(self, tr("error.title"), tr("error.database", error=str(exc)))
+            # Keys wait in order behind one the database is not yet taking.
+            self._waiting.append(handler)
+            if len(self._waiting) == 1:
+                self._drain()
 
         return run
+
+    def _attempt(self, handler: Callable[[], object]) -> StoreBusy | None:
+        """Run one action; every failure is a status-bar line, never a modal dialog.
+
+        A failed write was rolled back whole, so the action can simply run again.
+        """
+        try:
+            handler()
+        except ActionError as exc:
+            self.notify(str(exc), 4000)
+        except StoreBusy as exc:
+            return exc
+        except StoreError as exc:  # read-only, damaged, disk full: said in words
+            self.notify(tr("error.database", error=str(exc)), 10000)
+        except sqlite3.Error as exc:
+            self.notify(tr("error.database", error=describe(exc, self.store.path)), 10000)
+        return None
+
+    def _drain(self) -> None:
+        """Run queued actions; while another program holds the write lock, retry from
+        the event loop (each try waits at most LOCK_WAIT_S), so the window stays live."""
+        while self._waiting:
+            busy = self._attempt(self._waiting[0])
+            if busy is None:
+                self._waiting.popleft()
+                if self._busy_since is not None:
+                    self._busy_since = None
+                    self.message_label.clear()
+                continue
+            now = time.monotonic()
+            if self._busy_since is None:
+                self._busy_since = now
+                self.notify(tr("db.waiting"), 60_000)
+            if now - self._busy_since >= LOCK_GIVE_UP_S:
+                lost = len(self._waiting)
+                self._waiting.clear()
+                self._busy_since = None
+                self.notify(tr("db.gave_up", s=LOCK_GIVE_UP_S, n=lost, error=str(busy)), 15_000)
+                return
+            self._retry_timer.start()
+            return
+
+    def warn(self, text: str) -> None:
+        """A message that needs reading: a dialog, or (``dialogs`` off, as in benchmarks,
+        which must never stop on one) the status bar and stderr."""
+        if self.dialogs:
+            QMessageBox.warning(self, tr("app.title"), text)
+        else:
+            self.notify(text.splitlines()[0], 8000)
+            print(f"annotator: {' / '.join(text.splitlines())}", file=sys.stderr, flush=True)
 
     def notify(self, text: str, msecs: int = 4000) -> None:
         """A transient message at the left of the status bar."""
@@ -378,7 +448,9 @@ class MainWindow(QMainWindow):
                 act.setChecked(value == current[key])
 
     def retranslate(self) -> None:
-        self.setWindowTitle(f"{tr('app.title')} — {Path(self.store.path).name}")
+        read_only = f" ({tr('db.read_only')})" if self.store.read_only else ""
+        self.setWindowTitle(f"{tr('app.title')} — {Path(self.store.path).name}{read_only}")
+        self.read_only_label.setText(tr("db.read_only.bar"))
         for key, menu in self.menus.items():
             menu.setTitle(tr(key))
         for action in keymap.ACTIONS:
@@ -812,7 +884,7 @@ class MainWindow(QMainWindow):
             if self.session.article is None:
                 self.session.resume()
             if errors:
-                QMessageBox.warning(self, tr("app.title"), f"{message}\n\n{errors}")
+                self.warn(f"{message}\n\n{errors}")
             self._refresh_status()
 
         self.tasks.run(tr("task.import"), work, on_done=done, on_error=self._task_failed)
@@ -913,7 +985,7 @@ class MainWindow(QMainWindow):
         self.session.undo()
 
     def _task_failed(self, message: str) -> None:
-        QMessageBox.warning(self, tr("error.title"), tr("task.failed", error=message))
+        self.warn(tr("task.failed", error=message))
 
     # ------------------------------------------------------------------ window state
     def _restore_window(self) -> None:
@@ -926,6 +998,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self._list_timer.stop()
+        self._retry_timer.stop()
         self._message_timer.stop()
         self._panel_timer.stop()
         self.settings.window["geometry"] = bytes(self.saveGeometry().toBase64().data()).decode()

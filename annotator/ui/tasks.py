@@ -7,12 +7,16 @@ result, the error, and progress reports on the GUI thread. With ``synchronous=Tr
 
 from __future__ import annotations
 
+import sqlite3
 import threading
 import traceback
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+
+from annotator.core.faults import describe
+from annotator.core.store import StoreError
 
 Progress = Callable[[int, int, str], None]
 
@@ -57,6 +61,8 @@ class _Job(QRunnable):
     def run(self) -> None:
         try:
             result = self.fn(self.signals.progress.emit)
+        except (OSError, sqlite3.Error, StoreError) as exc:  # the environment: in words
+            self.signals.failed.emit(str(exc) if isinstance(exc, StoreError) else describe(exc))
         except Exception as exc:  # delivered to the GUI as a message, never a crash
             traceback.print_exc()
             self.signals.failed.emit(f"{type(exc).__name__}: {exc}")

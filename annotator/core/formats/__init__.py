@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from annotator.core.faults import cause, display_name
 from annotator.core.model import Article, LabelSet
 from annotator.core.text import DecodeError, clean, decode, title_of
 
@@ -31,20 +32,6 @@ class InputError:
         source = display_name(self.source)
         where = f"{source}:{self.line}" if self.line is not None else source
         return f"{where}: {self.message}"
-
-
-_CONTROL = {i: f"\\x{i:02x}" for i in range(32)} | {0x7F: "\\x7f"}
-
-
-def display_name(path: str | os.PathLike[str]) -> str:
-    """A file name as one printable line, whatever bytes it holds.
-
-    Names are bytes on POSIX; one that is not UTF-8 reaches Python with surrogate
-    escapes, which cannot be stored or printed. Undecodable bytes show as ``\\xff``
-    and control characters (a newline in a name) as ``\\x0a``.
-    """
-    name = os.fsencode(path).decode("utf-8", "backslashreplace")
-    return name.translate(_CONTROL)
 
 
 Item = Article | InputError
@@ -99,7 +86,7 @@ def _regular(path: Path) -> Path | InputError:
     try:
         mode = path.stat().st_mode
     except OSError as exc:
-        return InputError(str(path), f"cannot read: {exc.strerror or exc}")
+        return InputError(str(path), f"cannot read: {cause(exc)}")
     if stat.S_ISREG(mode):
         return path
     kind = (
@@ -149,4 +136,4 @@ def read_paths(paths: Iterable[str | os.PathLike[str]], labels: LabelSet) -> Ite
         except DecodeError as exc:
             yield InputError(str(entry), str(exc))
         except OSError as exc:
-            yield InputError(str(entry), f"cannot read: {exc.strerror or exc}")
+            yield InputError(str(entry), f"cannot read: {cause(exc)}")
