@@ -384,6 +384,11 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--log-keys", metavar="FILE", help="write every key sent as ARTICLE_ID<TAB>KEY")
     b.add_argument("--size", metavar="WxH", help="window size (default 1440x900)")
     b = bench_sub.add_parser(
+        "launch", parents=[common], help="time to the first article shown, vs a bare Qt window"
+    )
+    b.add_argument("--repeat", type=int, default=3, help="fresh processes each (best kept)")
+    b.add_argument("--timeout", type=float, default=600, help="seconds a launch may take")
+    b = bench_sub.add_parser(
         "corpus", parents=[common], help="write a large JSONL corpus made from the samples"
     )
     b.add_argument("-o", "--output", required=True, metavar="FILE")

@@ -24,4 +24,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         from annotator.bench.corpus import bench_corpus
 
         return bench_corpus(args)
+    if args.bench == "launch":
+        from annotator.bench.launch import bench_launch
+
+        return bench_launch(args)
     raise ValueError(args.bench)
