@@ -389,6 +389,24 @@ def build_parser() -> argparse.ArgumentParser:
     b.add_argument("--repeat", type=int, default=3, help="fresh processes each (best kept)")
     b.add_argument("--timeout", type=float, default=600, help="seconds a launch may take")
     b = bench_sub.add_parser(
+        "responsiveness",
+        parents=[common],
+        help="longest GUI-thread stall after decisions, article switches and list filters",
+    )
+    b.add_argument("--rounds", type=int, default=3)
+    b.add_argument("--limit", type=float, default=100, help="stall (ms) that counts as too long")
+    b.add_argument("--quiet", type=float, default=400, help="ms to wait after each action")
+    b.add_argument(
+        "--settle",
+        type=float,
+        default=120_000,
+        help="ms to wait at most for the window to be ready",
+    )
+    b.add_argument("--skip", type=int, default=1, help="start on the article at this index")
+    b.add_argument(
+        "--search", nargs="+", default=["遂溪", "高质量发展"], help="queries typed in the list"
+    )
+    b = bench_sub.add_parser(
         "corpus", parents=[common], help="write a large JSONL corpus made from the samples"
     )
     b.add_argument("-o", "--output", required=True, metavar="FILE")

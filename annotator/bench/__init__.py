@@ -28,4 +28,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         from annotator.bench.launch import bench_launch
 
         return bench_launch(args)
+    if args.bench == "responsiveness":
+        from annotator.bench.responsiveness import bench_responsiveness
+
+        return bench_responsiveness(args)
     raise ValueError(args.bench)
