@@ -15,6 +15,7 @@ from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetrics,
     QFontMetricsF,
     QKeyEvent,
     QMouseEvent,
@@ -89,6 +90,8 @@ class ArticleView(QTextEdit):
         self.edges_source: Callable[[], list[int]] | None = None
         # Set by the window: gets each hint letter (or "Escape") typed in hint mode.
         self.hint_key: Callable[[str], None] | None = None
+        self._hint_cache: tuple[object, list[tuple[QRect, str]]] = (None, [])
+        self._edge_pens: dict[tuple[str, bool, bool, int], QPen] = {}
         self._hint_font = QFont(self.font())
         self._hint_font.setPointSizeF(9)
         self._hint_font.setBold(True)
@@ -275,26 +278,48 @@ class ArticleView(QTextEdit):
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - rect.height())
 
-    def _paint_hints(self, painter: QPainter) -> None:
-        hints = self.hints
-        if hints is None:
-            return
-        painter.setFont(self._hint_font)
-        metrics = painter.fontMetrics()
+    def _hint_boxes(self, hints: Hints) -> list[tuple[QRect, str]]:
+        """Where each hint's label goes (cached until the hints, the scroll position,
+        the width or the typed prefix change: a repaint then costs only the drawing)."""
+        key = (
+            id(hints),
+            len(hints.targets),
+            hints.typed,
+            self.verticalScrollBar().value(),
+            self.viewport().width(),
+            self.document().characterCount(),
+        )
+        if self._hint_cache[0] == key:
+            return self._hint_cache[1]
+        metrics = QFontMetrics(self._hint_font)
         cursor = QTextCursor(self.document())
         doc_len = self.document().characterCount() - 1
+        boxes = []
         for label, (start, _end, _id) in hints.targets.items():
             if not label.startswith(hints.typed) or start > doc_len:
                 continue
             cursor.setPosition(start)
             at = self.cursorRect(cursor)
-            width = metrics.horizontalAdvance(label.upper()) + 6
+            text = label.upper()
+            width = metrics.horizontalAdvance(text) + 6
             box = QRect(at.left() - 2, at.top() - metrics.height() + 4, width, metrics.height())
-            painter.setPen(QPen(QColor("#8a6d00"), 1))
-            painter.setBrush(QColor("#ffd84d") if hints.kind == "spans" else QColor("#9be7ff"))
+            boxes.append((box, text))
+        self._hint_cache = (key, boxes)
+        return boxes
+
+    def _paint_hints(self, painter: QPainter) -> None:
+        hints = self.hints
+        if hints is None:
+            return
+        painter.setFont(self._hint_font)
+        painter.setPen(QPen(QColor("#8a6d00"), 1))
+        painter.setBrush(QColor("#ffd84d") if hints.kind == "spans" else QColor("#9be7ff"))
+        boxes = self._hint_boxes(hints)
+        for box, _text in boxes:
             painter.drawRoundedRect(box, 3, 3)
-            painter.setPen(QColor("#1a1a1a"))
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, label.upper())
+        painter.setPen(QColor("#1a1a1a"))
+        for box, text in boxes:
+            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
 
     def _hint_letter(self, event: QKeyEvent) -> str | None:
         """The key as hint mode reads it: a letter of the alphabet, Escape, or None."""
@@ -382,6 +407,21 @@ class ArticleView(QTextEdit):
         font.setBold(True)
         return font
 
+    def _edge_pen(self, span: Span) -> QPen:
+        """The pen of a span's thin edge, computed once per look (a repaint of a long
+        article otherwise spends milliseconds recomputing contrast for every span)."""
+        pending = span.status is SpanStatus.PENDING
+        current = span.id == self._current
+        colour = self._label_colour(span.label)
+        key = (colour, pending, current, self.palette().cacheKey())
+        pen = self._edge_pens.get(key)
+        if pen is None:
+            look = span_look(colour, pending=pending, current=current, palette=self.palette())
+            edge = QColor(look.foreground)
+            edge.setAlpha(120)
+            pen = self._edge_pens[key] = QPen(edge, 1)
+        return pen
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         painter = QPainter(self.viewport())
@@ -391,15 +431,7 @@ class ArticleView(QTextEdit):
         for span in self._spans:
             if span.status is SpanStatus.REJECTED or span.end < top or span.start > bottom:
                 continue
-            look = span_look(
-                self._label_colour(span.label),
-                pending=span.status is SpanStatus.PENDING,
-                current=span.id == self._current,
-                palette=self.palette(),
-            )
-            edge = QColor(look.foreground)
-            edge.setAlpha(120)
-            painter.setPen(QPen(edge, 1))
+            painter.setPen(self._edge_pen(span))
             for rect in self.span_rects(span.start, span.end):
                 painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
         if self._current_rect_span is not None:
