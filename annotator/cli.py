@@ -241,22 +241,20 @@ def cmd_agreement(args: argparse.Namespace) -> int:
     print(f"articles finished by two or more annotators: {report['articles']}")
     for pair in report["pairs"]:
         print(f"\n{pair['a']} / {pair['b']}: {pair['articles']} article(s)")
-        print(f"{'label':<8} {'F1 exact':>9} {'F1 overl':>9} {'kappa':>7} {'alpha':>7}")
+        print(f"{'label':<8} {'F1 exact':>9} {'F1 overl':>9} {'kappa':>7}")
 
         def fmt(value: float | None) -> str:
             return f"{value:7.3f}" if value is not None else f"{'-':>7}"
 
-        rows = [*pair["exact"]["labels"], "overall"]
-        for label in rows:
-            exact = pair["exact"]["overall" if label == "overall" else "labels"]
-            overlap = pair["overlap"]["overall" if label == "overall" else "labels"]
-            if label != "overall":
-                exact, overlap = exact[label], overlap[label]
-            kappa = pair["kappa"]["overall" if label == "overall" else "labels"]
-            alpha = pair["alpha"]["overall" if label == "overall" else "labels"]
-            if label != "overall":
-                kappa, alpha = kappa.get(label), alpha.get(label)
-            print(f"{label:<8} {exact['f1']:9.3f} {overlap['f1']:9.3f} {fmt(kappa)} {fmt(alpha)}")
+        for label in [*pair["exact"]["labels"], "overall"]:
+            if label == "overall":
+                exact, overlap = pair["exact"]["overall"], pair["overlap"]["overall"]
+                kappa = pair["kappa"]["overall"]
+            else:
+                exact, overlap = pair["exact"]["labels"][label], pair["overlap"]["labels"][label]
+                kappa = pair["kappa"]["labels"].get(label)
+            print(f"{label:<8} {exact['f1']:9.3f} {overlap['f1']:9.3f} {fmt(kappa)}")
+        print(f"Krippendorff's alpha over all labels: {fmt(pair['alpha']).strip()}")
         kinds = pair["differences"]["kinds"]
         print(
             f"differences: {pair['differences']['total']} (boundary {kinds['boundary']}, "
@@ -376,6 +374,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=1_000_000,
         metavar="N",
         help="characters for the whole-process comparison (0: skip it)",
+    )
+    b = bench_sub.add_parser("merge", parents=[common], help="merge N databases of M articles")
+    b.add_argument("--databases", type=int, default=10)
+    b.add_argument("--articles", type=int, default=1000, help="articles in each database")
+    b.add_argument("--change", type=float, default=0.1, help="share of spans each one changes")
+    b.add_argument(
+        "--agreement-articles", type=int, default=200, help="articles agreement is timed on"
     )
     b = bench_sub.add_parser("simulate", parents=[common], help="drive the window with keys")
     b.add_argument("--gold", required=True, metavar="FILE")

@@ -32,4 +32,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         from annotator.bench.responsiveness import bench_responsiveness
 
         return bench_responsiveness(args)
+    if args.bench == "merge":
+        from annotator.bench.merge import bench_merge
+
+        return bench_merge(args)
     raise ValueError(args.bench)

@@ -60,64 +60,48 @@ Doc = tuple[int, dict[str, set[SpanKey]]]  # (text length, annotator -> accepted
 DIFFERENCE_KINDS = ("boundary", "label", "boundary_and_label", "only_a", "only_b")
 
 
-def cohen_kappa(a: Sequence[int], b: Sequence[int]) -> float | None:
-    """Cohen's kappa of two raters' category codes (None when chance agreement is total).
+def kappa_from_table(table: Any) -> float | None:
+    """Cohen's kappa from a square table of counts (rows: rater A's category, columns: B's).
 
-    Written out rather than taken from scikit-learn (a 40 MB dependency for one formula):
+    Written out rather than taken from scikit-learn (some 40 MB for one formula):
     κ = (p_o - p_e) / (1 - p_e), with p_e from each rater's own category frequencies.
+    None when chance agreement is total (both raters used one and the same category).
     """
-    n = len(a)
-    if n != len(b):
-        raise ValueError("the two raters rated different numbers of items")
+    import numpy as np
+
+    t = np.asarray(table, dtype=float)
+    n = t.sum()
     if not n:
         return None
-    observed = sum(x == y for x, y in zip(a, b, strict=True)) / n
-    ca, cb = Counter(a), Counter(b)
-    expected = sum(ca[k] * cb[k] for k in ca) / (n * n)
+    observed = np.trace(t) / n
+    expected = float((t.sum(axis=1) * t.sum(axis=0)).sum() / (n * n))
     if expected >= 1.0:
         return None
-    return (observed - expected) / (1 - expected)
+    return float((observed - expected) / (1 - expected))
 
 
-def krippendorff_alpha(a: Sequence[int], b: Sequence[int]) -> float | None:
+def cohen_kappa(a: Sequence[int], b: Sequence[int]) -> float | None:
+    """Cohen's kappa of two raters' category codes (small non-negative integers)."""
+    import numpy as np
+
+    if len(a) != len(b):
+        raise ValueError("the two raters rated different numbers of items")
+    if not len(a):
+        return None
+    x, y = np.asarray(a, dtype=np.int64), np.asarray(b, dtype=np.int64)
+    k = int(max(x.max(), y.max())) + 1
+    return kappa_from_table(np.bincount(x * k + y, minlength=k * k).reshape(k, k))
+
+
+def krippendorff_alpha(a: Any, b: Any) -> float | None:
     """Krippendorff's α (nominal) of two raters, by the ``krippendorff`` library."""
     import krippendorff
     import numpy as np
 
-    if len(set(a) | set(b)) < 2:
+    data = np.vstack([np.asarray(a, dtype=float), np.asarray(b, dtype=float)])
+    if len(np.unique(data)) < 2:
         return None
-    data = np.array([a, b], dtype=float)
     return float(krippendorff.alpha(reliability_data=data, level_of_measurement="nominal"))
-
-
-def _overlap_prf(gold: list[set[SpanKey]], pred: list[set[SpanKey]], label: str | None) -> Any:
-    """Overlap match: a span counts when the other side has an overlapping span of its label."""
-
-    def keep(spans: set[SpanKey]) -> list[SpanKey]:
-        return [s for s in spans if label is None or s[2] == label]
-
-    def hits(mine: list[SpanKey], theirs: set[SpanKey]) -> int:
-        return sum(any(t[2] == s[2] and t[0] < s[1] and s[0] < t[1] for t in theirs) for s in mine)
-
-    n_gold = n_pred = tp_gold = tp_pred = 0
-    for g, p in zip(gold, pred, strict=True):
-        kg, kp = keep(g), keep(p)
-        n_gold += len(kg)
-        n_pred += len(kp)
-        tp_gold += hits(kg, p)
-        tp_pred += hits(kp, g)
-    prec = tp_pred / n_pred if n_pred else 0.0
-    rec = tp_gold / n_gold if n_gold else 0.0
-    f = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
-    return {
-        "precision": round(prec, 4),
-        "recall": round(rec, 4),
-        "f1": round(f, 4),
-        "matched_a": tp_gold,
-        "matched_b": tp_pred,
-        "a": n_gold,
-        "b": n_pred,
-    }
 
 
 def _differences(a: set[SpanKey], b: set[SpanKey]) -> list[tuple[str, str]]:
@@ -140,72 +124,104 @@ def _differences(a: set[SpanKey], b: set[SpanKey]) -> list[tuple[str, str]]:
     return out
 
 
-def _characters(length: int, spans: set[SpanKey], codes: dict[str, int]) -> list[int]:
-    """Each character's label code (0: outside every span)."""
-    out = [0] * length
+def _characters(length: int, spans: set[SpanKey], codes: dict[str, int]) -> Any:
+    """Each character's label code (0: outside every span); an annotator's spans are flat."""
+    import numpy as np
+
+    out = np.zeros(length, dtype=np.int16)
     for start, end, label in spans:
-        out[start:end] = [codes[label]] * (end - start)
+        out[start:end] = codes[label]
     return out
+
+
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
+
+
+def _overlap(n_a: int, hit_a: int, n_b: int, hit_b: int) -> dict[str, Any]:
+    """Overlap match: a span counts when the other side has an overlapping span of its label."""
+    prec = hit_b / n_b if n_b else 0.0
+    rec = hit_a / n_a if n_a else 0.0
+    f = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+    return {
+        "precision": round(prec, 4),
+        "recall": round(rec, 4),
+        "f1": round(f, 4),
+        "matched_a": hit_a,
+        "matched_b": hit_b,
+        "a": n_a,
+        "b": n_b,
+    }
 
 
 def pair_agreement(docs: Sequence[Doc], a: str, b: str, labels: Sequence[str]) -> dict[str, Any]:
     """Agreement of annotators ``a`` and ``b`` over the texts both finished."""
+    import numpy as np
+
     both = [(n, spans[a], spans[b]) for n, spans in docs if a in spans and b in spans]
     names = list(labels)
     for _, sa, sb in both:
         names += sorted({s[2] for s in sa | sb} - set(names))
     codes = {name: i + 1 for i, name in enumerate(names)}
-    chars_a: list[int] = []
-    chars_b: list[int] = []
-    for length, sa, sb in both:
-        chars_a += _characters(length, sa, codes)
-        chars_b += _characters(length, sb, codes)
-    exact = span_scores([(sa, sb) for _, sa, sb in both])
-    gold = [sa for _, sa, _ in both]
-    pred = [sb for _, _, sb in both]
-    used = [n for n in names if any(n == s[2] for _, sa, sb in both for s in sa | sb)]
+    k = len(names) + 1
+    table = np.zeros((k, k), dtype=np.int64)
+    n_a: Counter[str] = Counter()
+    n_b: Counter[str] = Counter()
+    hit_a: Counter[str] = Counter()
+    hit_b: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     by_label: dict[str, Counter[str]] = {}
-    for _, sa, sb in both:
+    chars_a, chars_b = [], []
+    for length, sa, sb in both:
+        ca, cb = _characters(length, sa, codes), _characters(length, sb, codes)
+        table += np.bincount(ca.astype(np.int64) * k + cb, minlength=k * k).reshape(k, k)
+        chars_a.append(ca)
+        chars_b.append(cb)
+        for mine, theirs, count, hits in ((sa, cb, n_a, hit_a), (sb, ca, n_b, hit_b)):
+            for start, end, label in mine:
+                count[label] += 1
+                hits[label] += bool((theirs[start:end] == codes[label]).any())
         for kind, label in _differences(sa, sb):
             kinds[kind] += 1
             by_label.setdefault(label, Counter())[kind] += 1
+    used = [n for n in names if n_a[n] or n_b[n]]
 
-    def binary(codes_: list[int], code: int) -> list[int]:
-        return [int(c == code) for c in codes_]
+    def binary(code: int) -> Any:
+        """The 2x2 table of one label: inside or outside its spans, for A and for B."""
+        inside_both = table[code, code]
+        a_in = table[code, :].sum()
+        b_in = table[:, code].sum()
+        total = table.sum()
+        return [
+            [total - a_in - b_in + inside_both, b_in - inside_both],
+            [a_in - inside_both, inside_both],
+        ]
 
-    def rounded(value: float | None) -> float | None:
-        return None if value is None else round(value, 4)
-
+    alpha = krippendorff_alpha(np.concatenate(chars_a), np.concatenate(chars_b)) if both else None
     return {
         "a": a,
         "b": b,
         "articles": len(both),
-        "characters": len(chars_a),
-        "exact": exact,
+        "characters": int(table.sum()),
+        "exact": span_scores([(sa, sb) for _, sa, sb in both]),
         "overlap": {
-            "labels": {n: _overlap_prf(gold, pred, n) for n in used},
-            "overall": _overlap_prf(gold, pred, None),
+            "labels": {n: _overlap(n_a[n], hit_a[n], n_b[n], hit_b[n]) for n in used},
+            "overall": _overlap(
+                sum(n_a.values()), sum(hit_a.values()), sum(n_b.values()), sum(hit_b.values())
+            ),
         },
         "kappa": {
-            "labels": {
-                n: rounded(cohen_kappa(binary(chars_a, codes[n]), binary(chars_b, codes[n])))
-                for n in used
-            },
-            "overall": rounded(cohen_kappa(chars_a, chars_b)),
+            "labels": {n: _rounded(kappa_from_table(binary(codes[n]))) for n in used},
+            "overall": _rounded(kappa_from_table(table)),
         },
-        "alpha": {
-            "labels": {
-                n: rounded(krippendorff_alpha(binary(chars_a, codes[n]), binary(chars_b, codes[n])))
-                for n in used
-            },
-            "overall": rounded(krippendorff_alpha(chars_a, chars_b)),
-        },
+        # Krippendorff's alpha over all labels at once: one library call over every
+        # character (per label it would cost as much again for each label).
+        "alpha": _rounded(alpha),
         "differences": {
             "total": sum(kinds.values()),
-            "kinds": {k: kinds[k] for k in DIFFERENCE_KINDS},
+            "kinds": {kd: kinds[kd] for kd in DIFFERENCE_KINDS},
             "labels": {
-                n: {k: by_label[n][k] for k in DIFFERENCE_KINDS}
+                n: {kd: by_label[n][kd] for kd in DIFFERENCE_KINDS}
                 for n in sorted(by_label, key=lambda n: (-sum(by_label[n].values()), n))
             },
         },
