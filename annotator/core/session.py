@@ -13,9 +13,10 @@ import contextlib
 import json
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
-from annotator.core.model import JOIN, Article, ArticleStatus, Span, SpanStatus
+from annotator.core import guidelines
+from annotator.core.model import JOIN, Article, ArticleStatus, LabelSet, Span, SpanStatus
 from annotator.core.propagate import CorpusPropagation
 from annotator.core.store import Store, StoreBusy
 from annotator.core.suggest.components.taught import CONFIDENCE, TaughtSurfaces
@@ -81,6 +82,17 @@ class Change:
 
     def __bool__(self) -> bool:
         return bool(self.spans or self.lexicon or self.status or self.notes)
+
+    def rename_labels(self, renames: dict[str, str]) -> None:
+        """Follow a rename of labels (the undo history must not resurrect old names)."""
+        if not renames:
+            return
+        for sc in self.spans:
+            for side in ("before", "after"):
+                span = getattr(sc, side)
+                if span is not None and span.label in renames:
+                    setattr(sc, side, span.with_(label=renames[span.label]))
+        self.lexicon = [replace(lc, label=renames.get(lc.label, lc.label)) for lc in self.lexicon]
 
 
 @dataclass(frozen=True, slots=True)
@@ -633,6 +645,46 @@ class Session:
                 )
                 change.lexicon.append(self._teach(span.surface, span.label, "positive"))
         self._commit(change)
+
+    def edit_labels(self, labels: LabelSet, renames: dict[str, str] | None = None) -> int:
+        """Replace the label set: new labels, new colours or keys, renamed labels.
+
+        ``renames`` maps old names to new ones; the spans (and what the suggesters
+        were taught) follow, so every existing span is kept. A label may not simply
+        disappear while spans could carry it. The undo history is rewritten to the
+        new names, so undoing an earlier decision never brings an old name back.
+        Returns the number of spans relabelled.
+        """
+        renames = {o: n for o, n in (renames or {}).items() if o != n}
+        for old in renames:
+            if old not in self.labels:
+                raise ActionError(f"no label {old} to rename")
+        lost = [n for n in self.labels if renames.get(n, n) not in labels]
+        if lost:
+            raise ActionError(f"the label set would lose {', '.join(lost)}")
+        with self.store.transaction():
+            changed = self.store.rename_labels(renames)
+            self.store.set_labels(labels)
+            self.store.log_event(
+                "labels",
+                annotator=self.annotator,
+                article_id=self.article_id,
+                payload={"renames": renames, "labels": list(labels), "spans": changed},
+            )
+        for old, new in renames.items():
+            guidelines.rename_section(self.store.path, old, new)
+        for history in (self._undo, self._redo):
+            for change in history:
+                change.rename_labels(renames)
+        self.labels = labels
+        self.last_label = renames.get(self.last_label, self.last_label)
+        if self.last_label not in labels:
+            self.last_label = next(iter(labels))
+        if self.article is not None and self.article.id is not None:
+            fresh = self.store.article(self.article.id)
+            self.article, self.spans = fresh, fresh.spans
+        self._emit("labels")
+        return changed
 
     def accept_matching(self, span_filter: SpanFilter) -> int:
         """Accept every pending span of the article the filter covers ("every

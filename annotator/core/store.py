@@ -500,6 +500,29 @@ class Store:
                 ],
             )
 
+    def rename_labels(self, renames: dict[str, str]) -> int:
+        """Relabel every span (gold and each annotator's) and every lexicon entry
+        from old to new names; returns the spans changed. Two steps through
+        temporary names, so swapping two names breaks no unique index."""
+        renames = {old: new for old, new in renames.items() if old != new}
+        changed = 0
+        tables = ["spans", "lexicon"] + (
+            ["team_spans"] if "team_spans" in self.db.table_names() else []
+        )
+        with self.transaction():
+            for step in (
+                {old: f"\x00{old}" for old in renames},
+                {f"\x00{old}": new for old, new in renames.items()},
+            ):
+                for old, new in step.items():
+                    for table in tables:
+                        cur = self.conn.execute(
+                            f"UPDATE {table} SET label = ? WHERE label = ?", (new, old)
+                        )
+                        if table == "spans" and not old.startswith("\x00"):
+                            changed += cur.rowcount
+        return changed
+
     def labels(self) -> LabelSet:
         rows = self.conn.execute(
             "SELECT name, zh, en, colour, key FROM labels ORDER BY ord"

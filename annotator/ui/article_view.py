@@ -197,14 +197,21 @@ class ArticleView(QTextEdit):
         fmt.setForeground(mix(text_on(background), background, 0.7))
         return fmt
 
+    def set_labels(self, labels: LabelSet) -> None:
+        """After the label set was edited: colours and names may all have changed."""
+        self.labels = labels
+        self._restyle()
+
+    def _restyle(self) -> None:
+        self._formats.clear()
+        self._garbled_fmt = self._garbled_format()
+        self._applied = {}
+        self._refresh()
+
     def changeEvent(self, event: QEvent) -> None:
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange:
-            # Span colours are derived from the palette: derive them again.
-            self._formats.clear()
-            self._garbled_fmt = self._garbled_format()
-            self._applied = {}
-            self._refresh()
+            self._restyle()  # span colours are derived from the palette: derive them again
 
     def _refresh(self) -> None:
         """Bring the document's character formats in line with the spans.

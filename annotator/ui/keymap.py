@@ -226,6 +226,7 @@ ACTIONS: tuple[KeyAction, ...] = (
     KeyAction(
         "guidelines", ("F2",), "显示/隐藏标注规范", "Show or hide the annotation guidelines", "app"
     ),
+    KeyAction("edit_labels", ("Ctrl+L",), "编辑标签集…", "Edit the label set…", "app"),
     KeyAction("open", ("Ctrl+O",), "打开项目", "Open a project", "app"),
     KeyAction("import", ("Ctrl+I",), "导入文件", "Import files", "app"),
     KeyAction(

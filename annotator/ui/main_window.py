@@ -12,7 +12,8 @@ import sqlite3
 import sys
 import time
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,7 @@ from annotator.ui.dialogs import ask_comment
 from annotator.ui.guidelines_pane import GuidelinesPane
 from annotator.ui.help_overlay import HelpOverlay
 from annotator.ui.i18n import language, set_language, tr
+from annotator.ui.label_editor import ask_labels
 from annotator.ui.panels import ArticleList, LabelPalette, SpanPanel
 from annotator.ui.tasks import Handle, Tasks
 from annotator.ui.theme import THEMES, apply_theme
@@ -75,7 +77,8 @@ QStatusBar QLabel { padding: 0 8px; }
 class MainWindow(QMainWindow):
     def __init__(self, store: Store, session: Session, settings: Settings, tasks: Tasks) -> None:
         super().__init__()
-        self.ask_comment = ask_comment  # a dialog; tests put a function in its place
+        self.ask_comment = ask_comment  # dialogs; tests put functions in their place
+        self.ask_labels = ask_labels
         self.store = store
         self.session = session
         self.settings = settings
@@ -262,6 +265,7 @@ class MainWindow(QMainWindow):
             "next_annotator": self.next_annotator,
             "help": self.help.toggle,
             "guidelines": self._toggle_guidelines,
+            "edit_labels": self.edit_labels,
             "open": self.open_project,
             "import": self.import_files,
             "import_folder": self.import_folder,
@@ -272,11 +276,14 @@ class MainWindow(QMainWindow):
         for action in keymap.ACTIONS:
             digit = keymap.digit_of(action.id)
             if digit is not None:
-                label = self.labels.by_key(digit)
-                handlers[action.id] = (
-                    (lambda name=label.name: self._label(name)) if label else (lambda: None)
-                )
+                handlers[action.id] = lambda d=digit: self._label_key(d)
         return handlers
+
+    def _label_key(self, digit: str) -> None:
+        """A digit: the label that has that key now (the label set can be edited)."""
+        label = self.session.labels.by_key(digit)
+        if label is not None:
+            self._label(label.name)
 
     def _build_actions(self) -> None:
         handlers = self._handlers()
@@ -360,7 +367,15 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         self.menus = {}
         groups = {
-            "menu.file": ["open", "import", "import_folder", "export", "suggest_all", "quit"],
+            "menu.file": [
+                "open",
+                "import",
+                "import_folder",
+                "export",
+                "suggest_all",
+                "edit_labels",
+                "quit",
+            ],
             "menu.edit": [
                 "undo",
                 "redo",
@@ -512,6 +527,13 @@ class MainWindow(QMainWindow):
             if s.article_id is not None:
                 self._list_dirty.add(s.article_id)
             self._list_timer.start()
+        elif what == "labels":
+            self.labels = s.labels
+            for widget in (self.view, self.spans, self.palette, self.guide):
+                widget.set_labels(s.labels)
+            self.difference.labels = s.labels
+            self.view.set_spans(s.spans, s.current)
+            self._mark_panel()
         elif what == "current":
             self.view.set_current(s.current)
             self._mark_panel()
@@ -778,6 +800,28 @@ class MainWindow(QMainWindow):
         key = ("bar.batch_accepted" if accept else "bar.batch_rejected") if n else "bar.batch_none"
         self.notify(tr(key, n=n), 5000)
 
+    @contextmanager
+    def _dialog_open(self) -> Iterator[None]:
+        """The window's keys rest while a dialog asks: without a window manager the
+        main window may stay the active one, and its one-key shortcuts would take
+        the dialog's keys (F2 to edit a cell, letters typed into it)."""
+        enabled = {a: a.isEnabled() for a in self.actions_by_id.values()}
+        for action in enabled:
+            action.setEnabled(False)
+        try:
+            yield
+        finally:
+            for action, was in enabled.items():
+                action.setEnabled(was)
+            self.view.setFocus()
+
+    def edit_labels(self) -> None:
+        with self._dialog_open():
+            answer = self.ask_labels(self, self.session.labels)
+        if answer is not None:
+            n = self.session.edit_labels(*answer)
+            self.notify(tr("bar.labels_saved", n=n), 6000)
+
     def _toggle_guidelines(self) -> None:
         self.guide.setVisible(not self.guide.isVisible())
         self._follow_guidelines(force=True)
@@ -803,8 +847,8 @@ class MainWindow(QMainWindow):
         article = self.session.article
         if article is None:
             raise ActionError(tr("bar.no_article"))
-        text = self.ask_comment(self, article.comment)
-        self.view.setFocus()
+        with self._dialog_open():
+            text = self.ask_comment(self, article.comment)
         if text is not None:
             self.session.set_comment(text)
 

@@ -368,6 +368,11 @@ class SpanPanel(QWidget):
         )
         self.retranslate()
 
+    def set_labels(self, labels: LabelSet) -> None:
+        self.labels = self.model.labels = labels
+        self.retranslate()
+        self.model.set_spans([])  # repaint every row in the new colours
+
     def retranslate(self) -> None:
         self.title.setText(tr("spans.title"))
         self.model.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
@@ -455,6 +460,15 @@ class LabelPalette(QFrame):
         layout.addWidget(self.title)
         layout.addLayout(self.grid)
         self.chips: dict[str, QLabel] = {}
+        self.set_labels(labels)
+
+    def set_labels(self, labels: LabelSet) -> None:
+        """(Re)build the chips, e.g. after the label set was edited."""
+        self.labels = labels
+        for chip in self.chips.values():
+            self.grid.removeWidget(chip)
+            chip.deleteLater()
+        self.chips = {}
         for i, label in enumerate(labels.values()):
             chip = QLabel()
             chip.setObjectName("labelChip")
