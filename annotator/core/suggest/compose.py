@@ -44,11 +44,11 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
     "C": {"LOC": "CL"},  # 绿美 + 鹤山: a place's own campaign
     "CL": {},
     "PO": {},
-    # An unknown name before a body, maybe with common nouns between: 索尼 + 公司,
-    # 解州 + 铝 + 厂.
+    # An unknown name before a body, maybe with common nouns between: 松下 + 公司,
+    # 柳州 + 铝 + 厂.
     "N": {"BODY": "B", "TYPE": "B", "NAME": "N", "NOUN": "M"},
-    # Common nouns between a place or organisation and its body: 北京 + 九十 + 中学,
-    # 法国 + 雇主 + 协会, 郑州 + 铁路 + 分局.
+    # Common nouns between a place or organisation and its body: 广州 + 八十 + 中学,
+    # 德国 + 雇主 + 协会, 柳州 + 铁路 + 分局.
     "M": {"NOUN": "M2", "BODY": "B", "TYPE": "B", "TITLE": "T"},
     "M2": {"BODY": "B", "TYPE": "B", "TITLE": "T"},
     "P": {
@@ -129,7 +129,7 @@ _NOT_NAME_START = vocab.chars("demonstratives", "function_chars", "pronouns") | 
     vocab.chars("numerals") - SURNAMES
 )
 
-# A count of things is no part of a name: 怀柔 + 一个 + 招待所, 曼谷 + 一家 + 报社.
+# A count of things is no part of a name: 顺德 + 一个 + 招待所, 河内 + 一家 + 报社.
 _CLASSIFIERS = vocab.chars("classifiers")
 
 
@@ -226,7 +226,7 @@ def _build(analysis: Analysis) -> Composition:
         if word in types:  # a stop word: at most a common noun inside a name
             tag = tag if tag in _NOUN_TAGS else "x"
         if (tag is None or tag in _NAME_TAGS or tag == "ns") and not (
-            # 这支 + 球队, 我同 + 村委会, 一是 + 精简政府, 89 + 战胜…
+            # 这支 + 球队, 我同 + 居委会, 一是 + 精简机构, 76 + 战胜…
             tag is None and (word[0] in _NOT_NAME_START or not HAN_RUN.fullmatch(word))
         ):
             kind = "NAME"
@@ -278,7 +278,7 @@ def _build(analysis: Analysis) -> Composition:
         ):
             lattice[at].append((at + 1, "BODY"))
     # A place written with its level, then 委: that level's party committee
-    # (清丰县 + 委, where jieba cut 清丰县|委从).
+    # (南丰县 + 委, where jieba cut 南丰县|委从).
     for e in place_ends:
         if (
             text[e : e + 1] == "委"
@@ -296,11 +296,11 @@ def fits_words(analysis: Analysis, pieces: Lattice, start: int, end: int, label:
     """Does a name read from pieces fit jieba's words?
 
     A match that straddles two words without matching either edge is a coincidence of
-    characters (切合|江门 holds 合江; 文明|城市 holds 明城). One that starts a word is kept
+    characters (符合|江门 holds 合江; 文明|城市 holds 明城). One that starts a word is kept
     (中国 in 中国人民); one deep inside a word or at its tail is not (中国 in 发展中国家,
-    津市 in 天津市). Words jieba's HMM made up are guesses, and cut nothing (清丰县|委从).
+    津市 in 天津市). Words jieba's HMM made up are guesses, and cut nothing (南丰县|委从).
     A place name jieba's dictionary knows but cut apart here is a coincidence too:
-    每个|人|和|他 holds 人和, 集中营 holds 中营.
+    集中营 holds 中营.
     """
     text = analysis.simplified
     edges = analysis.edges

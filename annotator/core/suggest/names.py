@@ -123,7 +123,7 @@ HONORIFICS = vocab.words("honorifics")
 
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
-# What follows a name and cannot end a two-character given name: 刘宾说, 刘斌和, 王强都.
+# What follows a name and cannot end a two-character given name: 李宾说, 黄斌和, 王强都.
 AFTER_GIVEN = re.compile(vocab.alternation("saying_verbs", "sure_after_name", "glued_after_name"))
 
 # Words of address glued to a surname: 郑先生, 陈小姐, 王某, 胡老. The person is the surname.
@@ -133,7 +133,7 @@ SURNAME_ADDRESS = re.compile(vocab.alternation("surname_address") + "$")
 # at most 33 of the person lexicon's 40,000 Chinese names (村 33, 镇 30; 屿 4, 窖 0).
 PLACE_ENDS_NOT_NAMES = vocab.chars("place_ends_not_names")
 
-# Verbs and particles jieba's HMM glues to the name before them (郑咏|是, 赵东|芬是).
+# Verbs and particles jieba's HMM glues to the name before them (周咏|是, 钱东|芬是).
 GLUED_AFTER_NAME = vocab.chars("glued_after_name")
 
 _COUNTING = vocab.chars("numerals", "demonstratives")
@@ -201,7 +201,7 @@ def japanese_name_after(text: str, i: int) -> int | None:
         end = i + 2 + given
         given_name = text[i + 2 : end]
         if given == 3 and AFTER_GIVEN.match(text, end - 1):
-            continue  # 冈田武史说: a given name of two, then what he said
+            continue  # 松本和夫说: a given name of two, then what he said
         if (
             len(given_name) == given
             and HAN_RUN.fullmatch(given_name)
@@ -213,7 +213,7 @@ def japanese_name_after(text: str, i: int) -> int | None:
 
 def after_count(text: str, i: int) -> bool:
     """Is ``i`` right after a number or a demonstrative, where a surname's character is
-    a classifier (这3张卫星照片, 这段新建的路)?"""
+    a classifier (这两张卫星图, 这段新修的路)?"""
     return i > 0 and (text[i - 1].isdigit() or text[i - 1] in _COUNTING)
 
 
@@ -233,7 +233,7 @@ def name_after(text: str, i: int) -> int | None:
         if len(piece) != given or not all("\u4e00" <= ch <= "\u9fff" for ch in piece):
             continue
         if given == 2 and AFTER_GIVEN.match(text, end - 1):
-            continue  # 刘宾说: one given character, then what he said
+            continue  # 李宾说: one given character, then what he said
         if _AFTER_NAME.match(text, end) or (
             given == 2 and _title_at(text, end) and piece not in load_lexicon().types
         ):
@@ -293,12 +293,12 @@ def foreign_name_edge(
             )
             or not chars.issuperset(word)
             # Past a first piece, a word jieba made up continues the name only in
-            # sure name characters (来宾|中有|玛丽·…: 中有 is no piece of it).
+            # sure name characters (客人|中有|玛丽·…: 中有 is no piece of it).
             or (tag is None and edge is not None and not strict.issuperset(word))
         ):
             if step > 0 and edge is not None and tag is None:
                 # jieba's HMM glued the name's last character to the next word
-                # (卡巴|杰时, 罗朗·|雷斯及): the name ends before that word.
+                # (哈达|杰时, 马丁·|雷斯及): the name ends before that word.
                 cut = next(
                     (
                         i

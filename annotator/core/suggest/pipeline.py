@@ -206,7 +206,7 @@ def _reach(spans: Iterable[tuple[int, int]], length: int) -> list[int]:
 
 def _yield_to_tagged_words(analysis: Analysis, found: list[Candidate]) -> list[Candidate]:
     """A lexicon piece strictly inside a word jieba tags as a person or organisation
-    yields to that word: 唐家 in 唐家璇, 中国 in 中国心理学会. (中国 in 中国人民 stays:
+    yields to that word: 黄家 in 黄家豪, 中国 in 中国营养学会. (中国 in 中国人民 stays:
     中国人民 is no name; a place inside jieba's place stays: its places hold generic
     endings.)"""
     words = [(c.start, c.end) for c in found if c.origin.startswith("jieba:") and c.label != "LOC"]

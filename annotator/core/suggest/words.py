@@ -207,7 +207,7 @@ def _label_words(analysis: Analysis) -> list[Word]:
     text = analysis.simplified
     tokens = analysis.tokens
     maybe = _MAYBE_TAGS
-    # Where a one-character word starts: 钟灵|屿 (an islet), not 王刚|市长.
+    # Where a one-character word starts: 龙湾|屿 (an islet), not 王刚|市长.
     lone = {t[0]: t[2] for t in tokens if t[1] - t[0] == 1}
     for start, end, word, tag in tokens:
         if end - start < 2 or (tag is not None and tag not in maybe):
@@ -216,9 +216,9 @@ def _label_words(analysis: Analysis) -> list[Word]:
         if label == "PER" and (
             after_count(text, start) or lone.get(end, "") in PLACE_ENDS_NOT_NAMES
         ):
-            continue  # 这3|张卫星: a classifier and a noun; 钟灵|屿: a place
+            continue  # 这两|张卫星: a classifier and a noun; 龙湾|屿: a place
         if label == "PER" and tag is None and len(word) == 3 and word[2] in GLUED_AFTER_NAME:
-            end -= 1  # the HMM glued a verb or particle to a name: 郑咏|是
+            end -= 1  # the HMM glued a verb or particle to a name: 周咏|是
         if label:
             out.append(Word(start, end, label, f"jieba:{tag or 'oov'}", "jieba", 0.5))
         elif word.endswith(_NAME_AFFIXES):

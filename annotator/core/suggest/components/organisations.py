@@ -29,7 +29,7 @@ _HARD_TAGS = ("f", "m", "q", "r", "t", "p", "d", "c", "u", "a")
 _VERB_ENDS_MOTION = vocab.chars("motion_verb_ends")
 
 # What a verb inside a name runs into: a common noun or the body word (扶贫 委员会);
-# a verb before a place or a person is a predicate (战胜 日本女队, 安排 老王).
+# a verb before a place or a person is a predicate (战胜 韩国女队, 安排 老王).
 _NOUN_AFTER_VERB = ("n", "vn", "nis")
 
 
@@ -78,14 +78,14 @@ def _named_bodies(analysis: Analysis) -> list[tuple[int, int]]:
     for start, end in named_before(analysis, endings, _BODY_GENERIC, 16):
         at = body_at[end]
         # Numbers, times, directions, function words and datelines end an organisation's
-        # name, and so does a verb before a name or a place (战胜 日本女队); a verb
+        # name, and so does a verb before a name or a place (战胜 韩国女队); a verb
         # before a common noun or the body stays inside (乡村 扶贫 委员会).
         inside = analysis.words_within(start, at)
         for k in inside:
             if _ends_org_name(tokens[k], tokens[k + 1] if k + 1 < len(tokens) else None):
                 start = tokens[k][1]
         # Common nouns before a place or an organisation are not its name: 航线 +
-        # 巴西航空公司, 决赛 时 战胜 + 印尼女队.
+        # 智利航空公司, 比赛 中 战胜 + 泰国女队.
         for k in inside:
             t_start = tokens[k][0]
             if t_start < start:

@@ -46,7 +46,7 @@ _NOT_LONE_SURNAME = vocab.chars("function_chars", "not_lone_surnames")
 _KNOWN_KINDS = frozenset({"LOC", "ORG", "BODY", "TYPE", "TITLE", "STOP"})
 
 _CONJ_PREP_TAGS = frozenset({"c", "p"})
-# Verbs of saying after a name make it sure enough to outweigh a word inside it (吴高盛认为).
+# Verbs of saying after a name make it sure enough to outweigh a word inside it (周华为认为: 华为 is a word).
 _SAYS = re.compile(vocab.alternation("saying_verbs"))
 
 
@@ -73,8 +73,8 @@ def _named_word(token: Token) -> int | None:
 
 def _name_before(tokens: Sequence[Token], k: int) -> int | None:
     """Start of a person's name that ends with ``tokens[k]``, right before a title
-    or an honorific: a word jieba knows as a name (桥本首相, 邵一夫先生) or a
-    foreign name of three characters or more (卡斯特罗维奇总统)."""
+    or an honorific: a word jieba knows as a name (桥本首相, 林一夫先生) or a
+    foreign name of three characters or more (彼得罗维奇总统)."""
     start, end, word, _tag = tokens[k]
     begin = foreign_name_edge(tokens, k, -1)
     if begin is not None and end - begin >= 3:
@@ -93,7 +93,7 @@ def _name_before(tokens: Sequence[Token], k: int) -> int | None:
         )
     ):
         # A surname alone before a title, after a pause, a verb or a preposition:
-        # ，唐外长说; 与陈教授一起.
+        # ，钱部长说; 与孙教授一道.
         return start
     return None
 
@@ -101,7 +101,7 @@ def _name_before(tokens: Sequence[Token], k: int) -> int | None:
 def _ordinary_words(analysis: Analysis, start: int, end: int) -> bool:
     """Whether ``start:end`` holds a word of two characters or more that jieba knows as
     no name (表示 in 时表示, 满意 in 满意地), and the name model finds the whole more
-    likely words than a name (江建国 holds the word 建国, and is a name)."""
+    likely words than a name (许建国 holds the word 建国, and is a name)."""
     text, tokens = analysis.simplified, analysis.tokens
     k = analysis.by_start.get(start)
     ordinary = False
@@ -121,7 +121,7 @@ def _titled_names(analysis: Analysis) -> list[tuple[int, int, float]]:
     name_model = segment.dictionary().name_model
     out: list[tuple[int, int, float]] = []
     # A personal name directly after a title, and after each 、 that continues a list;
-    # a foreign name on either side of it (总理普里马科夫, 卡斯特罗维奇总统).
+    # a foreign name on either side of it (总理卡拉姆津, 彼得罗维奇总统).
     titles = [(s, e) for s, e, label in comp.names if label == "TITLE"]
     before_titles = [s for s, _e in titles]
     before_titles += [t[0] for t in tokens if t[2] in HONORIFICS]
@@ -133,7 +133,7 @@ def _titled_names(analysis: Analysis) -> list[tuple[int, int, float]]:
                 begin is None
                 and s in by_start
                 and text[s] not in _NOT_LONE_SURNAME
-                and text[at - 1] not in _FUNCTION_CHARS  # 朴|普熙为 + 团长
+                and text[at - 1] not in _FUNCTION_CHARS  # 某某为 + 团长: 为 ends no name
                 and name_after(text, s) == at
                 and not any(
                     kind in _KNOWN_KINDS
@@ -143,7 +143,7 @@ def _titled_names(analysis: Analysis) -> list[tuple[int, int, float]]:
                 and not _ordinary_words(analysis, s, at)
                 and name_model.score(text[s:at]) >= 0.0
             ):
-                begin = s  # a name jieba cut apart, and nothing the lexicon knows: 梅方|权
+                begin = s  # a name jieba cut apart, and nothing the lexicon knows: 韦德|光
             if begin is not None:
                 out.append((begin, at, 0.7))
     for _s, pos in titles:
@@ -152,7 +152,7 @@ def _titled_names(analysis: Analysis) -> list[tuple[int, int, float]]:
         while pos < len(text):
             end = name_after(text, pos)
             if end is not None and _ordinary_words(analysis, pos, end):
-                end = None  # 主任 + 商量过, 总理 + 满意地: a surname's character and a word
+                end = None  # 主任 + 商量过, 经理 + 满意地: a surname's character and a word
             end = end or japanese_name_after(text, pos)
             if end is None and pos in by_start:
                 end = foreign_name_edge(tokens, by_start[pos], 1) or _named_word(
@@ -175,7 +175,7 @@ def _modelled_names(analysis: Analysis) -> list[tuple[int, int, bool]]:
     if not tokens:
         return []
     edges = {t[0] for t in tokens} | {t[1] for t in tokens}
-    # The HMM glues a name's last character to the word after it (赵东|芬是): where a
+    # The HMM glues a name's last character to the word after it (钱东|芬是): where a
     # word it made up has a verb or particle after its first character, a name may end.
     edges |= {
         t[0] + 1 for t in tokens if t[3] is None and len(t[2]) == 2 and t[2][1] in GLUED_AFTER_NAME
@@ -185,7 +185,7 @@ def _modelled_names(analysis: Analysis) -> list[tuple[int, int, bool]]:
     for k, (start, word_end, word, tag) in enumerate(tokens):
         if text[start] not in SURNAMES:
             continue
-        # Right after a title a name needs less evidence: 局长钟立群上任以后.
+        # Right after a title a name needs less evidence: 局长孔令贤上任以后.
         after_title = k > 0 and tokens[k - 1][3] == "nnt"
         floor = 0.0 if after_title else THRESHOLD
         # A name jieba missed starts as a lone surname (廖/剑锋), a made-up word
@@ -193,9 +193,9 @@ def _modelled_names(analysis: Analysis) -> list[tuple[int, int, bool]]:
         if len(word) > 1 and tag is not None and not tag.startswith(("nr", "nz")):
             continue
         if tag in _CONJ_PREP_TAGS:
-            continue  # 和, 于: a conjunction or preposition before a word (总统和朋友们)
+            continue  # 和, 于: a conjunction or preposition before a word (校长和同学们)
         if after_count(text, start):
-            continue  # 这3张, 这段: a classifier, not a surname
+            continue  # 这两张, 这段: a classifier, not a surname
         best = None
         for length in (3, 2):
             end = start + length
@@ -215,12 +215,12 @@ def _modelled_names(analysis: Analysis) -> list[tuple[int, int, bool]]:
             if piece[-1] in PLACE_ENDS_NOT_NAMES or (
                 text[end : end + 1] in PLACE_ENDS_NOT_NAMES and end + 1 in edges
             ):
-                continue  # 李湾村, 吴家|窖: a place named after a family, not a person
+                continue  # 李湾村, 陈家|窖: a place named after a family, not a person
             score = model.score(piece)
             if score >= floor and (best is None or score > best[0]):
                 best = (score, end)
             if best is not None and length == 3 and _name_piece(lone.get(end - 1)):
-                break  # a name of three characters is likelier than one of two: 黄文|丁
+                break  # a name of three characters is likelier than one of two: 陈文|丁
         if best is not None and (
             text[start : best[1]] not in known
             # jieba's "other proper noun" a name by the model's sure verdict: 刘彦彬

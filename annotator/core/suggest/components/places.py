@@ -14,7 +14,7 @@ from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.compose import composition
 from annotator.core.suggest.words import labelled_words
 
-# Datelines: 本报韶关3月2日电, 新华社上海9月1日电 — the place a report is filed from.
+# Datelines: 本报佛山5月6日电, 新华社广州8月9日电 — the place a report is filed from.
 _CN = vocab.char_class("chinese_digits")
 DATELINE_RE = re.compile(
     vocab.alternation("news_agencies")
@@ -92,7 +92,7 @@ def _paired(text: str, start: int) -> list[int]:
         if text[i : i + 1] == "、" and text[i + 1 : i + 2] in _ABBR_PAIRED:
             i += 1
     if len(run) == 3 and text[run[0]] in _BEFORE_PAIR and text[run[0] + 1] != "、":
-        run = run[1:]  # 以|中日友好: 'with', then a pair
+        run = run[1:]  # 以|中法友好: 'with', then a pair
     chars = {text[j] for j in run}
     if (
         len(run) >= 2
@@ -140,7 +140,7 @@ def _abbreviations(analysis: Analysis) -> list[int]:
             and _bare_pair(word + nxt)
             and (not k or tokens[k - 1][2] not in _ABBR)
         ):
-            found.extend((start, start + 1))  # 中/美 cut apart: 深化中美合作
+            found.extend((start, start + 1))  # 中/美 cut apart: 推进中美交流
         elif n == 2 and word[0] in _ABBR_VERB and word[1] in _ABBR_ANY:
             found.append(start + 1)  # 访华, 驻京, 对美 as one word
         elif (
@@ -157,7 +157,7 @@ def _abbreviations(analysis: Analysis) -> list[int]:
             if nxt == "方" or (nxt in _COUNTRY_NOUNS and word in _ABBR_ALONE) or word == "俄":
                 found.append(start)  # 俄总统, 中方; 俄 alone is always Russia (俄将)
             elif before and before[-1] in _ABBR_VERB and len(before) == 1 and word != "中":
-                found.append(start)  # 访 + 华 cut apart (在 + 中 is mostly 在中日益…)
+                found.append(start)  # 访 + 华 cut apart (在 + 中 is mostly the 在…中 of a clause)
         elif n == 2 and word[1] == "方" and word[0] in _ABBR:
             found.append(start)  # 美方 as one word
     return found
