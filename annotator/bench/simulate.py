@@ -732,7 +732,7 @@ def bench_simulate(args: argparse.Namespace) -> dict[str, Any]:
     if getattr(args, "log_acks", False):
 
         def ack(what: str) -> None:
-            if what == "spans":
+            if what == "committed":
                 stats.acks += 1
                 print(f"ack {stats.acks}", flush=True)
 
@@ -745,9 +745,11 @@ def bench_simulate(args: argparse.Namespace) -> dict[str, Any]:
             raise ValueError("the gold file has no articles")
         for _ in range(len(docs) + 1):
             article = session.article
-            if article is None or article.status.value == "done":
+            if article is None or session.first_unfinished() is None:
                 break
-            expert.review(gold_by_text.get(article.text, set()))
+            # Resumed on a finished article: D there opens the next unfinished one.
+            if article.status.value != "done":
+                expert.review(gold_by_text.get(article.text, set()))
             before = article.id
             driver.key("d", "article")
             if session.article_id == before:

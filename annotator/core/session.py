@@ -359,6 +359,9 @@ class Session:
                         {"article": self.article.id, "span": cursor or change.focus or self.current}
                     ),
                 )
+        # Exactly once per change on disk (one event row each): what acknowledges a
+        # decision (bench simulate --log-acks); "spans" is for repainting and may repeat.
+        self._emit("committed")
 
     def _commit(self, change: Change, *, advance: bool = False) -> None:
         if not change:
@@ -844,8 +847,6 @@ class Session:
         nxt = self.first_unfinished(after=aid)
         if nxt is not None:
             self.open_article(nxt)
-        else:
-            self._emit("spans")
         return nxt
 
     def skip(self) -> int | None:

@@ -504,6 +504,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------------ session → widgets
     def _on_session(self, what: str) -> None:
+        if what == "committed":  # the "spans" that follows repaints
+            return
         s = self.session
         if what == "article":
             article = s.article

@@ -144,3 +144,45 @@ def test_same_count_at_any_window_size_and_every_key_logged(tmp_path, qapp):
     assert results[0]["keys"] == results[1]["keys"]
     assert results[0]["keys_by_purpose"] == results[1]["keys_by_purpose"]
     assert all(r["articles_at_gold"] == 2 for r in results)
+
+
+def test_one_ack_per_committed_decision_and_resume_on_a_done_article_goes_on(
+    tmp_path, qapp, capsys
+):
+    from annotator.bench.simulate import bench_simulate
+    from annotator.core.formats import article_from_raw
+
+    gold = tmp_path / "gold.jsonl"
+    write_gold(gold)
+    db = tmp_path / "sim.db"
+    with Store.open(db) as store:
+        first, second = (store.add_article(article_from_raw(d["text"], "g"))[0] for d in GOLD)
+        session = Session(store, "simulator")
+        session.open_article(second)
+        session.mark_done()  # the last unfinished article: nothing to open after it
+        session.open_article(second)  # resumed on a done article
+        events_before = len(store.events())
+    result = bench_simulate(
+        argparse.Namespace(gold=str(gold), db=str(db), log_acks=True, large=False)
+    )
+    assert result["articles_at_gold"] >= 1
+    acks = [line for line in capsys.readouterr().out.splitlines() if line.startswith("ack ")]
+    with Store.open(db) as store:
+        assert store.article(first).status.value == "done"
+        written = len(store.events()) - events_before
+    # Exactly one ack per event row the window wrote, numbered 1..N.
+    assert acks == [f"ack {n}" for n in range(1, written + 1)] and written > 0
+
+
+def test_marking_the_last_article_done_is_one_commit(tmp_path):
+    with Store.open(tmp_path / "p.db") as store:
+        from annotator.core.formats import article_from_raw
+
+        (only, _) = store.add_article(article_from_raw("江门市召开会议。", "a.txt"))
+        session = Session(store, "amy")
+        seen: list[str] = []
+        session.subscribe(seen.append)
+        session.open_article(only)
+        seen.clear()
+        assert session.mark_done() is None
+        assert seen.count("committed") == 1 and seen.count("spans") == 1
