@@ -23,7 +23,7 @@ import sqlite_utils
 from annotator.core.faults import cause, describe, display_name, folder_writable
 from annotator.core.model import JOIN, Article, ArticleStatus, Label, LabelSet, Span, SpanStatus
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 
 class StoreError(RuntimeError):
@@ -199,12 +199,19 @@ def _migration_5(db: sqlite_utils.Database) -> None:
     )
 
 
+def _migration_6(db: sqlite_utils.Database) -> None:
+    """Spans by status and label: statistics and exports count or pick spans by
+    status, which otherwise scans the whole spans table (13 s at 6 million spans)."""
+    db.table("spans").create_index(["status", "label"], if_not_exists=True)
+
+
 MIGRATIONS: Sequence[Callable[[sqlite_utils.Database], None]] = (
     _migration_1,
     _migration_2,
     _migration_3,
     _migration_4,
     _migration_5,
+    _migration_6,
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
 
@@ -746,10 +753,11 @@ class Store:
     def iter_articles_with_spans(
         self, *, status: str | None = None, span_statuses: Sequence[str] = ("accepted",)
     ) -> Iterator[tuple[Article, list[Span]]]:
-        """Every article (in id order, without ``raw``) with its spans of the given
-        statuses, streamed: one pass over the articles and one over the spans index,
-        read in one snapshot, so memory holds one article at a time however many
-        there are."""
+        """Every article (in id order) of ``status`` (None: all) with its spans of the
+        given statuses, streamed in one snapshot, so memory holds one article at a
+        time however many there are. All articles: one pass over the articles and one
+        over the spans index beside it; some (the done ones): each one's spans by
+        the index, rather than stepping over every other article's."""
         where = "WHERE status = ?" if status else ""
         art_params: list[Any] = [status] if status else []
         marks = ",".join("?" * len(span_statuses))
@@ -760,8 +768,14 @@ class Store:
             articles = self.conn.execute(
                 f"SELECT {_ARTICLE_FIELDS} FROM articles {where} ORDER BY id", art_params
             )
+            if status:
+                for row in articles:
+                    article = _article(row)
+                    yield article, self.spans(article.id or 0, statuses=span_statuses)
+                return
             spans = self.conn.execute(
                 f"SELECT article_id, {_SPAN_FIELDS} FROM spans"
+                " INDEXED BY idx_spans_article_id_start"
                 f" WHERE status IN ({marks}) ORDER BY article_id, start",
                 list(span_statuses),
             )

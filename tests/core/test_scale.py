@@ -197,3 +197,20 @@ def test_propagate_and_its_corpus_part_undo_in_one_step(store):
     session.undo()
     session.attach(late, late.run(store))
     assert all(store.spans(i) == [] for i in others)
+
+
+def test_statistics_and_exports_read_spans_by_index(store):
+    """Counting spans by status, and picking the accepted ones, read an index, not
+    the whole spans table (millions of rows in a large project)."""
+    _corpus(store, 3)
+
+    def plan(sql):
+        return " ".join(str(r[-1]) for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql))
+
+    assert "COVERING INDEX" in plan("SELECT status, COUNT(*) FROM spans GROUP BY status")
+    assert "INDEX" in plan(
+        "SELECT label, COUNT(*) FROM spans WHERE status = 'accepted' GROUP BY label"
+    )
+    assert "SCAN spans" not in plan(
+        "SELECT label, COUNT(*) FROM spans WHERE status = 'accepted' GROUP BY label"
+    )
