@@ -66,20 +66,39 @@ def _open_store(args: argparse.Namespace, *, writes: bool = False) -> Any:
 
 
 class Progress:
-    """A one-line progress display on a terminal; silent when stderr is not a TTY."""
+    """A one-line progress display on a terminal (done/total, rate, time left);
+    silent when stderr is not a TTY."""
 
     def __init__(self, stream: TextIO = sys.stderr) -> None:
+        from annotator.core.progress import RateMeter
+
         self.stream = stream
         self.live = stream.isatty()
+        self.meter = RateMeter()
         self._last = 0.0
+
+    def set_total(self, total: int) -> None:
+        from annotator.core.progress import RateMeter
+
+        self.meter = RateMeter(total)
+
+    def line(self, done: int, label: str) -> str:
+        from annotator.core.progress import duration
+
+        total = self.meter.total
+        left = self.meter.seconds_left(done)
+        parts = [f"{done}/{total}" if total else str(done), f"{self.meter.rate(done):.1f}/s"]
+        if left is not None:
+            parts.append(f"{duration(left)} left")
+        label = label if len(label) <= 40 else "…" + label[-39:]
+        return f"[{' · '.join(parts)}] {label}"
 
     def update(self, done: int, label: str) -> None:
         now = time.monotonic()
         if not self.live or now - self._last < 0.1:
             return
         self._last = now
-        label = label if len(label) <= 50 else "…" + label[-49:]
-        self.stream.write(f"\r\x1b[K[{done}] {label}")
+        self.stream.write("\r\x1b[K" + self.line(done, label))
         self.stream.flush()
 
     def clear(self) -> None:
@@ -103,6 +122,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             suggest=not args.no_suggest,
             on_error=lambda e: (progress.clear(), error(str(e))),
             on_progress=progress.update,
+            on_total=progress.set_total,
         )
     progress.clear()
     if summary.stopped:
@@ -155,6 +175,14 @@ def cmd_export(args: argparse.Namespace) -> int:
     from annotator.core.faults import describe
 
     with _open_store(args) as store:
+        total = store.count_articles()
+        if args.status == "done" and total and not store.count_articles("done"):
+            raise Failure(
+                f"nothing to export: none of the {total} article(s) is done yet; mark articles"
+                " done in the window (D) or export them all with --status all"
+            )
+        if not total:
+            raise Failure(f"nothing to export: {store.path} has no articles; import some first")
         try:
             count = export(
                 store,

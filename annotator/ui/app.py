@@ -10,15 +10,16 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QLibraryInfo, Qt, QTranslator
+from PySide6.QtCore import QEventLoop, QLibraryInfo, Qt, QTimer, QTranslator
 from PySide6.QtGui import QGuiApplication, QIcon
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from annotator import __version__
 from annotator.core.paths import data_dir
 from annotator.core.session import Session
 from annotator.core.settings import Settings
 from annotator.core.store import Store, StoreError
+from annotator.ui import dialogs
 from annotator.ui.article_view import cjk_font
 from annotator.ui.i18n import set_language, tr
 from annotator.ui.main_window import MainWindow
@@ -34,10 +35,7 @@ def show_error(parent: QWidget | None, message: str) -> None:
 
 
 def ask_name_dialog() -> str | None:
-    name, ok = QInputDialog.getText(
-        None, tr("dialog.name.title"), tr("dialog.name.text"), text=getpass.getuser()
-    )
-    return name.strip() if ok and name.strip() else None
+    return dialogs.ask_name(None, getpass.getuser())
 
 
 def demo_db_path() -> Path:
@@ -119,12 +117,19 @@ def open_window(
 ) -> MainWindow:
     """Open a project in a new main window (importing the samples into an empty demo)."""
     store = Store.open(path)
-    if not settings.annotator:
-        name = os.environ.get("ANNOTATOR_NAME") or ask_name() or getpass.getuser()
-        settings.annotator = name
-        settings.save()
-    session = Session(store, settings.annotator)
+    name, saved = settings.annotator, True
+    if not name:
+        name = os.environ.get("ANNOTATOR_NAME") or ask_name() or ""
+        if name:
+            settings.annotator = name
+            settings.save()
+        else:
+            # Cancelled: work under the login name for now, say so, keep nothing.
+            name, saved = getpass.getuser(), False
+    session = Session(store, name)
     window = MainWindow(store, session, settings, tasks)
+    if not saved:
+        window.notify(tr("bar.name_not_saved", name=name), 20000)
     window.open_other_project = lambda p: _switch(window, Path(p), settings, tasks, ask_name)  # type: ignore[method-assign]
     if seed_demo and store.count_articles() == 0:
         window.import_files(sample_files())
@@ -143,7 +148,7 @@ def _switch(
     except StoreError as exc:
         show_error(window, str(exc))
         return
-    new.show()
+    show_window(new)
     window.close()
     window.store.close()
 
@@ -172,9 +177,15 @@ def run_gui(args: argparse.Namespace) -> int:
         return 1
     if screenshot:
         return take_screenshot(app, window, Path(screenshot))
-    window.show()
-    window.view.setFocus()
+    show_window(window)
     return app.exec()
+
+
+def show_window(window: MainWindow) -> None:
+    """Show the window with the keyboard on the text, so the first key decides."""
+    window.show()
+    window.focus_text()
+    QTimer.singleShot(0, window.focus_text)  # again once the window is mapped
 
 
 def _settle(app: QApplication, tasks: Tasks, timeout_s: float = 180.0) -> None:
@@ -194,8 +205,8 @@ def take_screenshot(app: QApplication, window: MainWindow, target: Path) -> int:
     Background work runs on worker threads as in normal use (dictionaries never load
     on the GUI thread); the picture is taken once it has all arrived.
     """
-    window.resize(1440, 900)
     window.show()
+    window.focus_text()
     _settle(app, window.tasks)  # e.g. the sample project being imported
     article_id = window.session.first_unfinished() or (window.store.article_ids() or [None])[0]
     if article_id is not None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from PySide6.QtCore import QLocale
 
 _STRINGS: dict[str, tuple[str, str]] = {
@@ -110,6 +112,12 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Label set saved; {n} spans relabelled",
     ),
     "bar.garbled": ("此处为乱码，请勿标注", "Garbled text: do not label here"),
+    "bar.task": ("{title} {done}/{total} · {rate:.1f}/秒", "{title} {done}/{total} · {rate:.1f}/s"),
+    "bar.task.left": (" · 还剩 {left}", " · {left} left"),
+    "empty.importing": (
+        "正在导入文章，导入的文章会陆续出现…",
+        "Importing: articles appear as they arrive…",
+    ),
     "task.import": ("正在导入…", "Importing…"),
     "task.suggest": ("正在生成建议…", "Suggesting…"),
     "task.export": ("正在导出…", "Exporting…"),
@@ -117,6 +125,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "task.done.import": (
         "已导入 {added} 篇，重复 {duplicates} 篇，失败 {failed} 个",
         "Imported {added}, {duplicates} already present, {failed} failed",
+    ),
+    "task.done.export_none": (
+        "没有已完成的文章，导出的文件是空的。先按 D 标记完成，或在导出时选择“全部文章”。",
+        "No article is done, so the exported file is empty. Mark articles done (D) first,"
+        " or choose “Every article” when exporting.",
     ),
     "task.done.export": ("已导出 {n} 篇到 {path}", "Exported {n} articles to {path}"),
     "task.done.suggest": ("已为 {n} 篇文章更新建议", "Suggestions refreshed for {n} articles"),
@@ -134,8 +147,41 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "Your name (recorded with every decision):",
     ),
     "dialog.import": ("导入文件", "Import files"),
+    "dialog.import.accept": ("导入", "Import"),
+    "dialog.open.accept": ("打开或新建", "Open or create"),
+    "dialog.filter.project": (
+        "项目数据库 (*.db *.sqlite);;所有文件 (*)",
+        "Project database (*.db *.sqlite);;All files (*)",
+    ),
+    "dialog.filter.import": (
+        "文本和网页 (*.txt *.html *.htm *.jsonl);;所有文件 (*)",
+        "Text and web pages (*.txt *.html *.htm *.jsonl);;All files (*)",
+    ),
+    "dialog.file.look_in": ("查找范围：", "Look in:"),
+    "dialog.file.name": ("文件名：", "File name:"),
+    "dialog.file.type": ("文件类型：", "Files of type:"),
+    "dialog.ok": ("确定", "OK"),
+    "dialog.cancel": ("取消", "Cancel"),
+    "dialog.export.next": ("选择文件…", "Choose the file…"),
+    "dialog.export.accept": ("导出", "Export"),
+    "export.format": ("格式：", "Format:"),
+    "export.format.jsonl": ("JSONL（本工具格式）", "JSONL (native)"),
+    "export.format.doccano": ("doccano JSONL", "doccano JSONL"),
+    "export.format.label-studio": ("Label Studio JSON", "Label Studio JSON"),
+    "export.format.conll": ("CoNLL（BIO）", "CoNLL (BIO)"),
+    "export.format.spacy": ("spaCy DocBin", "spaCy DocBin"),
+    "export.status": ("文章：", "Articles:"),
+    "export.status.done": ("仅已完成的文章", "Done articles only"),
+    "export.status.all": ("全部文章", "Every article"),
+    "export.pending": ("包括待定的建议", "Include pending suggestions"),
+    "action.set_name": ("更改标注者名字…", "Change annotator name…"),
+    "bar.annotator": ("标注者：{name}", "Annotator: {name}"),
+    "bar.name_not_saved": (
+        "以 {name} 的名义标注（未保存）：用“文件 → 更改标注者名字”（Ctrl+Shift+N）设置",
+        "Annotating as {name} (not saved): set your name with File → Change annotator name (Ctrl+Shift+N)",
+    ),
     "dialog.import_folder": ("导入文件夹", "Import a folder"),
-    "dialog.export": ("导出 JSONL", "Export JSONL"),
+    "dialog.export": ("导出", "Export"),
     "dialog.open": ("打开项目数据库", "Open project database"),
     "empty": (
         "项目中还没有文章。用“文件 → 导入”（Ctrl+I）添加。",
@@ -149,7 +195,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "help.close": ("按任意键关闭", "Press any key to close"),
     "action.open": ("打开项目…", "Open project…"),
     "action.import": ("导入…", "Import…"),
-    "action.export": ("导出 JSONL…", "Export JSONL…"),
+    "action.export": ("导出…", "Export…"),
     "action.suggest_all": ("重新生成全部建议", "Refresh all suggestions"),
     "action.quit": ("退出", "Quit"),
     "error.title": ("无法完成", "Cannot do that"),
@@ -222,6 +268,26 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "group.app": ("应用", "Application"),
 }
 
+# Messages of import errors (annotator.core, English) and their Chinese: a pattern
+# over the message, the Chinese with the pattern's groups. Unknown ones stay English.
+_ERRORS: tuple[tuple[str, str], ...] = (
+    (r"no such file or folder", "没有这个文件或文件夹"),
+    (r"cannot read: (.*)", "无法读取：{0}"),
+    (r"(.*), not a file: skipped", "{0}，不是文件：已跳过"),
+    (r"the file is empty", "文件是空的"),
+    (r"starts with a (.*) BOM but is not \1", "以 {0} BOM 开头，但内容不是 {0}"),
+    (r"binary data \(NUL bytes\), not text", "二进制数据（含 NUL 字节），不是文本"),
+    (r"binary data \(NUL bytes\), not HTML", "二进制数据（含 NUL 字节），不是 HTML"),
+    (r"binary data \(control characters\), not text", "二进制数据（含控制字符），不是文本"),
+    (r"not UTF-8, GB18030 or Big5 text", "不是 UTF-8、GB18030 或 Big5 编码的文本"),
+    (r"the file has no text", "文件中没有文字"),
+    (r"the page has no visible text", "网页中没有可见的文字"),
+    (r"line too long", "行太长"),
+    (r"not UTF-8 \(JSONL must be UTF-8\)", "不是 UTF-8（JSONL 必须是 UTF-8）"),
+    (r"JSON nested too deeply", "JSON 嵌套太深"),
+    (r"too large(.*)", "文件太大{0}"),
+)
+
 _language = "en"
 
 
@@ -247,3 +313,22 @@ def tr(key: str, **values: object) -> str:
 
 def keys() -> list[str]:
     return list(_STRINGS)
+
+
+def tr_error(message: str) -> str:
+    """An import error's message in the interface language."""
+    if _language != "zh":
+        return message
+    for pattern, zh in _ERRORS:
+        match = re.fullmatch(pattern, message)
+        if match:
+            return zh.format(*match.groups())
+    return message
+
+
+def error_line(error: object) -> str:
+    """One import error (an InputError) as a line: where, then the translated cause."""
+    text, message = str(error), str(getattr(error, "message", ""))
+    if message and text.endswith(message):
+        return text[: len(text) - len(message)] + tr_error(message)
+    return text

@@ -236,7 +236,20 @@ ACTIONS: tuple[KeyAction, ...] = (
         "Import a folder (with its subfolders)",
         "app",
     ),
-    KeyAction("export", ("Ctrl+E",), "导出 JSONL", "Export JSONL", "app"),
+    KeyAction(
+        "set_name",
+        ("Ctrl+Shift+N",),
+        "更改标注者名字",
+        "Change the annotator's name",
+        "app",
+    ),
+    KeyAction(
+        "export",
+        ("Ctrl+E",),
+        "导出（选择格式与范围）",
+        "Export (choose the format and articles)",
+        "app",
+    ),
     KeyAction(
         "suggest_all", ("Ctrl+Shift+S",), "重新生成全部建议", "Refresh all suggestions", "app"
     ),

@@ -17,15 +17,13 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QProgressBar,
     QSplitter,
     QToolButton,
@@ -35,16 +33,17 @@ from PySide6.QtWidgets import (
 
 from annotator.core.faults import describe
 from annotator.core.model import JOIN, ArticleStatus, Span, SpanStatus
+from annotator.core.progress import RateMeter, duration
 from annotator.core.session import ActionError, Session
 from annotator.core.settings import Settings
 from annotator.core.store import Store, StoreBusy, StoreError
-from annotator.ui import hints, keymap
+from annotator.ui import dialogs, hints, keymap
 from annotator.ui.adjudication import DifferencePanel
 from annotator.ui.article_view import ArticleView
 from annotator.ui.dialogs import ask_comment
 from annotator.ui.guidelines_pane import GuidelinesPane
 from annotator.ui.help_overlay import HelpOverlay
-from annotator.ui.i18n import language, set_language, tr
+from annotator.ui.i18n import error_line, language, set_language, tr
 from annotator.ui.label_editor import ask_labels
 from annotator.ui.panels import ArticleList, LabelPalette, SpanPanel
 from annotator.ui.tasks import Handle, Tasks
@@ -74,7 +73,15 @@ QStatusBar QLabel { padding: 0 8px; }
 """
 
 
+def first_size(available: QSize) -> QSize:
+    """The window's size when nothing was saved: roomy, but always on the screen
+    (at 200% a 1600×1000 screen offers 800×500 logical pixels)."""
+    return QSize(min(1440, int(available.width() * 0.94)), min(900, int(available.height() * 0.92)))
+
+
 class MainWindow(QMainWindow):
+    ARRIVALS_EVERY_S = 0.5  # how often the list shows what an import has added so far
+
     def __init__(self, store: Store, session: Session, settings: Settings, tasks: Tasks) -> None:
         super().__init__()
         self.ask_comment = ask_comment  # dialogs; tests put functions in their place
@@ -87,7 +94,7 @@ class MainWindow(QMainWindow):
         self._decisions = 0
         self._started = time.monotonic()
         self.setStyleSheet(STYLE)
-        self.resize(1440, 900)
+        self.resize(first_size(self.screen().availableGeometry().size()))
 
         self.view = ArticleView(self.labels)
         self.header = QLabel()
@@ -145,13 +152,22 @@ class MainWindow(QMainWindow):
         self.progress_label = QLabel()
         self.speed_label = QLabel()
         self.current_label = QLabel()
+        self.annotator_label = QLabel()
+        # Progress as words (done/total, rate, time left) beside a small bar: text
+        # inside a bar is cut to the bar's width.
+        self.task_label = QLabel()
         self.task_bar = QProgressBar()
-        self.task_bar.setMaximumWidth(240)
-        self.task_bar.setTextVisible(True)
+        self.task_bar.setMaximumWidth(140)
+        self.task_bar.setTextVisible(False)
         self.task_bar.hide()
+        self.task_label.hide()
+        self._meters: dict[str, RateMeter] = {}
+        self._importing = 0
+        self._arrivals = 0.0
         bar = self.statusBar()
         bar.addWidget(self.message_label, 1)
         bar.addPermanentWidget(self.current_label)
+        bar.addPermanentWidget(self.task_label)
         bar.addPermanentWidget(self.task_bar)
         self.cancel_button = QToolButton()
         self.cancel_button.setText("✕")
@@ -160,6 +176,7 @@ class MainWindow(QMainWindow):
         self.cancel_button.clicked.connect(self._cancel_propagation)
         bar.addPermanentWidget(self.cancel_button)
         self._propagation: Handle | None = None
+        bar.addPermanentWidget(self.annotator_label)
         bar.addPermanentWidget(self.speed_label)
         bar.addPermanentWidget(self.progress_label)
 
@@ -211,7 +228,7 @@ class MainWindow(QMainWindow):
         self._hint_kind: str | None = None  # "spans" while span hints stay on
         self.palette.label_clicked.connect(self._label)
         self.tasks.progress.connect(self._task_progress)
-        self.tasks.busy_changed.connect(lambda busy: self.task_bar.setVisible(busy))
+        self.tasks.busy_changed.connect(self._busy_changed)
         self.retranslate()
         self.articles.reload(None)
         self._restore_window()
@@ -269,7 +286,8 @@ class MainWindow(QMainWindow):
             "open": self.open_project,
             "import": self.import_files,
             "import_folder": self.import_folder,
-            "export": self.export_jsonl,
+            "export": self.export,
+            "set_name": self.set_name,
             "suggest_all": self.suggest_all,
             "quit": self.close,
         }
@@ -353,7 +371,8 @@ class MainWindow(QMainWindow):
         """A message that needs reading: a dialog, or (``dialogs`` off, as in benchmarks,
         which must never stop on one) the status bar and stderr."""
         if self.dialogs:
-            QMessageBox.warning(self, tr("app.title"), text)
+            dialogs.warn(self, tr("app.title"), text)
+            self.focus_text()
         else:
             self.notify(text.splitlines()[0], 8000)
             print(f"annotator: {' / '.join(text.splitlines())}", file=sys.stderr, flush=True)
@@ -372,6 +391,7 @@ class MainWindow(QMainWindow):
                 "import",
                 "import_folder",
                 "export",
+                "set_name",
                 "suggest_all",
                 "edit_labels",
                 "quit",
@@ -616,7 +636,7 @@ class MainWindow(QMainWindow):
     def _refresh_header(self) -> None:
         article = self.session.article
         if article is None:
-            self.header.setText(tr("empty"))
+            self.header.setText(tr("empty.importing") if self._importing else tr("empty"))
             self.meta.setText("")
             self.note.hide()
             return
@@ -647,6 +667,7 @@ class MainWindow(QMainWindow):
             self.progress_label.setText(tr("bar.progress", done=done, total=total))
         hours = max((time.monotonic() - self._started) / 3600, 1 / 60)
         self.speed_label.setText(tr("bar.speed", n=self._decisions, rate=self._decisions / hours))
+        self.annotator_label.setText(tr("bar.annotator", name=self.session.annotator))
         span = self.session.current_span()
         if span is None:
             self.current_label.setText(tr("bar.none"))
@@ -873,41 +894,72 @@ class MainWindow(QMainWindow):
         self.settings.save()
         self.actions_by_id["toggle_tags"].setChecked(self.view.show_all_tags())
 
+    def _busy_changed(self, busy: bool) -> None:
+        self.task_bar.setVisible(busy)
+        self.task_label.setVisible(busy)
+        if not busy:
+            self._meters.clear()
+
     def _task_progress(self, title: str, done: int, total: int, detail: str) -> None:
+        meter = self._meters.get(title)
+        if meter is None or meter.total != total:
+            meter = self._meters[title] = RateMeter(total)
         self.task_bar.setMaximum(max(total, 0))
         self.task_bar.setValue(done)
-        self.task_bar.setFormat(f"{title} {done}/{total}" if total else title)
-        self.task_bar.setToolTip(detail)
+        left = meter.seconds_left(done)
+        text = tr("bar.task", title=title, done=done, total=total or "?", rate=meter.rate(done))
+        if left is not None:
+            text += tr("bar.task.left", left=duration(left))
+        self.task_label.setText(text)
+        self.task_label.setToolTip(detail)
+        if self._importing and time.monotonic() - self._arrivals > self.ARRIVALS_EVERY_S:
+            self._show_arrivals()
+
+    def _show_arrivals(self) -> None:
+        """Articles imported so far appear in the list, and the first one opens."""
+        self._arrivals = time.monotonic()
+        self.articles.reload(self.session.article_id)
+        if self.session.article is None and self.session.resume():
+            self.focus_text()
+        self._refresh_header()
+
+    def focus_text(self) -> None:
+        """Keyboard focus on the text (at start-up and after every dialog), so the
+        next key is a decision."""
+        self.activateWindow()
+        self.view.setFocus()
 
     def open_project(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self,
-            tr("dialog.open"),
-            str(Path(self.store.path).parent),
-            "SQLite (*.db *.sqlite);;* (*)",
-        )
+        """Open a project, or name a new file to create one."""
+        path = dialogs.ask_project(self, str(Path(self.store.path).parent))
+        self.focus_text()
         if path:
             self.open_other_project(path)
 
     def open_other_project(self, path: str) -> None:
         """Replaced by the app with a function that opens ``path`` in a new window."""
 
+    def set_name(self) -> None:
+        """Change the name recorded with each decision from now on."""
+        name = dialogs.ask_name(self, self.session.annotator)
+        self.focus_text()
+        if name:
+            self.session.annotator = name
+            self.settings.annotator = name
+            self.settings.save()
+            self._refresh_status(progress=False)
+
     def import_folder(self) -> None:
         """A folder and everything under it, as ``annotator import FOLDER`` does."""
-        folder = QFileDialog.getExistingDirectory(
-            self, tr("dialog.import_folder"), str(Path.home())
-        )
+        folder = dialogs.ask_import_folder(self, str(Path.home()))
+        self.focus_text()
         if folder:
             self.import_files([folder])
 
     def import_files(self, paths: list[str] | None = None) -> None:
         if paths is None:
-            paths, _ = QFileDialog.getOpenFileNames(
-                self,
-                tr("dialog.import"),
-                str(Path.home()),
-                "Text (*.txt *.html *.htm *.jsonl);;* (*)",
-            )
+            paths = dialogs.ask_import_files(self, str(Path.home()))
+            self.focus_text()
         if not paths:
             return
         db_path = self.store.path
@@ -916,15 +968,22 @@ class MainWindow(QMainWindow):
             from annotator.core.importer import import_paths
             from annotator.core.store import Store
 
+            total = [0]
             with Store.open(db_path) as store:
-                return import_paths(store, paths, on_progress=lambda n, src: progress(n, 0, src))
+                return import_paths(
+                    store,
+                    paths,
+                    on_total=lambda n: total.__setitem__(0, n),
+                    on_progress=lambda n, src: progress(n, total[0], src),
+                )
 
         def done(summary: object) -> None:
+            self._importing -= 1
             s = summary  # ImportSummary
             message = tr(
                 "task.done.import", added=s.added, duplicates=s.duplicates, failed=s.failed
             )  # type: ignore[attr-defined]
-            errors = "\n".join(str(e) for e in s.errors[:20])  # type: ignore[attr-defined]
+            errors = "\n".join(error_line(e) for e in s.errors[:20])  # type: ignore[attr-defined]
             self.notify(message, 8000)
             self.articles.reload(self.session.article_id)
             if self.session.article is None:
@@ -933,14 +992,20 @@ class MainWindow(QMainWindow):
                 self.warn(f"{message}\n\n{errors}")
             self._refresh_status()
 
-        self.tasks.run(tr("task.import"), work, on_done=done, on_error=self._task_failed)
+        def failed(message: str) -> None:
+            self._importing -= 1
+            self._task_failed(message)
 
-    def export_jsonl(self, path: str | None = None) -> None:
-        if path is None:
-            path, _ = QFileDialog.getSaveFileName(
-                self, tr("dialog.export"), str(Path.home() / "gold.jsonl"), "JSONL (*.jsonl)"
-            )
-        if not path:
+        self._importing += 1
+        self._refresh_header()
+        self.tasks.run(tr("task.import"), work, on_done=done, on_error=failed)
+
+    def export(self, choice: dialogs.ExportChoice | None = None) -> None:
+        """Export in a chosen format, of done or all articles, with or without pending."""
+        if choice is None:
+            choice = dialogs.ask_export(self, str(Path.home()))
+            self.focus_text()
+        if choice is None:
             return
         db_path = self.store.path
 
@@ -949,14 +1014,21 @@ class MainWindow(QMainWindow):
             from annotator.core.store import Store
 
             with Store.open(db_path) as store:
-                return export(store, "jsonl", path, status="done")
+                return export(
+                    store,
+                    choice.format,
+                    choice.path,
+                    status=choice.status,
+                    include_pending=choice.include_pending,
+                )
 
-        self.tasks.run(
-            tr("task.export"),
-            work,
-            on_done=lambda n: self.notify(tr("task.done.export", n=n, path=path), 8000),
-            on_error=self._task_failed,
-        )
+        def done(n: int) -> None:
+            if n == 0 and choice.status == "done":
+                self.warn(tr("task.done.export_none"))
+            else:
+                self.notify(tr("task.done.export", n=n, path=choice.path), 8000)
+
+        self.tasks.run(tr("task.export"), work, on_done=done, on_error=self._task_failed)
 
     def suggest_all(self) -> None:
         db_path = self.store.path
@@ -1038,6 +1110,11 @@ class MainWindow(QMainWindow):
         geometry = self.settings.window.get("geometry")
         if geometry:
             self.restoreGeometry(QByteArray.fromBase64(geometry.encode()))
+            # Saved on a larger screen or at a smaller scale: bring it back on screen.
+            available = self.screen().availableGeometry()
+            if not available.contains(self.frameGeometry()):
+                self.resize(self.size().boundedTo(first_size(available.size())))
+                self.move(available.topLeft())
         splitter = self.settings.window.get("splitter")
         if splitter:
             self.splitter.restoreState(QByteArray.fromBase64(splitter.encode()))

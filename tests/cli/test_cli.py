@@ -145,10 +145,15 @@ def test_export_offsets_hold_and_file_is_atomic(tmp_path, capsys):
         assert "鎮" not in rec["text"]
         for ent in rec["entities"]:
             assert rec["text"][ent["start"] : ent["end"]] == ent["text"]
-    # Default: only done articles; none are done yet.
+    # Default: only done articles; none are done yet: a hint and exit 1, not an empty
+    # file and success (issue 14, defect 15).
     capsys.readouterr()
-    assert main(["export", "--db", str(db), "--format", "jsonl"]) == 0
-    assert capsys.readouterr().out == ""
+    empty = tmp_path / "none.jsonl"
+    assert main(["export", "--db", str(db), "--format", "jsonl", "-o", str(empty)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == "" and not empty.exists()
+    assert "none of the 5 article(s) is done" in captured.err and "--status all" in captured.err
+    assert len(captured.err.strip().splitlines()) == 1
 
 
 def test_usage_errors_exit_2(tmp_path):

@@ -66,3 +66,22 @@ def test_huge_text_is_one_clear_error_not_a_frozen_window(tmp_path):
     big.write_text("广东省江门市。\n" * 200_000, encoding="utf-8")
     (item,) = list(read_paths([big], LABELS))
     assert isinstance(item, InputError) and "too long for one article" in item.message
+
+
+def test_atomic_output_is_an_ordinary_file_not_0600(tmp_path):
+    """Exports were left 0600 by the temporary file they are written through."""
+    import os
+
+    from annotator.core.formats.atomic import atomic_writer
+
+    old = os.umask(0o022)
+    try:
+        with atomic_writer(tmp_path / "out.jsonl") as fh:
+            fh.write("{}\n")
+        assert (tmp_path / "out.jsonl").stat().st_mode & 0o777 == 0o644
+        (tmp_path / "out.jsonl").chmod(0o640)
+        with atomic_writer(tmp_path / "out.jsonl") as fh:  # a replaced file keeps its mode
+            fh.write("{}\n")
+        assert (tmp_path / "out.jsonl").stat().st_mode & 0o777 == 0o640
+    finally:
+        os.umask(old)

@@ -52,6 +52,9 @@ def atomic_writer(path: str | Path | None, *, binary: bool = False) -> Iterator[
             yield fh  # type: ignore[misc]
             fh.flush()
             os.fsync(fh.fileno())
+        # mkstemp makes the file 0600; an export is an ordinary file, readable as
+        # the user's umask allows (or as the file it replaces was).
+        os.chmod(tmp, _mode_for(target))
         os.replace(tmp, target)
     except BaseException as exc:
         with contextlib.suppress(FileNotFoundError):
@@ -64,3 +67,12 @@ def atomic_writer(path: str | Path | None, *, binary: bool = False) -> Iterator[
 def _naming(exc: OSError, target: Path) -> OSError:
     """The same error, naming the file the user asked for (not the temporary one)."""
     return OSError(exc.errno, exc.strerror or str(exc), str(target))
+
+
+def _mode_for(target: Path) -> int:
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
