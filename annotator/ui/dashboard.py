@@ -20,7 +20,7 @@ from typing import Any
 
 import pyqtgraph as pg
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QFont
 from PySide6.QtWidgets import QDialog, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from annotator.core.model import LabelSet
@@ -47,7 +47,12 @@ def _plot(title: str) -> pg.PlotWidget:
 
 
 def _ticks(plot: pg.PlotWidget, names: list[str]) -> None:
-    plot.getAxis("bottom").setTicks([[(i, n) for i, n in enumerate(names)]])
+    axis = plot.getAxis("bottom")
+    axis.setTicks([[(i, n) for i, n in enumerate(names)]])
+    if len(names) > 6:  # ten label names side by side need a smaller type
+        font = QFont(plot.font())
+        font.setPointSizeF(max(font.pointSizeF() * 0.8, 6.0))
+        axis.setTickFont(font)
     plot.setXRange(-0.6, max(len(names) - 0.4, 0.4), padding=0)
 
 
