@@ -289,18 +289,36 @@ class Expert:
     def _reach_cost(self, target: Any) -> int:
         plan = self._hint_plan(target)
         if plan is None:
-            return 2 + self._walk_count(target)
+            steps = self._walk_steps(target)
+            return 1000 if steps is None else 1 + len(steps)
         return len(plan) + (0 if not plan or self.view.hints is not None else 1)
 
-    def _walk_count(self, target: Any) -> int:
-        pending = self._pending()
-        if target not in pending:
-            return 1000
+    def _walk_steps(self, target: Any) -> list[str] | None:
+        """J or K presses (whichever way is shorter) that make ``target`` current,
+        following the session's rule: pending spans first, wrapping at the ends."""
+        pool = self._pending() or self._live()
+        ids = [x.id for x in pool]
+        if target.id not in ids:
+            return None
         current = self.session.current_span()
-        pos = current.start if current else -1
-        after = [x for x in pending if x.start > pos]
-        order = after + [x for x in pending if x.start <= pos]
-        return order.index(target) + 1 if target in order else 1000
+        pos = current.start if current is not None else -1
+        best = None
+        for key, delta in (("j", 1), ("k", -1)):
+            here, steps = pos, []
+            for _ in range(len(pool) + 1):
+                if delta > 0:
+                    nxt = next((x for x in pool if x.start > here), pool[0])
+                else:
+                    nxt = next((x for x in reversed(pool) if x.start < here), pool[-1])
+                steps.append(key)
+                here = nxt.start
+                if nxt.id == target.id:
+                    break
+            else:
+                continue
+            if best is None or len(steps) < len(best):
+                best = steps
+        return best
 
     def _ensure_hints(self) -> None:
         if self.view.hints is None or self.view.hints.kind != "spans":
@@ -328,14 +346,16 @@ class Expert:
             raise RuntimeError("a hint did not pick its span")
 
     def _walk(self, target: Any) -> None:
-        """Out of hint reach: leave hint mode and step with J (pending first)."""
+        """Out of hint reach: leave hint mode and step with J or K (pending first)."""
+        steps = self._walk_steps(target)
+        if steps is None:
+            raise RuntimeError(f"neither J nor K reaches {target.surface}")
         if self.view.hints is not None:
             self.driver.key("Escape", "navigation")
-        for _ in range(len(self._pending()) + 1):
-            if self.session.current == target.id:
-                return
-            self.driver.key("j", "navigation")
-        raise RuntimeError("J does not reach the span")
+        for key in steps:
+            self.driver.key(key, "navigation")
+        if self.session.current != target.id:
+            raise RuntimeError(f"J/K did not reach {target.surface}")
 
     # ------------------------------------------------------------------ make a gold span
     def _make(self, g: Triple) -> None:

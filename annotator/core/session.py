@@ -611,25 +611,27 @@ class Session:
             return
         change = Change("create")
         change.spans += self._clear_overlaps(aid, self.spans, start, end)
-        change.spans.append(
-            SpanChange(
-                aid,
-                None,
-                Span(
-                    start,
-                    end,
-                    label,
-                    text[start:end],
-                    origin="manual",
-                    status=SpanStatus.ACCEPTED,
-                    annotator=self.annotator,
-                ),
-            )
+        created = SpanChange(
+            aid,
+            None,
+            Span(
+                start,
+                end,
+                label,
+                text[start:end],
+                origin="manual",
+                status=SpanStatus.ACCEPTED,
+                annotator=self.annotator,
+            ),
         )
+        change.spans.append(created)
         change.lexicon.append(self._teach(text[start:end], label, "positive"))
         change.spans += self._repeats(aid, text[start:end], label, (start, end))
         self._commit(change)
-        self.current = change.spans[-1].after.id  # type: ignore[union-attr]
+        # The new span is current (not an occurrence offered with it); undo returns here.
+        assert created.after is not None
+        change.focus = created.after.id
+        self.current = created.after.id
         self._emit("current")
 
     def delete(self) -> None:

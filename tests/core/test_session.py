@@ -235,3 +235,11 @@ def test_mark_done_accepts_what_is_left_and_undo_takes_it_back(sess):
     assert sess.accepted_rest == 3
     sess.undo()
     assert [s[2] for s in state(sess)] == ["rejected", *["pending"] * 3]
+
+
+def test_a_new_span_is_current_even_when_occurrences_are_offered_with_it(store):
+    text = "海城开会。海城区在海城旁边。"
+    sess, _ = _setup(store, text=text)
+    sess._edges = (sess.article_id, [0, 2, 4, 5, 8, 9, 11, 13, 14])
+    sess.create(9, 11, "LOC")  # offers 海城 at 0
+    assert (sess.current_span().start, sess.current_span().status) == (9, SpanStatus.ACCEPTED)
