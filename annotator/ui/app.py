@@ -154,6 +154,12 @@ def _switch(
 
 
 def run_gui(args: argparse.Namespace) -> int:
+    from annotator.ui.qt_libraries import problem
+
+    missing = problem()  # before Qt's plugin loader, which would abort the process
+    if missing:
+        print(f"annotator: {missing}", file=sys.stderr)
+        return 1
     app = application()
     settings = Settings.load()
     install_qt_translations(app, set_language(getattr(args, "lang", None) or settings.language))
