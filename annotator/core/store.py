@@ -731,22 +731,31 @@ class Store:
         return self.article_rows_for(ids)
 
     def search(self, query: str) -> list[int]:
-        """Article ids whose title or text contains ``query``."""
+        """Article ids whose title or text contains ``query``, in either script:
+        百千万工程 finds an article that writes 百千萬工程, and the other way round."""
+        from annotator.core.text import to_simplified, to_traditional
+
         query = query.strip()
         if not query:
             return self.article_ids()
+        forms = sorted({query, to_simplified(query), to_traditional(query)})
         if len(query) >= 3:
-            quoted = '"' + query.replace('"', '""') + '"'
+            match = " OR ".join('"' + form.replace('"', '""') + '"' for form in forms)
             rows = self.conn.execute(
                 "SELECT rowid FROM articles_fts WHERE articles_fts MATCH ? ORDER BY rowid",
-                (quoted,),
+                (match,),
             )
         else:  # trigram FTS needs three characters; short queries scan
-            like = "%" + query.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+            likes = [
+                "%" + f.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                for f in forms
+            ]
+            where = " OR ".join(
+                ["title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'"] * len(likes)
+            )
             rows = self.conn.execute(
-                "SELECT id FROM articles WHERE title LIKE ? ESCAPE '\\' OR text LIKE ? ESCAPE '\\'"
-                " ORDER BY id",
-                (like, like),
+                f"SELECT id FROM articles WHERE {where} ORDER BY id",
+                [p for like in likes for p in (like, like)],
             )
         return [r[0] for r in rows]
 

@@ -174,3 +174,15 @@ def test_schema_4_database_gains_the_models_table(tmp_path):
         assert st.count_articles() == 1
         assert st.model("project") is None
         assert st.conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+
+
+def test_search_matches_across_traditional_and_simplified(tmp_path):
+    with Store.open(tmp_path / "s.db") as store:
+        simp, _ = store.add_article(article_from_raw("县里推进乡村振兴示范带建设。", "a.txt"))
+        trad, _ = store.add_article(article_from_raw("縣裡推進鄉村振興示範帶建設。", "b.txt"))
+        other, _ = store.add_article(article_from_raw("市里召开防汛工作会议。", "c.txt"))
+        for query in ("乡村振兴", "鄉村振興", "鄉村振兴"):
+            assert store.search(query) == [simp, trad], query
+        for short in ("乡村", "鄉村"):  # under three characters: the scan, same rule
+            assert store.search(short) == [simp, trad], short
+        assert store.search("防汛") == [other]
