@@ -447,6 +447,13 @@ class Store:
         """How long a write waits for another connection's lock before StoreBusy."""
         self.conn.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
+    @classmethod
+    def reader(cls, path: str) -> Store:
+        """A plain connection to an opened project, for reading on another thread
+        (no migration or checks: the project's own opening did them)."""
+        conn = sqlite3.connect(path, isolation_level=None, timeout=10, check_same_thread=False)
+        return cls(conn, path)
+
     def close(self) -> None:
         self.conn.close()
 

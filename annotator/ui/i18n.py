@@ -133,6 +133,7 @@ _STRINGS: dict[str, tuple[str, str]] = {
     ),
     "task.done.export": ("已导出 {n} 篇到 {path}", "Exported {n} articles to {path}"),
     "task.done.suggest": ("已为 {n} 篇文章更新建议", "Suggestions refreshed for {n} articles"),
+    "task.filter": ("正在筛选文章…", "Filtering articles…"),
     "task.propagate": ("正在传播到全部文章…", "Propagating to every article…"),
     "task.done.propagate": (
         "“{surface}”已在其他文章中标出 {n} 处（待定）",

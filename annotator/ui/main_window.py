@@ -106,7 +106,7 @@ class MainWindow(QMainWindow):
         self.note.setObjectName("articleNote")
         self.note.setWordWrap(True)
         self.note.hide()
-        self.articles = ArticleList(store)
+        self.articles = ArticleList(store, tasks=tasks)
         self.spans = SpanPanel(self.labels)
         self.difference = DifferencePanel(self.labels)
         self.difference.hide()

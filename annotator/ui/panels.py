@@ -40,6 +40,7 @@ from annotator.core.session import SpanFilter
 from annotator.core.store import ArticleRow, Store
 from annotator.ui.colours import is_dark, text_on
 from annotator.ui.i18n import language, tr
+from annotator.ui.tasks import Tasks
 
 _Index = QModelIndex | QPersistentModelIndex
 _STATUS_ICON = {"new": "○", "in_progress": "◐", "done": "●", "skipped": "–"}
@@ -101,15 +102,23 @@ class ArticleListModel(_Table):
         self.annotator: str | None = None  # only this annotator's articles
         self.search = ""
 
-    def reload(self) -> None:
-        self.beginResetModel()
+    def query(self) -> dict[str, Any]:
+        """The filter, as arguments of ``Store.article_list_ids``."""
         flagged = self.status == "flagged"
-        self._ids = self.store.article_list_ids(
-            status=None if flagged else self.status,
-            search=self.search or None,
-            flagged=flagged,
-            annotator=self.annotator,
-        )
+        return {
+            "status": None if flagged else self.status,
+            "search": self.search or None,
+            "flagged": flagged,
+            "annotator": self.annotator,
+        }
+
+    def reload(self) -> None:
+        self.show_ids(self.store.article_list_ids(**self.query()))
+
+    def show_ids(self, ids: list[int]) -> None:
+        """List these articles (ascending ids), e.g. as read off the GUI thread."""
+        self.beginResetModel()
+        self._ids = ids
         self._rows = {}
         self.endResetModel()
 
@@ -180,9 +189,13 @@ class ArticleList(QWidget):
 
     article_chosen = Signal(int)
 
-    def __init__(self, store: Store, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, store: Store, parent: QWidget | None = None, *, tasks: Tasks | None = None
+    ) -> None:
         super().__init__(parent)
         self.model = ArticleListModel(store)
+        self.tasks = tasks
+        self._generation = 0  # of the filter: a result for an older one is dropped
         self.filter = QComboBox()
         self.search = QLineEdit()
         self.search.setClearButtonEnabled(True)
@@ -226,11 +239,34 @@ class ArticleList(QWidget):
 
     def _filter_changed(self) -> None:
         self.model.status = self.filter.currentData()
-        self.model.reload()
+        self._refilter()
 
     def _search_changed(self, text: str) -> None:
         self.model.search = text.strip()
-        self.model.reload()
+        self._refilter()
+
+    def _refilter(self) -> None:
+        """Which articles match is read off the GUI thread, on a connection of its own
+        (a search scans the texts, seconds at 100,000 articles); the list follows."""
+        store = self.model.store
+        if self.tasks is None or store.path == ":memory:":
+            self.model.reload()
+            return
+        self._generation += 1
+        generation, query, path = self._generation, self.model.query(), store.path
+
+        def work(_progress: object) -> list[int]:
+            reader = Store.reader(path)
+            try:
+                return reader.article_list_ids(**query)
+            finally:
+                reader.close()
+
+        def done(ids: list[int]) -> None:
+            if generation == self._generation:
+                self.model.show_ids(ids)
+
+        self.tasks.run(tr("task.filter"), work, on_done=done)
 
     def _activated(self, index: QModelIndex) -> None:
         article_id = self.model.data(index, Qt.ItemDataRole.UserRole)

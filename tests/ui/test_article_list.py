@@ -140,3 +140,38 @@ def test_window_propagates_to_the_corpus_off_the_gui_thread_and_undo_cancels(
     assert all(store.spans(i) == [] for i in others)
     win.close()
     store.close()
+
+
+def test_list_filters_are_read_off_the_gui_thread(qtbot, tmp_path, monkeypatch):
+    """A status filter or a search (a scan of every text for short queries) runs on a
+    worker with its own connection; the list shows the result when it arrives, and a
+    result overtaken by a newer filter is dropped."""
+    import threading
+
+    store = Store.open(tmp_path / "f.db")
+    for i in range(6):
+        art = article_from_raw(f"第{i}号：{'江门' if i % 2 else '佛山'}召开会议。", f"{i}.txt")
+        store.add_article(art)
+    threads = []
+    original = Store.article_list_ids
+
+    def recording(self, **kw):
+        threads.append(threading.current_thread())
+        return original(self, **kw)
+
+    monkeypatch.setattr(Store, "article_list_ids", recording)
+    set_language("en")
+    session = Session(store, "tester")
+    win = MainWindow(store, session, Settings(annotator="t", path=tmp_path / "s.json"), Tasks())
+    qtbot.addWidget(win)
+    win.show()
+    threads.clear()
+    model = win.articles.model
+    win.articles.search.setText("江")
+    win.articles.search.setText("江门")
+    qtbot.waitUntil(lambda: model.rowCount() == 3, timeout=5000)
+    qtbot.waitUntil(lambda: not win.tasks.busy, timeout=5000)
+    assert model.rowCount() == 3
+    assert threads and all(t is not threading.main_thread() for t in threads)
+    win.close()
+    store.close()
