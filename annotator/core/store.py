@@ -535,7 +535,21 @@ class Store:
                         )
                         if table == "spans" and not old.startswith("\x00"):
                             changed += cur.rowcount
+            if renames:
+                self._record_renames(renames)
         return changed
+
+    def label_renames(self) -> dict[str, str]:
+        """Names the suggesters use → the project's name for the label now."""
+        return dict(json.loads(self.get_meta("label_renames") or "{}"))
+
+    def _record_renames(self, renames: dict[str, str]) -> None:
+        """Compose ``renames`` (current → new) into the map of :meth:`label_renames`."""
+        known = {old: renames.get(now, now) for old, now in self.label_renames().items()}
+        for now, new in renames.items():
+            known.setdefault(now, new)
+        known = {old: now for old, now in known.items() if old != now}
+        self.set_meta("label_renames", json.dumps(known, ensure_ascii=False))
 
     def labels(self) -> LabelSet:
         rows = self.conn.execute(

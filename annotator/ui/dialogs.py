@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -13,19 +15,62 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QInputDialog,
+    QLabel,
     QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
     QWidget,
 )
 
 from annotator.ui.i18n import tr
 
 
+class CommentDialog(QDialog):
+    """The article's comment: wrapped, several lines, Ctrl+Return or OK to keep."""
+
+    def __init__(self, current: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("dialog.comment.title"))
+        self.setMinimumSize(520, 240)
+        self.text = QPlainTextEdit(current)
+        self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("dialog.ok"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("dialog.cancel"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        prompt = QLabel(tr("dialog.comment.text"))
+        prompt.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.addWidget(prompt)
+        layout.addWidget(self.text, 1)
+        layout.addWidget(buttons)
+        self.text.setFocus()
+        self.text.selectAll()
+        self.text.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Return is a new line in the text; Ctrl+Return keeps the comment.
+        if (
+            watched is self.text
+            and isinstance(event, QKeyEvent)
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            self.accept()
+            return True
+        return super().eventFilter(watched, event)
+
+
 def ask_comment(parent: QWidget, current: str) -> str | None:
     """The article's new comment, or None when the annotator cancels."""
-    text, ok = QInputDialog.getMultiLineText(
-        parent, tr("dialog.comment.title"), tr("dialog.comment.text"), current
-    )
-    return text if ok else None
+    dialog = CommentDialog(current, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.text.toPlainText()
 
 
 def _file_dialog(parent: QWidget | None, title: str, directory: str, filters: str) -> QFileDialog:

@@ -75,8 +75,8 @@ _STRINGS: dict[str, tuple[str, str]] = {
     "note.comment": ("备注：{comment}", "Comment: {comment}"),
     "dialog.comment.title": ("文章备注", "Comment on the article"),
     "dialog.comment.text": (
-        "写给其他标注员或审核人的备注（留空则删除）：",
-        "A note for the other annotators or the reviewer (empty removes it):",
+        "写给其他标注员或审核人的备注（留空则删除；Ctrl+Return 保存）：",
+        "A note for the other annotators or the reviewer (empty removes it; Ctrl+Return keeps it):",
     ),
     "list.filter.flagged": ("⚑ 待复核", "⚑ Flagged for review"),
     "guidelines.title": ("标注规范", "Guidelines"),

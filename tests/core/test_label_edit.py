@@ -111,3 +111,20 @@ def test_rename_follows_into_the_projects_guidelines(store, tmp_path):
     )
     sess.edit_labels(labels, {"FAC": "SITE"})
     assert guidelines.load(store.path).section("SITE") is not None
+
+
+def test_suggestions_after_a_rename_carry_the_new_name(store):
+    from annotator.core.suggest import default_pipeline
+
+    sess = _session(store)
+    first = LabelSet(
+        replace(lab, name="PLACE") if lab.name == "LOC" else lab for lab in sess.labels.values()
+    )
+    sess.edit_labels(first, {"LOC": "PLACE"})
+    second = LabelSet(
+        replace(lab, name="AREA") if lab.name == "PLACE" else lab for lab in first.values()
+    )
+    sess.edit_labels(second, {"PLACE": "AREA"})
+    assert store.label_renames() == {"LOC": "AREA", "PLACE": "AREA"}
+    labels = {s.label for s in default_pipeline(store=store).suggest("广东省韶关市召开会议。")}
+    assert "AREA" in labels and "LOC" not in labels

@@ -143,3 +143,17 @@ def test_span_filters_and_batch_decisions_with_keys(qtbot, window):
         (s.start, s.origin) for s in store.spans(article_id) if s.status.value == "rejected"
     ]
     assert rejected == [(22, "rule:place")]
+
+
+def test_the_comment_dialog_keeps_text_typed_into_it(qtbot, window):
+    from annotator.ui.dialogs import CommentDialog
+
+    with window._dialog_open():
+        dialog = CommentDialog("old note", window)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.keyClick(dialog.text, Qt.Key.Key_A, CTRL)
+        qtbot.keyClicks(dialog.text, "check the LOC at the start")
+        qtbot.keyClick(dialog.text, Qt.Key.Key_Return, CTRL)
+        assert dialog.result() == dialog.DialogCode.Accepted
+        assert dialog.text.toPlainText() == "check the LOC at the start"

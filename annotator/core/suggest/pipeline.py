@@ -65,9 +65,12 @@ class Pipeline:
         *,
         labels: Iterable[str] | None = None,
         repeated: Mapping[str, int] | None = None,
+        renames: Mapping[str, str] | None = None,
     ) -> None:
         self.components = list(components)
         self.labels = None if labels is None else frozenset(labels)
+        # Labels the project renamed: components still say the old name.
+        self.renames = dict(renames or {})
         self.repeated = dict(repeated or {})
         self._taught = [c for c in self.components if isinstance(c, Taught)]
 
@@ -87,6 +90,11 @@ class Pipeline:
         return found
 
     def _filtered(self, analysis: Analysis, found: list[Candidate]) -> list[Candidate]:
+        if self.renames:
+            found = [
+                c._replace(label=self.renames[c.label]) if c.label in self.renames else c
+                for c in found
+            ]
         if self.labels is not None:
             found = [c for c in found if c.label in self.labels]
         for taught in self._taught:
@@ -269,6 +277,9 @@ def default_pipeline(*, store: Any = None, labels: Iterable[str] | None = None) 
     cfg = config()
     priorities = cfg["priorities"]
     components = [REGISTRY[name](priorities, store=store) for name in cfg["components"]]
-    if labels is None and store is not None:
-        labels = list(store.labels())
-    return Pipeline(components, labels=labels, repeated=cfg["repeated"])
+    renames = None
+    if store is not None:
+        renames = store.label_renames()
+        if labels is None:
+            labels = list(store.labels())
+    return Pipeline(components, labels=labels, repeated=cfg["repeated"], renames=renames)
