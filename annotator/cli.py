@@ -34,11 +34,17 @@ def error(message: str) -> None:
 
 
 def default_db_path() -> Path:
+    """$ANNOTATOR_DB, else the project last opened (in the window or here), else
+    project.db in the data folder: the window and the command line share one default."""
     env = os.environ.get("ANNOTATOR_DB")
     if env:
         return Path(env).expanduser()
     from annotator.core.paths import data_dir
+    from annotator.core.settings import Settings
 
+    last = Settings.load().last_project
+    if last and Path(last).exists():
+        return Path(last)
     return data_dir() / "project.db"
 
 
@@ -52,8 +58,12 @@ def _open_store(args: argparse.Namespace, *, writes: bool = False) -> Any:
     it can, and exits 1."""
     from annotator.core.store import Store, StoreError
 
+    path = _db_path(args)
+    if not writes and not path.exists():
+        # Reading needs a project; making an empty one here would hide the mistake.
+        raise Failure(f"{path}: no such project (import files first, or pass --db PATH)")
     try:
-        store = Store.open(_db_path(args))
+        store = Store.open(path)
     except StoreError as exc:
         raise Failure(str(exc)) from exc
     if writes and store.read_only:
