@@ -149,9 +149,10 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     from annotator.core.model import LabelSet
     from annotator.core.suggest import default_pipeline
 
-    pipeline = default_pipeline()
+    store = _open_store(args) if args.db else None
+    pipeline = default_pipeline(store=store)
     failed = 0
-    for item in read_paths(args.files, LabelSet.default()):
+    for item in read_paths(args.files, store.labels() if store else LabelSet.default()):
         if isinstance(item, InputError):
             error(str(item))
             failed += 1
@@ -169,6 +170,7 @@ def cmd_suggest(args: argparse.Namespace) -> int:
                             "label": s.label,
                             "text": s.surface,
                             "origin": s.origin,
+                            "confidence": round(s.confidence, 3),
                         }
                         for s in spans
                     ],
@@ -178,6 +180,18 @@ def cmd_suggest(args: argparse.Namespace) -> int:
             flush=True,
         )
     return EXIT_PARTIAL if failed else EXIT_OK
+
+
+def cmd_train(args: argparse.Namespace) -> int:
+    from annotator.core.suggest.training import train_project
+
+    with _open_store(args) as store:
+        try:
+            summary = train_project(store)
+        except ValueError as exc:
+            raise Failure(f"{store.path}: {exc}") from exc
+    print(json.dumps(summary, ensure_ascii=False))
+    return EXIT_OK
 
 
 def cmd_export(args: argparse.Namespace) -> int:
@@ -370,8 +384,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("paths", nargs="+", metavar="PATH")
     p.add_argument("--no-suggest", action="store_true", help="store articles without suggestions")
 
-    p = add("suggest", cmd_suggest, "print suggestions for files as JSON lines (no database)")
+    p = add(
+        "suggest",
+        cmd_suggest,
+        "print suggestions for files as JSON lines (with --db: that project's learned state)",
+    )
     p.add_argument("files", nargs="+", metavar="FILE")
+
+    add("train", cmd_train, "train the project's suggestion model on its done articles (JSON)")
 
     p = add("export", cmd_export, "export the gold dataset")
     p.add_argument(

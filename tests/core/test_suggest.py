@@ -16,7 +16,9 @@ from annotator.core.suggest.pipeline import Pipeline, config
 
 @pytest.fixture(scope="module")
 def pipeline() -> Pipeline:
-    return default_pipeline()
+    """The components and their merge, without the sequence model that decides among
+    them (tests/core/test_learner.py tests the model)."""
+    return default_pipeline(model=False)
 
 
 def found(pipeline: Pipeline, text: str) -> set[tuple[str, str]]:
@@ -379,7 +381,7 @@ def test_no_entity_from_word_pieces_or_generic_groups(pipeline, text):
 
 def test_without_titles_an_office_keeps_its_organisation():
     # With only PER/LOC/ORG, 中国财政部长 yields the ministry, and 说 is not in the name.
-    pipeline = default_pipeline(labels=["PER", "LOC", "ORG"])
+    pipeline = default_pipeline(labels=["PER", "LOC", "ORG"], model=False)
     got = found(pipeline, "中国财政部长刘宾说，")
     assert {("中国财政部", "ORG"), ("刘宾", "PER")} <= got
     # The ministry is read from its title too when jieba does not know it (渔业部).

@@ -8,7 +8,9 @@ every rule. Each step is linear (or n log n) in the text's length:
 - :meth:`Pipeline.propose` gives every component's candidates (label, origin,
   priority), filtered, before any merge: what a learner stacked on the components reads;
 - :meth:`Pipeline.merge` chooses flat, non-overlapping candidates from them;
-- :meth:`Pipeline.suggest` does all three and returns pending spans.
+- :meth:`Pipeline.suggest` does all three and returns pending spans; with a sequence
+  model (:mod:`learner`), the model decides among the candidates instead of the merge
+  alone.
 """
 
 from __future__ import annotations
@@ -28,7 +30,9 @@ from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis, analyse
 from annotator.core.suggest.base import Candidate, Component
 from annotator.core.suggest.components import REGISTRY
+from annotator.core.suggest.components.taught import ORIGIN as TAUGHT
 from annotator.core.suggest.components.taught import Taught
+from annotator.core.suggest.learner import Features, ModelSource, every_occurrence
 
 # Never part of a span's edge (GUIDELINES: no quotes, brackets or punctuation).
 _EDGE = vocab.chars("span_edges") | set(" \t\n\u3000")
@@ -66,6 +70,8 @@ class Pipeline:
         labels: Iterable[str] | None = None,
         repeated: Mapping[str, int] | None = None,
         renames: Mapping[str, str] | None = None,
+        model: ModelSource | None = None,
+        model_config: Mapping[str, float] | None = None,
     ) -> None:
         self.components = list(components)
         self.labels = None if labels is None else frozenset(labels)
@@ -73,15 +79,18 @@ class Pipeline:
         self.renames = dict(renames or {})
         self.repeated = dict(repeated or {})
         self._taught = [c for c in self.components if isinstance(c, Taught)]
+        self.model = model
+        self.model_config = dict(model_config or {"priority": 95, "unsure_outside": 0.9})
 
     def analyse(self, text: str) -> Analysis:
         return analyse(text)
 
-    def propose(self, analysis: Analysis) -> list[Candidate]:
+    def propose(self, analysis: Analysis, *, every_label: bool = False) -> list[Candidate]:
         """Every component's candidates, filtered, in the components' order; names
-        written with a short aside inside them (党(工)委书记) are proposed whole too."""
-        found = self._filtered(analysis, self._raw(analysis))
-        return found + self._across_asides(analysis)
+        written with a short aside inside them (党(工)委书记) are proposed whole too.
+        ``every_label``: also labels outside the project's set (what a model reads)."""
+        found = self._filtered(analysis, self._raw(analysis), every_label)
+        return found + self._across_asides(analysis, every_label)
 
     def _raw(self, analysis: Analysis) -> list[Candidate]:
         found: list[Candidate] = []
@@ -89,13 +98,15 @@ class Pipeline:
             found.extend(component.propose(analysis))
         return found
 
-    def _filtered(self, analysis: Analysis, found: list[Candidate]) -> list[Candidate]:
+    def _filtered(
+        self, analysis: Analysis, found: list[Candidate], every_label: bool = False
+    ) -> list[Candidate]:
         if self.renames:
             found = [
                 c._replace(label=self.renames[c.label]) if c.label in self.renames else c
                 for c in found
             ]
-        if self.labels is not None:
+        if self.labels is not None and not every_label:
             found = [c for c in found if c.label in self.labels]
         for taught in self._taught:
             found = [c for c in found if not taught.rejects(analysis, c)]
@@ -116,7 +127,7 @@ class Pipeline:
             )
         return cleaned
 
-    def _across_asides(self, analysis: Analysis) -> list[Candidate]:
+    def _across_asides(self, analysis: Analysis, every_label: bool = False) -> list[Candidate]:
         """The sentences with an aside, analysed once more without their asides; what
         the components find there is mapped back, asides included, and competes with
         the rest by the usual priority and length. Only those sentences: linear."""
@@ -142,7 +153,7 @@ class Pipeline:
         reduced = "".join(text[i] if i >= 0 else "\n" for i in keep)
         inner = self.analyse(reduced)
         out = []
-        for c in self._filtered(inner, self._raw(inner)):
+        for c in self._filtered(inner, self._raw(inner), every_label):
             first, last = keep[c.start], keep[c.end - 1]
             if first < 0 or last < 0 or -1 in keep[c.start : c.end]:
                 continue
@@ -170,9 +181,63 @@ class Pipeline:
     def _extend(self, analysis: Analysis, chosen: list[Candidate]) -> list[Candidate]:
         return [c for component in self.components for c in component.extend(analysis, chosen)]
 
+    def features(self, analysis: Analysis) -> Features:
+        """What the sequence model reads: every label's candidates (it was trained on
+        all of them), the merge's choice, the words and the lattice."""
+        found = self.propose(analysis, every_label=True)
+        return Features(
+            analysis.simplified,
+            analysis.tokens,
+            found,
+            self.merge(analysis, found),
+            analysis.lattice,
+        )
+
+    def decide(self, analysis: Analysis) -> list[Candidate]:
+        """The model's spans where the project's labels allow them, filtered like any
+        candidate, and each written name at its every occurrence. What the annotators
+        taught wins over them; where the model is unsure a text holds nothing (text
+        unlike what it learned from), the components' own choice stands."""
+        assert self.model is not None
+        features = self.features(analysis)
+        tagging = self.model.tag(features)
+        labels, priority = self.labels, int(self.model_config["priority"])
+        kept = [
+            (start, end, self.renames.get(label, label), confidence)
+            for start, end, label, confidence in tagging.spans
+        ]
+        kept = [s for s in kept if labels is None or s[2] in labels]
+        shaped = {
+            (c.start, c.end, c.label): c
+            for c in self._filtered(
+                analysis,
+                [
+                    Candidate(start, end, label, "model", priority, round(confidence, 3))
+                    for start, end, label, confidence in every_occurrence(analysis.simplified, kept)
+                ],
+            )
+        }
+        by_key = {(c.start, c.end, c.label): c.origin for c in features.candidates}
+        # A model span a component proposed as it stands keeps that component's origin.
+        picked = [c._replace(origin=by_key.get(key, c.origin)) for key, c in shaped.items()]
+        taught = [c for c in features.candidates if c.origin == TAUGHT]
+        own = features.chosen
+        if labels is not None:
+            own = self.merge(analysis, [c for c in features.candidates if c.label in labels])
+            taught = [c for c in taught if c.label in labels]
+        unsure = self.model_config["unsure_outside"]
+        rest = [
+            c._replace(priority=0) for c in own if tagging.outside_share(c.start, c.end) < unsure
+        ]
+        return _flat([*taught, *picked, *rest], len(analysis.text))
+
     def suggest(self, text: str) -> list[Span]:
         """Flat, non-overlapping pending spans whose surfaces equal ``text[start:end]``."""
         analysis = self.analyse(text)
+        if self.model is not None and self.model.ready():
+            chosen = self.decide(analysis)
+        else:
+            chosen = self.merge(analysis, self.propose(analysis))
         return [
             Span(
                 c.start,
@@ -183,7 +248,7 @@ class Pipeline:
                 status=SpanStatus.PENDING,
                 confidence=c.confidence,
             )
-            for c in self.merge(analysis, self.propose(analysis))
+            for c in chosen
         ]
 
 
@@ -267,9 +332,15 @@ def _repeats(
     return added
 
 
-def default_pipeline(*, store: Any = None, labels: Iterable[str] | None = None) -> Pipeline:
+def default_pipeline(
+    *, store: Any = None, labels: Iterable[str] | None = None, model: Any = True
+) -> Pipeline:
     """The shipped components, in the config's order; with a store, also what its
     annotators taught.
+
+    ``model``: True for the sequence model deciding among the components (the shipped
+    base and, with a store, the project's own), False for the components' own merge,
+    or a ready :class:`learner.ModelSource`.
 
     Only labels of the project's label set are proposed (the store's, or ``labels``):
     with no TITLE label, 美国总统 yields the place 美国 rather than nothing.
@@ -282,4 +353,11 @@ def default_pipeline(*, store: Any = None, labels: Iterable[str] | None = None) 
         renames = store.label_renames()
         if labels is None:
             labels = list(store.labels())
-    return Pipeline(components, labels=labels, repeated=cfg["repeated"], renames=renames)
+    return Pipeline(
+        components,
+        labels=labels,
+        repeated=cfg["repeated"],
+        renames=renames,
+        model=ModelSource(store) if model is True else (model or None),
+        model_config=cfg["model"],
+    )

@@ -1,0 +1,76 @@
+"""Training the sequence model: from gold texts, or from a project's done articles.
+
+The project's model is stacked on the shipped base (its spans are attributes), so it
+learns what the base gets wrong on this corpus from a few annotated articles.
+"""
+
+from __future__ import annotations
+
+import time
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+from typing import Any
+
+from annotator.core.suggest import learner
+from annotator.core.suggest.learner import PROJECT_MODEL, Features, Model
+from annotator.core.suggest.pipeline import Pipeline, default_pipeline
+
+Gold = Sequence[tuple[int, int, str]]
+
+
+def component_pipeline(store: Any = None) -> Pipeline:
+    """The components alone, as the model reads them (every label, no model)."""
+    return default_pipeline(store=store, model=False)
+
+
+def examples(
+    pipeline: Pipeline, docs: Iterable[tuple[str, Gold]], base: Model | None = None
+) -> Iterator[tuple[Features, Gold]]:
+    """Each gold text as the model sees it; with a base model, its spans as prior."""
+    for text, gold in docs:
+        features = pipeline.features(pipeline.analyse(text))
+        if base is not None:
+            features = replace(features, prior=base.spans(features))
+        yield features, gold
+
+
+def train_docs(
+    docs: Sequence[tuple[str, Gold]], *, base: Model | None = None, pipeline: Pipeline | None = None
+) -> bytes:
+    """A model trained on ``docs``, stacked on ``base`` when one is given."""
+    pipeline = pipeline or component_pipeline()
+    return learner.train(examples(pipeline, docs, base))
+
+
+def done_articles(store: Any) -> list[tuple[str, Gold]]:
+    """The project's gold: the accepted spans of every done article."""
+    docs = []
+    for article_id in store.article_ids(status="done"):
+        spans = store.spans(article_id, statuses=("accepted",))
+        docs.append((store.article_text(article_id), [(s.start, s.end, s.label) for s in spans]))
+    return docs
+
+
+def train_project(store: Any) -> dict[str, Any]:
+    """Train the project's model on its done articles and store it; a JSON summary.
+
+    Raises ValueError when no article is done yet."""
+    started = time.perf_counter()
+    docs = done_articles(store)
+    if not docs:
+        raise ValueError("nothing to train on: no article is marked done yet")
+    base = learner.base_model()
+    data = train_docs(docs, base=base, pipeline=component_pipeline(store))
+    labels = Counter(label for _, gold in docs for _, _, label in gold)
+    summary = {
+        "articles": len(docs),
+        "characters": sum(len(text) for text, _ in docs),
+        "spans": sum(labels.values()),
+        "labels": dict(sorted(labels.items())),
+        "stacked_on_base": base is not None,
+        "model_bytes": len(data),
+        "seconds": round(time.perf_counter() - started, 2),
+    }
+    store.save_model(PROJECT_MODEL, data, summary)
+    return summary

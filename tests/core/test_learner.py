@@ -1,0 +1,151 @@
+"""The stacked sequence model: training, tagging, confidence, the project's own model."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from annotator.core.formats import article_from_raw
+from annotator.core.model import ArticleStatus, SpanStatus
+from annotator.core.suggest import default_pipeline, learner
+from annotator.core.suggest.learner import Model, ModelSource, bio, every_occurrence, spans_of
+from annotator.core.suggest.training import done_articles, train_docs, train_project
+
+# Invented sentences: a made-up kind of facility (X云谷) the components do not know,
+# so only a model trained on them finds one whole.
+TRAIN = [
+    "今年，恒远云谷在园区投产。",
+    "据了解，华岭云谷扩大了规模。",
+    "市里表示，启明云谷将新建厂房。",
+    "会上，青禾云谷介绍了经验。",
+    "明达云谷与高校签约。",
+    "走进宏图云谷的车间，机器轰鸣。",
+]
+
+
+def _gold(text: str) -> list[tuple[int, int, str]]:
+    start = text.index("云谷") - 2
+    return [(start, start + 4, "FAC")]
+
+
+@pytest.fixture(scope="module")
+def small_model() -> Model:
+    return Model(train_docs([(t, _gold(t)) for t in TRAIN] * 3, base=None))
+
+
+def test_bio_round_trip():
+    spans = [(0, 2, "PER"), (2, 5, "LOC"), (7, 8, "ORG")]
+    tags = bio(9, spans)
+    assert tags[:3] == ["B-PER", "I-PER", "B-LOC"] and tags[5:7] == ["O", "O"]
+    assert spans_of(tags) == spans
+    # An I- after O starts a span rather than being lost.
+    assert spans_of(["O", "I-LOC", "I-LOC"]) == [(1, 3, "LOC")]
+
+
+def test_a_trained_model_finds_an_unseen_name_of_a_learned_shape(small_model):
+    pipeline = default_pipeline(model=ModelSource(base=small_model))
+    text = "近日，金川云谷获得表彰。"
+    spans = pipeline.suggest(text)
+    assert ("金川云谷", "FAC") in {(s.surface, s.label) for s in spans}
+    for span in spans:
+        assert 0.0 < span.confidence <= 1.0
+        assert span.status is SpanStatus.PENDING
+    # The components alone do not find it whole: the model did.
+    alone = default_pipeline(model=False).suggest(text)
+    assert ("金川云谷", "FAC") not in {(s.surface, s.label) for s in alone}
+
+
+def test_every_occurrence_copies_a_name_without_overlaps():
+    text = "江南大桥通车。江南大桥很长，江南大桥头有店。"
+    spans = every_occurrence(text, [(0, 4, "FAC", 0.9)])
+    assert [(s, e) for s, e, _, _ in spans] == [(0, 4), (7, 11), (14, 18)]
+    # A copy never overlaps a span already there, and a weak span is not copied.
+    held = every_occurrence(text, [(0, 4, "FAC", 0.9), (15, 17, "LOC", 0.9)])
+    assert (14, 18, "FAC", 0.9) not in held and len(held) == 3
+    assert every_occurrence(text, [(0, 4, "FAC", 0.2)]) == [(0, 4, "FAC", 0.2)]
+
+
+def test_model_labels_are_limited_to_the_projects(small_model):
+    pipeline = default_pipeline(labels=["PER", "LOC"], model=ModelSource(base=small_model))
+    spans = pipeline.suggest("近日，金川云谷在广东省江门市获得表彰。")
+    assert spans and {s.label for s in spans} <= {"PER", "LOC"}
+
+
+def test_taught_surfaces_win_over_the_model(store, small_model):
+    pipeline = default_pipeline(store=store, model=ModelSource(store, base=small_model))
+    text = "近日，金川云谷获得表彰。"
+    assert ("金川云谷", "FAC") in {(s.surface, s.label) for s in pipeline.suggest(text)}
+    store.teach("金川云谷", "FAC", "negative", "amy")
+    store.teach("金川", "LOC", "positive", "amy")
+    got = {(s.surface, s.label, s.origin) for s in pipeline.suggest(text)}
+    assert ("金川", "LOC", "learned") in got
+    assert not any(surface == "金川云谷" for surface, _, _ in got)
+
+
+def test_the_shipped_base_model_loads_and_knows_the_default_labels():
+    base = learner.base_model()
+    assert base is not None
+    assert {"PER", "LOC", "ORG", "DATE", "FAC"} <= base.labels
+    spans = default_pipeline().suggest("2024年3月5日，广东省江门市召开大会。")
+    assert ("2024年3月5日", "DATE") in {(s.surface, s.label) for s in spans}
+
+
+def test_train_project_stores_a_model_the_pipeline_picks_up(store):
+    ids = []
+    for i, text in enumerate(TRAIN):
+        article_id, _ = store.add_article(article_from_raw(text, f"{i}.txt"))
+        start, end, label = _gold(text)[0]
+        art = store.article(article_id)
+        for span in art.spans:
+            store.delete_span(span.id)
+        from annotator.core.model import Span
+
+        store.add_span(
+            article_id,
+            Span(start, end, label, text[start:end], origin="manual", status=SpanStatus.ACCEPTED),
+        )
+        store.set_article_status(article_id, ArticleStatus.DONE)
+        ids.append(article_id)
+    assert len(done_articles(store)) == len(TRAIN)
+    source = ModelSource(store, base=False)
+    pipeline = default_pipeline(store=store, model=source)
+    text = "近日，金川云谷获得表彰。"
+    assert not source.ready()  # no base, no project model yet: the components decide
+    summary = train_project(store)
+    assert summary["articles"] == len(TRAIN) and summary["spans"] == len(TRAIN)
+    assert summary["labels"] == {"FAC": len(TRAIN)}
+    assert store.model(learner.PROJECT_MODEL) is not None
+    assert source.ready()
+    assert ("金川云谷", "FAC") in {(s.surface, s.label) for s in pipeline.suggest(text)}
+
+
+def test_training_without_done_articles_says_so(store):
+    with pytest.raises(ValueError, match="no article is marked done"):
+        train_project(store)
+
+
+_alphabet = st.sampled_from(
+    [*"广东省江门市委书记郭文海岭北镇“”《》()、，。2023年月日亿元会议产业园", "云谷", "\n", "?"]
+)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(_alphabet, max_size=50).map("".join))
+def test_property_with_the_model_spans_are_flat_and_fit(text):
+    spans = _shipped().suggest(text)
+    for span in spans:
+        assert text[span.start : span.end] == span.surface and span.start < span.end
+    for a, b in itertools.pairwise(spans):
+        assert a.end <= b.start
+
+
+_PIPELINE = []
+
+
+def _shipped():
+    if not _PIPELINE:
+        _PIPELINE.append(default_pipeline())
+    return _PIPELINE[0]
