@@ -45,7 +45,7 @@ def train_docs(
 
 def done_articles(store: Any) -> list[tuple[str, Gold]]:
     """The project's gold: the accepted spans of every done article."""
-    docs = []
+    docs: list[tuple[str, Gold]] = []
     for article_id in store.article_ids(status="done"):
         spans = store.spans(article_id, statuses=("accepted",))
         docs.append((store.article_text(article_id), [(s.start, s.end, s.label) for s in spans]))
