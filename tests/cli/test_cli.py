@@ -183,7 +183,8 @@ def test_suggest_prints_one_json_line_per_file(tmp_path):
         obj = json.loads(line)
         assert set(obj) == {"source", "text", "entities"}
         for ent in obj["entities"]:
-            assert set(ent) == {"start", "end", "label", "text", "origin"}
+            assert set(ent) == {"start", "end", "label", "text", "origin", "confidence"}
+            assert 0.0 < ent["confidence"] <= 1.0
             assert obj["text"][ent["start"] : ent["end"]] == ent["text"]
     assert "nope.txt" in result.stderr
 
