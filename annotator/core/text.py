@@ -12,7 +12,7 @@ import hashlib
 import re
 import unicodedata
 from array import array
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -268,63 +268,38 @@ def find_garbled(text: str) -> list[tuple[int, int]]:
     return runs
 
 
-# Boilerplate: each rule names what it removes; a line matching any rule goes.
-_LineRule = tuple[str, Callable[[str], bool]]
+# Boilerplate: the rules are data (resources/boilerplate.tsv), each the shape of a
+# whole notice line; a line matching one goes, and its kind is recorded.
 
 
 def _has_han(line: str) -> bool:
     return any(_is_han(ch) for ch in line)
 
 
-_COMMENT_WIDGETS = frozenset(
-    "路过 雷人 握手 鲜花 鸡蛋 全部评论 快速评论 发表评论 我要评论 网友评论 评论 点赞 收藏 分享 转发 打赏 在看 赞 相关评论 热门评论 最新评论 登录 注册 回复 举报 路過 握手 鮮花 雞蛋 全部評論 快速評論 發表評論 我要評論".split()
-)
-_BREADCRUMB_RE = re.compile(
-    r"^(首页|首頁|网站首页|主页|当前位置|當前位置|您的位置|您现在的位置|你的位置|所在位置)"
-)
-_TOOLS_RE = re.compile(
-    r"打印|打印本页|字体[:：\s]*[大中小]|字號|字号[:：\s]*[大中小]|分享到|访问量|訪問量|浏览次数|瀏覽次數"
-    r"|阅读数|閱讀數|关闭窗口|關閉窗口|【关闭】|收藏本页|返回顶部|返回頂部|扫一扫|掃一掃|点击数|點擊數"
-)
-_COPYRIGHT_RE = re.compile(
-    r"copyright|©|版权所有|版權所有|未经授权不得转载|未經授權不得轉載|未经许可|未經許可|转载请注明|轉載請註明"
-    r"|all rights reserved|powered by",
-    re.IGNORECASE,
-)
-_ICP_RE = re.compile(
-    r"ICP备|ICP證|ICP证|公网安备|公網安備|经营许可证|經營許可證|不良信息举报|举报电话|举报邮箱|不良信息舉報"
-)
-_CONTACT_RE = re.compile(r"^(服务热线|服務熱線|客服热线|客服熱線|热线电话|投稿邮箱|投稿郵箱)")
-_ATTACHMENT_RE = re.compile(
-    r"^(附件下载|附件下載|附件|相关附件|相關附件)\s*[:：]|\.(docx?|pdf|xlsx?|wps|zip|rar)$", re.I
-)
-_RELATED_RE = re.compile(
-    r"(热文|熱文|相关阅读|相關閱讀|推荐阅读|推薦閱讀|相关新闻|相關新聞|延伸阅读|延伸閱讀|热点推荐|猜你喜欢|相关链接|热门文章|相关文章)$"
-)
-_URL_LINE_RE = re.compile(
-    r"^\W*(video|视频|視頻|来源链接|原文链接)?\s*[:：]?\s*https?://[\x21-\x7e]+$", re.I
-)
+@lru_cache(maxsize=1)
+def _boilerplate_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    from annotator.core.resources import read_text
+
+    rules = []
+    for line in read_text("boilerplate.tsv").splitlines():
+        if line.strip() and not line.startswith("#"):
+            kind, pattern = line.split("\t", 1)
+            rules.append((kind, re.compile(pattern, re.IGNORECASE)))
+    return tuple(rules)
+
+
+def boilerplate_kind(line: str) -> str | None:
+    """The kind of web furniture a whole (trimmed, Simplified) line is, or None."""
+    for kind, pattern in _boilerplate_rules():
+        if pattern.fullmatch(line):
+            return kind
+    if len(line) < 120 and not _has_han(line):
+        return "noise"  # no Chinese at all: stray numbers, markup, menu words
+    return None
+
+
 _VIDEO_URL_RE = re.compile(r"(?:video|视频|視頻)\s*[:：]\s*https?://[\x21-\x7e]+", re.I)
 _BULLETS = "●•·▪◆■"
-
-_LINE_RULES: tuple[_LineRule, ...] = (
-    ("navigation", lambda s: len(s) < 80 and bool(_BREADCRUMB_RE.match(s))),
-    ("navigation", lambda s: s.count("|") >= 3 and all(len(p.strip()) <= 10 for p in s.split("|"))),
-    (
-        "comments",
-        lambda s: (
-            s in _COMMENT_WIDGETS
-            or bool(re.fullmatch(r"(共|已有)?\d+\s*(条|人)?(评论|參與|参与)", s))
-        ),
-    ),
-    ("tools", lambda s: len(s) < 80 and bool(_TOOLS_RE.search(s))),
-    ("copyright", lambda s: len(s) < 200 and bool(_COPYRIGHT_RE.search(s))),
-    ("icp", lambda s: len(s) < 200 and bool(_ICP_RE.search(s))),
-    ("contact", lambda s: len(s) < 60 and bool(_CONTACT_RE.match(s))),
-    ("attachment", lambda s: len(s) < 80 and bool(_ATTACHMENT_RE.search(s))),
-    ("video", lambda s: bool(_URL_LINE_RE.match(s))),
-    ("noise", lambda s: len(s) < 120 and not _has_han(s)),
-)
 
 
 def _line_spans(text: str) -> list[tuple[int, int]]:
@@ -351,12 +326,14 @@ def remove_boilerplate(mt: MappedText) -> tuple[MappedText, list[dict[str, Any]]
         raw_start, raw_end = mt.to_raw(start, end)
         removed.append({"kind": kind, "start": raw_start, "end": raw_end})
 
+    simple = to_simplified(text)  # same length: one set of rules serves both scripts
     in_related = False
     for start, end in _line_spans(text):
-        line = text[start:end].strip(" \t\n\u3000\xa0")
+        line = simple[start:end].strip(" \t\n\u3000\xa0")
         if not line:
             continue
-        if _RELATED_RE.search(line) and len(line) <= 12:
+        kind = boilerplate_kind(line)
+        if kind == "related":
             in_related = True
             drop(start, end, "related")
             continue
@@ -364,7 +341,6 @@ def remove_boilerplate(mt: MappedText) -> tuple[MappedText, list[dict[str, Any]]
             drop(start, end, "related")
             continue
         in_related = False
-        kind = next((k for k, rule in _LINE_RULES if rule(line)), None)
         if kind:
             drop(start, end, kind)
             continue

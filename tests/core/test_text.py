@@ -98,6 +98,40 @@ def test_sample_003_keeps_body_and_byline_drops_furniture(samples):
     assert {"navigation", "comments", "copyright", "icp", "video"} <= kinds
 
 
+def test_sentences_that_mention_permission_or_printing_are_not_notices():
+    from annotator.core.text import clean
+
+    kept = [
+        "该公司未经许可擅自占用耕地12亩，已被责令整改。",
+        "村民举报该厂未經授權排放污水",
+        "3D打印产业园今年投产",
+        "市场监管局为58家企业办理了食品经营许可证。",
+        "全市开通不良信息举报平台。",
+    ]
+    notices = [
+        "未经许可，不得转载",
+        "本網站原創內容，未經授權不得轉載",
+        "版权所有：某某市人民政府办公室",
+        "【打印】 【关闭窗口】",
+        "发布日期：2024-03-01  浏览次数：125",
+        "粤ICP备12345678号",
+    ]
+    cleaned = clean("标题\n" + "\n".join(kept + notices) + "\n正文完。")
+    assert cleaned.text.splitlines() == ["标题", *kept, "正文完。"]
+    assert len(cleaned.flags["boilerplate"]) == len(notices)
+
+
+def test_an_article_of_notices_only_is_an_error_not_a_duplicate(tmp_path):
+    from annotator.core.formats import read_paths
+    from annotator.core.model import LabelSet
+
+    (tmp_path / "a.txt").write_text("未經授權不得轉載\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("版权所有 © 2024\n首页 > 新闻\n", encoding="utf-8")
+    items = list(read_paths([tmp_path], LabelSet.default()))
+    assert [type(i).__name__ for i in items] == ["InputError", "InputError"]
+    assert all("nothing is left" in i.message for i in items)
+
+
 def test_bylines_survive(samples):
     text = T.clean(samples["002"]).text
     assert "采寫:南方日報、南方+記者 任龍" in text

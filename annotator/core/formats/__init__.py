@@ -49,6 +49,10 @@ def article_from_raw(raw: str, source: str, *, title: str | None = None) -> Arti
             f"{MAX_ARTICLE_CHARS:,}): split it into articles first"
         )
     cleaned = clean(raw)
+    if not cleaned.text.strip():
+        raise DecodeError(
+            "nothing is left once web furniture (notices, menus, links) is removed: no article"
+        )
     return Article(
         text=cleaned.text,
         source=source,
