@@ -68,6 +68,8 @@ class LabelEditor(QDialog):
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("dialog.ok"))
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("dialog.cancel"))
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         hint = QLabel(tr("labels.hint", keys=" ".join(label_keys())))
