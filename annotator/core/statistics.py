@@ -19,8 +19,6 @@ from annotator.core.store import Store
 IDLE_SECONDS = 300.0
 #: Upper edges (seconds) of the time-per-article histogram; the last bucket is open.
 TIME_BUCKETS = (30, 60, 120, 300, 600)
-#: Actions that are not decisions about spans.
-_NOT_DECISIONS = ("undo", "redo", "mark_done", "skip", "flag", "comment")
 _CORRECTIONS = ("relabel", "move_start", "move_end")
 _MAX_POINTS = 200
 
@@ -40,15 +38,18 @@ def _progress(events: list[tuple[float, str, int | None, str]]) -> dict[str, lis
     return dict(sorted(points.items()))
 
 
-def _speed(events: list[tuple[float, str, int | None, str]]) -> tuple[dict[str, Any], list[float]]:
-    """Decisions per working hour per annotator, and seconds spent on each article."""
+def _speed(
+    events: list[tuple[float, str, int | None, str]], decided: dict[str, int]
+) -> tuple[dict[str, Any], list[float]]:
+    """Decisions (as the store counts them) per working hour per annotator, and
+    seconds spent on each article; working time comes from the event log."""
     by_name: dict[str, list[tuple[float, int | None, str]]] = defaultdict(list)
     for time_, name, article_id, action in events:
         by_name[name or "?"].append((time_, article_id, action))
     rates: dict[str, Any] = {}
     per_article: dict[tuple[str, int], float] = defaultdict(float)
     for name, rows in sorted(by_name.items()):
-        decisions = sum(action not in _NOT_DECISIONS for _t, _a, action in rows)
+        decisions = decided.get(name, 0)
         worked = 0.0
         for (t0, _a0, _x0), (t1, a1, _x1) in pairwise(rows):
             gap = t1 - t0
@@ -125,7 +126,7 @@ def project_stats(store: Store) -> dict[str, Any]:
         )
     ]
     in_time = sorted(events)
-    rates, seconds = _speed(events)
+    rates, seconds = _speed(events, stats["decisions_by_annotator"])
     stats["progress"] = _progress(in_time)
     stats["decisions_per_hour"] = rates
     stats["time_per_article"] = _histogram(seconds)

@@ -1008,6 +1008,30 @@ class Store:
         ]
 
     # ------------------------------------------------------------------ statistics
+    # A decision is a span in a state an annotator chose: accepted or rejected, with
+    # the annotator's name on it. Counted on the spans, not on the key presses, so
+    # three boundary moves on one span are one decision, accepting 78 at once is 78,
+    # and an undone decision no longer counts. Everything that says "decisions"
+    # (stats, the dashboard, the window's status bar) counts them this way.
+    _DECIDED = "status != 'pending' AND annotator IS NOT NULL"
+
+    def decisions_by_annotator(self) -> dict[str, int]:
+        return dict(
+            self.conn.execute(
+                f"SELECT annotator, COUNT(*) FROM spans WHERE {self._DECIDED}"
+                " GROUP BY annotator ORDER BY annotator"
+            ).fetchall()
+        )
+
+    def decisions(self, annotator: str, *, since: float = 0.0) -> int:
+        """Decisions by ``annotator`` last changed at or after ``since`` (epoch s)."""
+        row = self.conn.execute(
+            f"SELECT COUNT(*) FROM spans WHERE {self._DECIDED} AND annotator = ?"
+            " AND updated_at >= ?",
+            (annotator, since),
+        ).fetchone()
+        return int(row[0])
+
     def stats(self) -> dict[str, Any]:
         by_status = dict(
             self.conn.execute("SELECT status, COUNT(*) FROM articles GROUP BY status").fetchall()
@@ -1023,18 +1047,14 @@ class Store:
         decisions = self.conn.execute(
             "SELECT COUNT(*), MIN(time), MAX(time) FROM events WHERE action NOT IN ('undo', 'redo')"
         ).fetchone()
-        per_annotator = dict(
-            self.conn.execute(
-                "SELECT COALESCE(annotator, '?'), COUNT(*) FROM events GROUP BY annotator"
-            ).fetchall()
-        )
+        per_annotator = self.decisions_by_annotator()
         total = sum(by_status.values())
         return {
             "articles": total,
             "articles_by_status": {s.value: by_status.get(s.value, 0) for s in ArticleStatus},
             "spans_by_status": {s.value: spans.get(s.value, 0) for s in SpanStatus},
             "accepted_by_label": labels,
-            "decisions": decisions[0],
+            "decisions": sum(per_annotator.values()),
             "decisions_by_annotator": per_annotator,
             "first_decision": decisions[1],
             "last_decision": decisions[2],

@@ -91,7 +91,8 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self.tasks = tasks
         self.labels = session.labels
-        self._decisions = 0
+        self._decisions = 0  # as the store counts them (Store.decisions), this session
+        self._session_start = time.time()
         self._started = time.monotonic()
         self.setStyleSheet(STYLE)
         self.resize(first_size(self.screen().availableGeometry().size()))
@@ -542,7 +543,6 @@ class MainWindow(QMainWindow):
             self._refresh_header()
             self._load_boundaries(article.id, article.text)
         elif what == "spans":
-            self._decisions += 1
             self.view.set_spans(self._visible(s.spans), s.current)
             self._mark_panel()
             self._refresh_header()
@@ -569,6 +569,13 @@ class MainWindow(QMainWindow):
     def _refresh_list_rows(self) -> None:
         dirty, self._list_dirty = self._list_dirty, set()
         self.articles.refresh(sorted(dirty))
+        self._count_decisions()
+
+    def _count_decisions(self) -> None:
+        """The session's decisions, counted as ``annotator stats`` counts them (after
+        the keys settle, not on each one)."""
+        self._decisions = self.store.decisions(self.session.annotator, since=self._session_start)
+        self._refresh_status(progress=False)
 
     def _mark_panel(self) -> None:
         self._panel_dirty = True
