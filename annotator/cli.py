@@ -338,6 +338,14 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_bench(args: argparse.Namespace) -> int:
     from annotator import bench
 
+    size = getattr(args, "size", None)
+    if size is not None:
+        width, _, height = size.lower().partition("x")
+        if not (width.isdigit() and height.isdigit()):
+            raise UsageError(f"--size {size}: give it as WIDTHxHEIGHT, such as 1280x800")
+        if int(width) < 1280 or int(height) < 800:
+            # Span hints are planned for what such a window shows after the current span.
+            raise UsageError(f"--size {size}: the simulator needs at least 1280x800")
     result = bench.run(args)
     print(json.dumps(result, ensure_ascii=False))
     return EXIT_OK

@@ -94,10 +94,11 @@ def _percentile(values: list[float], q: float) -> float:
 class Driver:
     """Sends keys to the window, measures key-to-repaint latency, logs the keys."""
 
-    def __init__(self, window: Any, stats: Stats, log: Any = None) -> None:
+    def __init__(self, window: Any, stats: Stats, log: Any = None, *, strict: bool = True) -> None:
         from PySide6.QtWidgets import QApplication
 
         self.window = window
+        self.strict = strict  # every key must change something
         self.app = QApplication.instance()
         self.stats = stats
         self.log = log
@@ -113,6 +114,7 @@ class Driver:
         assert purpose in PURPOSES, purpose
         qt_key, modifier, char = Key(name).qt()
         target = self.window.view
+        before = self._state() if self.strict else None
         # Let the previous key's follow-up work (span list, status bar) finish first:
         # a person's next key comes long after it, so it is not this key's latency.
         for _ in range(5):
@@ -135,6 +137,25 @@ class Driver:
         self.stats.latencies.append((end - started) * 1000)
         if self.log is not None:
             self.log(self.window.session.article, name)
+        if before is not None and self._state() == before:
+            raise RuntimeError(f"the key {name} ({purpose}) did nothing")
+
+    def _state(self) -> tuple[Any, ...]:
+        """Everything a key can change: spans, the current span, article status, the
+        caret and selection, and what hint mode shows."""
+        session = self.window.session
+        view = self.window.view
+        cursor = view.textCursor()
+        hints = view.hints
+        return (
+            session.article_id,
+            session.article.status if session.article else None,
+            tuple((x.id, x.start, x.end, x.label, x.status) for x in session.spans),
+            session.current,
+            cursor.anchor(),
+            cursor.position(),
+            None if hints is None else (hints.kind, hints.typed, tuple(hints.targets.items())),
+        )
 
 
 def _shortest(
@@ -333,8 +354,13 @@ class Expert:
             self._ensure_hints()
             k = [x.id for x in self._after()].index(span.id)
             label = next(
-                lab for lab, (_s, _e, sid) in self.view.hints.targets.items() if sid == span.id
+                (lab for lab, (_s, _e, sid) in self.view.hints.targets.items() if sid == span.id),
+                None,
             )
+            if label is None:
+                raise RuntimeError(
+                    f"the span {span.surface} is not in view: the window is too small for the plan"
+                )
             from annotator.ui.hints import ALPHABET
 
             if label != ALPHABET[k]:
@@ -694,7 +720,7 @@ def bench_large(workdir: Path, size: tuple[int, int]) -> dict[str, Any]:
     window = _window(db, size)
     window.session.resume()
     stats = Stats()
-    driver = Driver(window, stats)
+    driver = Driver(window, stats, strict=False)
     driver.key("f", "hint")
     assert window.view.hints is not None
     # Hint letters pick spans; the decisions and boundary keys act on the picked one.

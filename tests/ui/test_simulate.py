@@ -186,3 +186,48 @@ def test_marking_the_last_article_done_is_one_commit(tmp_path):
         seen.clear()
         assert session.mark_done() is None
         assert seen.count("committed") == 1 and seen.count("spans") == 1
+
+
+def test_the_driver_refuses_a_key_that_does_nothing(tmp_path, qapp):
+    import pytest
+
+    from annotator.bench.simulate import Driver, Stats, _seed, _window
+    from annotator.core.evaluate import read_gold
+
+    gold = tmp_path / "gold.jsonl"
+    write_gold(gold)
+    db = tmp_path / "d.db"
+    _seed(db, read_gold(gold), {})
+    window = _window(db, (1280, 800))
+    try:
+        window.session.resume()
+        driver = Driver(window, Stats())
+        driver.key("ctrl+End", "caret")  # the caret moves: fine
+        with pytest.raises(RuntimeError, match="did nothing"):
+            driver.key("ctrl+End", "caret")  # already there
+    finally:
+        window.close()
+        window.store.close()
+
+
+def test_a_window_too_small_for_the_plan_is_a_usage_error(tmp_path):
+    gold = tmp_path / "gold.jsonl"
+    write_gold(gold)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "annotator.cli",
+            "bench",
+            "simulate",
+            "--gold",
+            str(gold),
+            "--size",
+            "1024x700",
+        ],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+    )
+    assert proc.returncode == 2
+    assert "1280x800" in proc.stderr and "Traceback" not in proc.stderr
