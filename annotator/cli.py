@@ -441,6 +441,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="N",
         help="characters for the whole-process comparison (0: skip it)",
     )
+    b = bench_sub.add_parser(
+        "learn", parents=[common], help="cross-validated F1 of the model, zero-shot and learned"
+    )
+    b.add_argument("--gold", required=True, metavar="FILE")
+    b.add_argument("--folds", type=int, default=5)
+    b.add_argument(
+        "--train-size", type=int, default=0, help="learn from at most N articles (default: all)"
+    )
+    b.add_argument("--seed", type=int, default=0, help="how the articles are dealt into folds")
     b = bench_sub.add_parser("merge", parents=[common], help="merge N databases of M articles")
     b.add_argument("--databases", type=int, default=10)
     b.add_argument("--articles", type=int, default=1000, help="articles in each database")

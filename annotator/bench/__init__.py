@@ -32,6 +32,10 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         from annotator.bench.responsiveness import bench_responsiveness
 
         return bench_responsiveness(args)
+    if args.bench == "learn":
+        from annotator.bench.learn import bench_learn
+
+        return bench_learn(args)
     if args.bench == "merge":
         from annotator.bench.merge import bench_merge
 

@@ -2,14 +2,18 @@
 
     python resources/models/build_base.py GOLD.jsonl [GOLD.jsonl ...]
 
-Trained on the gold the project may ship a model of (the sample articles' gold and
-``eval/domain_dev``; see ATTRIBUTION in this folder). The gold texts themselves are not
-shipped, only the model's weights. Rebuild it whenever the components or the model's
-attributes change: the model reads the components' candidates.
+Shipped: trained on ``eval/domain_dev`` (43 Guangdong government articles annotated by
+GUIDELINES.md), which the project may ship a model of; the gold texts themselves are
+not shipped, only the weights. The sample articles are left out on purpose, so that
+they stay unseen text for the model (the first-run project, ``bench simulate``).
+``base.json`` records the hash of every text it was trained on, so ``annotator bench
+learn`` can retrain the base without the fold it scores. Rebuild whenever the
+components or the model's attributes change: the model reads the components' output.
 """
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -17,12 +21,20 @@ from pathlib import Path
 def main(paths: list[str]) -> int:
     from annotator.core.evaluate import read_gold
     from annotator.core.suggest.training import train_docs
+    from annotator.core.text import text_uid
 
     docs = [doc for path in paths for doc in read_gold(path)]
     data = train_docs(docs)
-    out = Path(__file__).with_name("base.crfsuite")
-    out.write_bytes(data)
-    print(f"{out}: {len(data):,} bytes from {len(docs)} texts")
+    here = Path(__file__).parent
+    (here / "base.crfsuite").write_bytes(data)
+    info = {
+        "about": "What base.crfsuite was trained on: hashes of the cleaned texts (text_uid).",
+        "sources": [Path(p).name for p in paths],
+        "texts": len(docs),
+        "trained_on": sorted(text_uid(text) for text, _ in docs),
+    }
+    (here / "base.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")
+    print(f"{here / 'base.crfsuite'}: {len(data):,} bytes from {len(docs)} texts")
     return 0
 
 

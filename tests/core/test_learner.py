@@ -149,3 +149,31 @@ def _shipped():
     if not _PIPELINE:
         _PIPELINE.append(default_pipeline())
     return _PIPELINE[0]
+
+
+def test_bench_learn_scores_folds_it_never_trained_on(tmp_path):
+    import argparse
+    import json
+
+    from annotator.bench.learn import bench_learn
+
+    gold = tmp_path / "gold.jsonl"
+    with gold.open("w", encoding="utf-8") as fh:
+        renamed = [t.replace(t[t.index("云谷") - 2 : t.index("云谷")], "新港") for t in TRAIN]
+        for i, text in enumerate(TRAIN + renamed):
+            ents = [
+                {"start": s, "end": e, "label": lab, "text": text[s:e]} for s, e, lab in _gold(text)
+            ]
+            fh.write(
+                json.dumps({"id": str(i), "text": text, "entities": ents}, ensure_ascii=False)
+                + "\n"
+            )
+    args = argparse.Namespace(gold=str(gold), folds=3, train_size=0, seed=0)
+    report = bench_learn(args)
+    assert report["articles"] == 12 and report["folds"] == 3
+    assert not report["base_retrained_per_fold"]  # the shipped base never saw these
+    assert [f["test_articles"] for f in report["per_fold"]] == [4, 4, 4]
+    assert all(f["train_articles"] == 8 for f in report["per_fold"])
+    # The shipped base does not know the invented kind; a project that annotated it does.
+    assert report["learned"]["labels"]["FAC"] > report["zero_shot"]["labels"].get("FAC", 0.0)
+    assert 0.0 <= report["learned"]["confidence"]["share"] <= 1.0

@@ -262,13 +262,18 @@ class ModelSource:
     project's own. A newer project model (trained in another process) is picked up
     on the next text; the check is one indexed read."""
 
-    def __init__(self, store: Any = None, *, base: Model | bool | None = True) -> None:
+    def __init__(
+        self, store: Any = None, *, base: Model | bool | None = True, project: Model | None = None
+    ) -> None:
         self.store = store
         self._base = base_model() if base is True else (base or None)
         self._stamp: float | object | None = object()
-        self._stack = Stack(self._base)
+        self._stack = Stack(self._base, project)
+        self._fixed = project is not None or store is None
 
     def _refresh(self) -> Stack:
+        if self._fixed:
+            return self._stack
         stamp = self.store.model_stamp(PROJECT_MODEL) if self.store is not None else None
         if stamp != self._stamp:
             self._stamp = stamp

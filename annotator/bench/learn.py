@@ -1,0 +1,125 @@
+"""``annotator bench learn``: what the sequence model is worth on texts it never saw.
+
+The gold texts are cut into K folds. For each fold, scored on that fold only:
+
+- ``zero_shot``: the base model as a new project gets it. Where the shipped base was
+  trained on some of these texts, the base is retrained without the fold first.
+- ``learned``: a project that annotated the other folds (at most ``--train-size``
+  articles of them): its own model, stacked on a base that never saw any of these
+  texts (the way the shipped base meets a new corpus), as ``annotator train`` does.
+
+Also how well confidence predicts correctness: the precision of the spans above 0.9
+and their share of all spans.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from collections.abc import Sequence
+from typing import Any
+
+from annotator.core.evaluate import read_gold
+from annotator.core.metrics import span_scores
+from annotator.core.resources import read_text
+from annotator.core.suggest import default_pipeline
+from annotator.core.suggest.learner import Model, ModelSource
+from annotator.core.suggest.training import Gold, component_pipeline, train_docs
+from annotator.core.text import text_uid
+
+Doc = tuple[str, Gold]
+
+
+def _base_texts() -> set[str]:
+    try:
+        return set(json.loads(read_text("models", "base.json"))["trained_on"])
+    except (FileNotFoundError, OSError, KeyError, ValueError):
+        return set()
+
+
+def _score(
+    source: ModelSource | None, docs: Sequence[Doc], labels: set[str]
+) -> tuple[Any, list[Any]]:
+    pipeline = default_pipeline(labels=labels, model=source or False)
+    pairs, confidences = [], []
+    for text, gold in docs:
+        spans = pipeline.suggest(text)
+        want = {tuple(g) for g in gold}
+        pairs.append((gold, [(s.start, s.end, s.label) for s in spans]))
+        confidences += [(s.confidence, (s.start, s.end, s.label) in want) for s in spans]
+    return pairs, confidences
+
+
+def _confidence(confidences: list[tuple[float, bool]], above: float = 0.9) -> dict[str, Any]:
+    sure = [right for c, right in confidences if c > above]
+    return {
+        "above": above,
+        "precision": round(sum(sure) / len(sure), 4) if sure else None,
+        "share": round(len(sure) / len(confidences), 4) if confidences else None,
+        "spans": len(confidences),
+    }
+
+
+def _report(pairs: list[Any], confidences: list[Any], labels: set[str]) -> dict[str, Any]:
+    scores = span_scores(pairs, labels=labels)
+    return {
+        "f1": scores["overall"]["f1"],
+        "precision": scores["overall"]["precision"],
+        "recall": scores["overall"]["recall"],
+        "labels": {k: v["f1"] for k, v in scores["labels"].items()},
+        "confidence": _confidence(confidences),
+    }
+
+
+def bench_learn(args: argparse.Namespace) -> dict[str, Any]:
+    started = time.perf_counter()
+    docs: list[Doc] = list(read_gold(args.gold))
+    labels = {s[2] for _, gold in docs for s in gold}
+    folds_n = max(2, min(args.folds, len(docs)))
+    order = list(range(len(docs)))
+    random.Random(args.seed).shuffle(order)
+    folds = [sorted(order[k::folds_n]) for k in range(folds_n)]
+    in_base = _base_texts()
+    seen = {i for i, (text, _) in enumerate(docs) if text_uid(text) in in_base}
+    features = component_pipeline()
+    # A base that has seen none of these texts: the prior of every project model.
+    outside = None if seen else ModelSource().base
+    totals: dict[str, tuple[list[Any], list[Any]]] = {"zero_shot": ([], []), "learned": ([], [])}
+    per_fold = []
+    for k, test_ids in enumerate(folds):
+        test = [docs[i] for i in test_ids]
+        rest = [i for i in order if i not in set(test_ids)]
+        if seen:
+            # The shipped base saw some of these texts: retrain it without this fold.
+            base_docs = [docs[i] for i in sorted(seen) if i not in set(test_ids)]
+            base = Model(train_docs(base_docs, pipeline=features)) if base_docs else None
+        else:
+            base = ModelSource().base
+        train = [docs[i] for i in rest][: args.train_size or None]
+        project = Model(train_docs(train, base=outside, pipeline=features))
+        fold: dict[str, Any] = {"fold": k, "test_articles": len(test), "train_articles": len(train)}
+        sources = {
+            "zero_shot": ModelSource(base=base or False),
+            "learned": ModelSource(base=outside or False, project=project),
+        }
+        for name, source in sources.items():
+            pairs, confidences = _score(source, test, labels)
+            fold[name] = span_scores(pairs, labels=labels)["overall"]["f1"]
+            totals[name][0].extend(pairs)
+            totals[name][1].extend(confidences)
+        per_fold.append(fold)
+    components = _score(None, docs, labels)
+    return {
+        "gold": str(args.gold),
+        "articles": len(docs),
+        "folds": folds_n,
+        "train_size": args.train_size,
+        "base_retrained_per_fold": bool(seen),
+        "components_only": _report(*components, labels),
+        "zero_shot": _report(*totals["zero_shot"], labels),
+        "learned": _report(*totals["learned"], labels),
+        "per_fold": per_fold,
+        "seconds": round(time.perf_counter() - started, 1),
+    }
