@@ -103,6 +103,7 @@ class MainWindow(QMainWindow):
         self.header.setWordWrap(True)
         self.meta = QLabel()
         self.meta.setObjectName("articleMeta")
+        self.meta.setWordWrap(True)  # a long line must not widen the window past the screen
         self.note = QLabel()  # the review flag and the comment, when there are any
         self.note.setObjectName("articleNote")
         self.note.setWordWrap(True)
@@ -165,6 +166,11 @@ class MainWindow(QMainWindow):
         self._meters: dict[str, RateMeter] = {}
         self._importing = 0
         self._arrivals = 0.0
+        # Long texts here may be clipped, never widen the window past the screen (at
+        # 200% a status bar of full sentences was wider than the screen); progress
+        # (task_label) keeps its full width.
+        for label in (self.message_label, self.current_label, self.speed_label):
+            label.setMinimumWidth(1)
         bar = self.statusBar()
         bar.addWidget(self.message_label, 1)
         bar.addPermanentWidget(self.current_label)

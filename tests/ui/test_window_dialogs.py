@@ -138,6 +138,15 @@ def test_the_window_opens_inside_the_available_screen(qtbot, tmp_path):
     win, _settings = _open(qtbot, tmp_path)
     available = win.screen().availableGeometry()
     assert win.width() <= available.width() and win.height() <= available.height()
+    # With an article open (long meta line, long status texts) the window can still
+    # shrink to a 1600×1000 screen at 200%: no label insists on its full width.
+    _texts(tmp_path / "in", 2)
+    win.import_files([str(tmp_path / "in")])
+    win.notify("Imported 2, 0 already present, 0 failed and a long tail of words " * 3)
+    win.show()
+    QApplication.processEvents()
+    hint = win.minimumSizeHint()
+    assert hint.width() <= 800 and hint.height() <= 470, hint
     # A geometry saved on a bigger screen is brought back inside this one.
     win.resize(available.width() * 2, available.height() * 2)
     win.close()
