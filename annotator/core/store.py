@@ -16,12 +16,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
-
-import sqlite_utils
+from typing import TYPE_CHECKING, Any
 
 from annotator.core.faults import cause, describe, display_name, folder_writable
 from annotator.core.model import JOIN, Article, ArticleStatus, Label, LabelSet, Span, SpanStatus
+
+if TYPE_CHECKING:
+    import sqlite_utils
 
 SCHEMA_VERSION = 6
 
@@ -292,11 +293,25 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: str) -> None:
         self.conn = conn
         self.path = path
-        self.db = sqlite_utils.Database(conn)
+        self._db: sqlite_utils.Database | None = None
         self._depth = 0
         # Why writes are refused (read-only file, failed health check), or None.
         self.read_only: str | None = None
         self.damaged = False
+
+    @property
+    def db(self) -> sqlite_utils.Database:
+        """sqlite-utils over the connection, for migrations. Imported on first use:
+        it brings numpy, a third of a second of every start-up otherwise."""
+        if self._db is None:
+            import sqlite_utils
+
+            self._db = sqlite_utils.Database(self.conn)
+        return self._db
+
+    def _tables(self) -> set[str]:
+        rows = self.conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+        return {r[0] for r in rows}
 
     # ------------------------------------------------------------------ lifecycle
     @classmethod
@@ -421,17 +436,19 @@ class Store:
         )
         if version < SCHEMA_VERSION:
             self._migrate()
-        if labels is not None or not self.db.table("labels").count:
+        if labels is not None or not self.conn.execute("SELECT COUNT(*) FROM labels").fetchone()[0]:
             self.set_labels(labels or LabelSet.default())
 
     def _migrate(self) -> None:
         # Read the version under the write lock: another process may be creating
-        # this same new database right now.
+        # this same new database right now. sqlite-utils is loaded first, so the
+        # lock is not held while it imports.
+        db = self.db
         with self.transaction():
             version = self.conn.execute("PRAGMA user_version").fetchone()[0]
-            if version == 0 and self.db.table_names():
-                unknown = set(self.db.table_names()) - {"articles", "spans", "labels"}
-                if "articles" not in self.db.table_names() or unknown - {
+            if version == 0 and db.table_names():
+                unknown = set(db.table_names()) - {"articles", "spans", "labels"}
+                if "articles" not in db.table_names() or unknown - {
                     "lexicon",
                     "events",
                     "meta",
@@ -440,7 +457,7 @@ class Store:
                         f"{display_name(self.path)} is an SQLite file but not an annotator database"
                     )
             for number in range(version, SCHEMA_VERSION):
-                MIGRATIONS[number](self.db)
+                MIGRATIONS[number](db)
                 self.conn.execute(f"PRAGMA user_version = {number + 1}")
 
     def set_lock_wait(self, seconds: float) -> None:
@@ -520,9 +537,7 @@ class Store:
         temporary names, so swapping two names breaks no unique index."""
         renames = {old: new for old, new in renames.items() if old != new}
         changed = 0
-        tables = ["spans", "lexicon"] + (
-            ["team_spans"] if "team_spans" in self.db.table_names() else []
-        )
+        tables = ["spans", "lexicon"] + (["team_spans"] if "team_spans" in self._tables() else [])
         with self.transaction():
             for step in (
                 {old: f"\x00{old}" for old in renames},
