@@ -238,7 +238,7 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print(f"database: {args.db or default_db_path()}")
     print(
         f"articles: {stats['articles']} (new {by['new']}, in progress {by['in_progress']}, "
-        f"done {by['done']}, skipped {by['skipped']})"
+        f"done {by['done']}, skipped {by['skipped']}; {stats['articles_flagged']} flagged for review)"
     )
     print(
         f"spans: {spans['accepted']} accepted, {spans['pending']} pending, "

@@ -1064,9 +1064,11 @@ class Store:
         ).fetchone()
         per_annotator = self.decisions_by_annotator()
         total = sum(by_status.values())
+        flagged = self.conn.execute("SELECT COUNT(*) FROM articles WHERE flagged").fetchone()[0]
         return {
             "articles": total,
             "articles_by_status": {s.value: by_status.get(s.value, 0) for s in ArticleStatus},
+            "articles_flagged": flagged,
             "spans_by_status": {s.value: spans.get(s.value, 0) for s in SpanStatus},
             "accepted_by_label": labels,
             "decisions": sum(per_annotator.values()),

@@ -166,3 +166,17 @@ def test_batch_reject_by_label_and_status(store):
     assert [st for _s, st in _states(sess)] == ["rejected"] * 4
     sess.undo()
     assert [st for _s, st in _states(sess)] == ["accepted", "rejected", "rejected", "accepted"]
+
+
+def test_stats_count_flagged_articles_and_not_as_decisions(store):
+    from annotator.core.statistics import project_stats
+
+    sess, _ids = _project(store)
+    sess.toggle_flag()
+    sess.set_comment("看一下")
+    sess.skip()
+    stats = project_stats(store)
+    assert stats["articles_flagged"] == 1
+    assert stats["articles_by_status"]["skipped"] == 1
+    # A flag, a comment and a skip decide nothing about spans.
+    assert stats["decisions_per_hour"]["amy"]["decisions"] == 0
