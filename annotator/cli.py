@@ -215,6 +215,7 @@ def cmd_export(args: argparse.Namespace) -> int:
                 status=args.status,
                 include_pending=args.include_pending,
                 script=args.script,
+                on_drop=error,
             )
         except ValueError as exc:
             raise Failure(f"export stopped, nothing written: {exc}") from exc

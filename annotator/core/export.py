@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -26,6 +26,24 @@ def records(
         status=ArticleStatus.DONE.value if status == "done" else None, span_statuses=wanted
     ):
         yield jsonl.record(article, spans, script=script)
+
+
+def flat(rec: dict[str, Any], on_drop: Callable[[str], object] | None) -> dict[str, Any]:
+    """The record with overlapping entities left out, for formats that cannot hold them
+    (BIO tags, spaCy's doc.ents): the longest of overlapping ones stays, and each one
+    left out is said through ``on_drop``, so no export drops one silently."""
+    kept: list[dict[str, Any]] = []
+    for ent in sorted(rec["entities"], key=lambda e: (e["start"], -e["end"])):
+        clash = next((k for k in kept if k["start"] < ent["end"] and ent["start"] < k["end"]), None)
+        if clash is None:
+            kept.append(ent)
+        elif on_drop is not None:
+            on_drop(
+                f"article {rec['id']}: entity {ent['start']}..{ent['end']} {ent['text']!r}"
+                f" {ent['label']} overlaps {clash['start']}..{clash['end']} {clash['text']!r}"
+                f" {clash['label']}; left out (this format cannot hold overlapping spans)"
+            )
+    return {**rec, "entities": kept}
 
 
 def _bio_lines(rec: dict[str, Any]) -> Iterator[str]:
@@ -74,8 +92,12 @@ def export(
     status: str = "done",
     include_pending: bool = False,
     script: str = "original",
+    on_drop: Callable[[str], object] | None = None,
 ) -> int:
     """Write the export; returns the number of articles. Raises ValueError, writing nothing.
+
+    Flat formats (conll, spacy) leave out an entity that overlaps another; each is
+    reported through ``on_drop``.
 
     Records stream from the store into the (temporary) output one at a time, so
     memory does not grow with the corpus. Each is validated before it is written;
@@ -85,6 +107,8 @@ def export(
     recs = records(store, status=status, include_pending=include_pending, script=script)
     if fmt == "jsonl":
         return jsonl.write(recs, output)
+    if fmt in ("spacy", "conll"):
+        recs = (flat(rec, on_drop) for rec in recs)
     if fmt == "spacy":
         # spaCy's DocBin is built in memory by design; it is meant for training sets.
         return _write_docbin(list(recs), output)

@@ -113,3 +113,26 @@ def test_file_names_with_odd_bytes_import_and_errors_stay_one_line(tmp_path):
     with Store.open(db) as st:
         (only,) = st.article_ids()
         assert st.article(only).source.endswith("caf\\xe9.txt")
+
+
+def test_flat_exports_never_corrupt_overlaps_and_say_what_they_left_out(tmp_path, capsys):
+    """Spans in a database can still overlap (an old import, a merge): CoNLL keeps the
+    longer one whole and names the one it left out."""
+    from annotator.core.formats import article_from_raw
+    from annotator.core.model import ArticleStatus, Span, SpanStatus
+
+    db = tmp_path / "p.db"
+    with Store.open(db) as st:
+        art = article_from_raw("江门市委书记调研。", "a.txt")
+        art.status = ArticleStatus.DONE
+        art.spans = [
+            Span(2, 4, "ORG", "市委", status=SpanStatus.ACCEPTED),
+            Span(0, 6, "TITLE", "江门市委书记", status=SpanStatus.ACCEPTED),
+        ]
+        st.add_article(art)
+    out = tmp_path / "out.conll"
+    assert main(["export", "--db", str(db), "--format", "conll", "-o", str(out)]) == 0
+    tags = [line.split()[1] for line in out.read_text(encoding="utf-8").splitlines()[1:7]]
+    assert tags == ["B-TITLE"] + ["I-TITLE"] * 5
+    (line,) = capsys.readouterr().err.strip().splitlines()[:1]
+    assert "市委" in line and "ORG" in line and "left out" in line
