@@ -35,9 +35,17 @@ class StoreBusy(StoreError):
     """Another program held the write lock longer than this store waits: try again."""
 
 
+def _is_busy(exc: BaseException) -> bool:
+    """Another connection holds a lock this one needs (try again later)."""
+    if isinstance(exc, StoreBusy):
+        return True
+    return isinstance(exc, sqlite3.OperationalError) and any(
+        word in str(exc).lower() for word in ("locked", "busy")
+    )
+
+
 def _fault(exc: sqlite3.Error, path: str) -> StoreError:
-    busy = "locked" in str(exc).lower() or "busy" in str(exc).lower()
-    return (StoreBusy if busy else StoreError)(describe(exc, path))
+    return (StoreBusy if _is_busy(exc) else StoreError)(describe(exc, path))
 
 
 def _looks_empty(path: Path) -> bool:
@@ -382,10 +390,20 @@ class Store:
         if not writable:
             store.read_only = f"{display_name(target)}: opened read-only: no permission to write"
             store.read_only += " the file or its folder"
+        deadline = time.monotonic() + timeout
         try:
-            if check:
-                store._check_health()
-            store._prepare(labels, writable=store.read_only is None)
+            while True:
+                try:
+                    if check:
+                        store._check_health()
+                    store._prepare(labels, writable=store.read_only is None)
+                    break
+                except (sqlite3.OperationalError, StoreBusy) as exc:
+                    # Another process is creating or converting this same file (WAL
+                    # set-up takes an exclusive lock): wait for it as a write would.
+                    if not _is_busy(exc) or time.monotonic() > deadline:
+                        raise
+                    time.sleep(0.05)
         except sqlite3.Error as exc:
             conn.close()
             raise StoreError(describe(exc, target)) from exc
@@ -400,6 +418,8 @@ class Store:
             rows = self.conn.execute("PRAGMA quick_check(5)").fetchall()
             problems = [r[0] for r in rows if r[0] != "ok"]
         except sqlite3.DatabaseError as exc:
+            if _is_busy(exc):
+                raise
             problems = [str(exc)]
         if problems:
             self.damaged = True
