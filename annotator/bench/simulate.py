@@ -198,6 +198,7 @@ class Expert:
         self.driver = driver
         self.labels = self.session.labels
         self.text = ""
+        self.gold: Gold = set()
         self.edges: list[int] = []
 
     # ------------------------------------------------------------------ reading state
@@ -260,6 +261,7 @@ class Expert:
     def review(self, gold: Gold) -> None:
         s = self.session
         self.text = s.article.text
+        self.gold = gold
         self.edges = s.word_edges()
         done_to = -1  # the expert works through the text in reading order
         for _ in range(10 * len(gold) + 50):
@@ -447,10 +449,16 @@ class Expert:
         """Boundary keys (word edge, or one character with Shift) that turn ``span``
         into ``g``: grow first, then shrink, never over an accepted span or a line."""
         text = self.text
+        # Never over an accepted span (refused) nor over a right suggestion (a move
+        # over it would reject it on the way).
         blocked = [
             (x.start, x.end)
             for x in self._spans()
-            if x.status.value == "accepted" and x.id != span.id
+            if x.id != span.id
+            and (
+                x.status.value == "accepted"
+                or (x.status.value == "pending" and (x.start, x.end, x.label) in self.gold)
+            )
         ]
 
         def ok(a: int, b: int) -> bool:
@@ -526,14 +534,14 @@ class Expert:
         live = self._live()
         before = [x for x in live if x.start <= g[0]]
         after = [x for x in live if x.start >= g[1]]
-        for x in before[-2:] + after[:1]:
-            plan = self._hint_plan(x)
-            if not plan:
-                continue
+        pending_before = [x for x in self._pending() if x.start <= g[0]]
+        for x in {id(x): x for x in before[-2:] + after[:1] + pending_before[-2:]}.values():
+            if self.session.current == x.id:
+                continue  # the caret may have left it: the route from the caret covers it
             route = self._route_from(g, x.start)
             if route is None:
                 continue
-            cost = self._reach_cost(x)
+            cost = self._reach_cost(x)  # by hint, or else by J/K
             if best is None or cost + len(route[0]) < len(best[0]):
                 best = ([("reach", x)] * cost + route[0], ["hint"] * cost + route[1])
         return best
