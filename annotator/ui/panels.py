@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtGui import QColor, QKeyEvent, QPalette, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QApplication,
@@ -208,7 +208,8 @@ class ArticleList(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         metrics = self.table.fontMetrics()
-        for col, widest in ((0, "◐ In progress"), (2, "00000"), (3, "00000")):
+        # The status column shows only its symbol (the word is in the tooltip).
+        for col, widest in ((0, "0000"), (2, "00000"), (3, "00000")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, metrics.horizontalAdvance(widest) + 18)
         layout = QVBoxLayout(self)
@@ -221,6 +222,14 @@ class ArticleList(QWidget):
         self.table.activated.connect(self._activated)
         self.table.clicked.connect(self._activated)
         self.retranslate()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        """A narrow list (a small screen, 200% scale) drops the count columns so the
+        titles keep the room: a title is what the annotator reads there."""
+        super().resizeEvent(event)
+        narrow = self.width() < self.fontMetrics().horizontalAdvance("0") * 36
+        for col in (2, 3):
+            self.table.setColumnHidden(col, narrow)
 
     def retranslate(self) -> None:
         current = self.filter.currentIndex()

@@ -108,8 +108,13 @@ def test_the_caret_is_thicker_than_a_hairline(window):
 
 def test_article_titles_are_not_cut_short(qtbot, window):
     table = window.articles.table
-    shown = table.columnWidth(1)
-    assert shown >= table.fontMetrics().horizontalAdvance("清远市清城区召开推进会")
+    # Narrow (this offscreen screen, or 200%): the counts give way, the title keeps
+    # most of the list.
+    QApplication.processEvents()
+    assert table.columnWidth(1) >= 0.6 * table.viewport().width()
+    window.articles.resize(380, 600)
+    QApplication.processEvents()
+    assert table.columnWidth(1) >= table.fontMetrics().horizontalAdvance("清远市清城区召开推进会")
 
 
 @pytest.fixture
