@@ -24,7 +24,7 @@ from annotator.core.model import JOIN, Article, ArticleStatus, Label, LabelSet, 
 if TYPE_CHECKING:
     import sqlite_utils
 
-SCHEMA_VERSION = 6
+SCHEMA_VERSION = 7
 
 
 class StoreError(RuntimeError):
@@ -214,6 +214,12 @@ def _migration_6(db: sqlite_utils.Database) -> None:
     db.table("spans").create_index(["status", "label"], if_not_exists=True)
 
 
+def _migration_7(db: sqlite_utils.Database) -> None:
+    """Spans by annotator and time: the window counts an annotator's decisions after
+    each one, which otherwise scans every span (0.6 s at 6 million)."""
+    db.table("spans").create_index(["annotator", "updated_at"], if_not_exists=True)
+
+
 MIGRATIONS: Sequence[Callable[[sqlite_utils.Database], None]] = (
     _migration_1,
     _migration_2,
@@ -221,6 +227,7 @@ MIGRATIONS: Sequence[Callable[[sqlite_utils.Database], None]] = (
     _migration_4,
     _migration_5,
     _migration_6,
+    _migration_7,
 )
 assert len(MIGRATIONS) == SCHEMA_VERSION
 

@@ -214,3 +214,15 @@ def test_statistics_and_exports_read_spans_by_index(store):
     assert "SCAN spans" not in plan(
         "SELECT label, COUNT(*) FROM spans WHERE status = 'accepted' GROUP BY label"
     )
+
+
+def test_counting_an_annotators_decisions_reads_an_index(store):
+    """The status bar recounts the annotator's decisions after each one: that must
+    not scan every span of the project."""
+    from annotator.core.store import Store
+
+    _corpus(store, 3)
+    sql = f"SELECT COUNT(*) FROM spans WHERE {Store._DECIDED} AND annotator = ? AND updated_at >= ?"
+    plan = " ".join(str(r[-1]) for r in store.conn.execute("EXPLAIN QUERY PLAN " + sql, ("a", 0)))
+    assert "INDEX" in plan and "SCAN spans" not in plan
+    assert store.decisions("amy") == 0
