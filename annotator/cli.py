@@ -183,13 +183,14 @@ def cmd_suggest(args: argparse.Namespace) -> int:
 
 
 def cmd_train(args: argparse.Namespace) -> int:
-    from annotator.core.suggest.training import train_project
+    from annotator.core.suggest.training import refresh_untouched, train_project
 
     with _open_store(args) as store:
         try:
             summary = train_project(store)
         except ValueError as exc:
             raise Failure(f"{store.path}: {exc}") from exc
+        summary["refreshed"] = refresh_untouched(store, args.refresh_new)
     print(json.dumps(summary, ensure_ascii=False))
     return EXIT_OK
 
@@ -400,7 +401,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("files", nargs="+", metavar="FILE")
 
-    add("train", cmd_train, "train the project's suggestion model on its done articles (JSON)")
+    p = add("train", cmd_train, "train the project's suggestion model on its done articles (JSON)")
+    p.add_argument(
+        "--refresh-new",
+        type=int,
+        default=0,
+        metavar="N",
+        help="then suggest afresh for up to N articles nobody has opened yet",
+    )
 
     p = add("export", cmd_export, "export the gold dataset")
     p.add_argument(

@@ -35,6 +35,8 @@ def _isolated_home(
     monkeypatch.setenv("ANNOTATOR_HOME", str(home))
     monkeypatch.setenv("ANNOTATOR_CACHE", str(_suggest_cache))
     monkeypatch.delenv("ANNOTATOR_DB", raising=False)
+    # No child process retraining the model behind a test (tests/ui/test_training.py).
+    monkeypatch.setenv("ANNOTATOR_BACKGROUND_TRAIN", "0")
     return home
 
 

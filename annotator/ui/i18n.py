@@ -132,6 +132,10 @@ _STRINGS: dict[str, tuple[str, str]] = {
         " or choose “Every article” when exporting.",
     ),
     "task.done.export": ("已导出 {n} 篇到 {path}", "Exported {n} articles to {path}"),
+    "task.done.train": (
+        "建议模型已按 {n} 篇完成的文章重新训练",
+        "Suggestion model retrained on {n} done articles",
+    ),
     "task.done.suggest": ("已为 {n} 篇文章更新建议", "Suggestions refreshed for {n} articles"),
     "task.filter": ("正在筛选文章…", "Filtering articles…"),
     "task.propagate": ("正在传播到全部文章…", "Propagating to every article…"),

@@ -48,6 +48,7 @@ from annotator.ui.label_editor import ask_labels
 from annotator.ui.panels import ArticleList, LabelPalette, SpanPanel
 from annotator.ui.tasks import Handle, Tasks
 from annotator.ui.theme import THEMES, apply_theme
+from annotator.ui.training import ModelTrainer
 
 _SCRIPTS = ("original", "simplified", "traditional")
 _PUNCT = re.compile(r"[\W_]+")
@@ -90,6 +91,7 @@ class MainWindow(QMainWindow):
         self.session = session
         self.settings = settings
         self.tasks = tasks
+        self.trainer = ModelTrainer(store.path, self._model_trained, self)
         self.labels = session.labels
         self._decisions = 0  # as the store counts them (Store.decisions), this session
         self._session_start = time.time()
@@ -799,6 +801,12 @@ class MainWindow(QMainWindow):
     def _mark_done(self) -> None:
         self.session.mark_done()
         self.notify(tr("bar.done_rest", n=self.session.accepted_rest), 6000)
+        self.trainer.schedule()
+
+    def _model_trained(self, summary: dict[str, object]) -> None:
+        self.notify(tr("task.done.train", n=summary.get("articles", 0)), 6000)
+        if summary.get("refreshed"):
+            self.articles.reload(self.session.article_id)
 
     # ------------------------------------------------------------------ user actions
     def _open_article(self, article_id: int) -> None:
@@ -1133,6 +1141,7 @@ class MainWindow(QMainWindow):
             self.splitter.restoreState(QByteArray.fromBase64(splitter.encode()))
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.trainer.stop()
         self._list_timer.stop()
         self._retry_timer.stop()
         self._message_timer.stop()

@@ -177,3 +177,39 @@ def test_bench_learn_scores_folds_it_never_trained_on(tmp_path):
     # The shipped base does not know the invented kind; a project that annotated it does.
     assert report["learned"]["labels"]["FAC"] > report["zero_shot"]["labels"].get("FAC", 0.0)
     assert 0.0 <= report["learned"]["confidence"]["share"] <= 1.0
+
+
+def test_train_command_prints_a_summary_and_refreshes_untouched_articles(tmp_path, capsys):
+    import json
+
+    from annotator.cli import main
+    from annotator.core.model import Span
+    from annotator.core.store import Store
+
+    db = tmp_path / "p.db"
+    with Store.open(db) as st:
+        for i, text in enumerate(TRAIN):
+            article_id, _ = st.add_article(article_from_raw(text, f"{i}.txt"))
+            if i < 3:
+                start, end, label = _gold(text)[0]
+                st.add_span(
+                    article_id,
+                    Span(start, end, label, text[start:end], status=SpanStatus.ACCEPTED),
+                )
+                st.set_article_status(article_id, ArticleStatus.DONE)
+    assert main(["train", "--db", str(db), "--refresh-new", "2"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert summary["articles"] == 3 and summary["refreshed"] == 2
+    with Store.open(db) as st:
+        assert st.model(learner.PROJECT_MODEL) is not None
+
+
+def test_train_command_on_a_project_with_nothing_done_is_one_clear_line(tmp_path, capsys):
+    from annotator.cli import main
+    from annotator.core.store import Store
+
+    with Store.open(tmp_path / "p.db") as st:
+        st.add_article(article_from_raw(TRAIN[0], "a.txt"))
+    assert main(["train", "--db", str(tmp_path / "p.db")]) == 1
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "no article is marked done" in err[0]

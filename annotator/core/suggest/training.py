@@ -74,3 +74,16 @@ def train_project(store: Any) -> dict[str, Any]:
     }
     store.save_model(PROJECT_MODEL, data, summary)
     return summary
+
+
+def refresh_untouched(store: Any, limit: int) -> int:
+    """Suggest afresh, with the project's current model, for up to ``limit`` articles
+    nobody has opened yet (status new): the next ones an annotator meets. Returns how
+    many were refreshed."""
+    if limit <= 0:
+        return 0
+    pipeline = default_pipeline(store=store)
+    ids = store.article_ids(status="new")[:limit]
+    for article_id in ids:
+        store.replace_pending(article_id, pipeline.suggest(store.article_text(article_id)))
+    return len(ids)
