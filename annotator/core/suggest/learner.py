@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import os
 import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
@@ -63,26 +63,45 @@ def _mark(attrs: list[list[str]], start: int, end: int, name: str) -> None:
     attrs[end - 1].append(name + ":E")
 
 
+class _Strings(dict[str, Any]):
+    """Attribute strings by their key, made on first use."""
+
+    def __init__(self, make: Any) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: str) -> Any:
+        value = self[key] = self.make(key)
+        return value
+
+
+_ONE = _Strings(lambda c: ("c=" + c, "c-1=" + c, "c+1=" + c, "c-2=" + c, "c+2=" + c))
+_TWO = _Strings(lambda b: ("b-=" + b, "b+=" + b))
+_THREE = _Strings(lambda k: "k=" + k)
+
+
 def attributes(f: Features) -> list[list[str]]:
     """One list of string attributes per character."""
     text = f.text
     n = len(text)
     padded = "\x02\x02" + text + "\x03\x03"
     kinds = "BB" + "".join(_kind(ch) for ch in text) + "EE"
+    # The same strings recur on every text: built once each, looked up after.
+    one, two, three = _ONE, _TWO, _THREE
     attrs: list[list[str]] = []
-    for i in range(n):
-        j = i + 2
-        c = padded[j]
-        attrs.append(
+    append = attrs.append
+    for j in range(2, n + 2):
+        m1, c, p1 = padded[j - 1], padded[j], padded[j + 1]
+        append(
             [
-                "c=" + c,
-                "c-1=" + padded[j - 1],
-                "c+1=" + padded[j + 1],
-                "c-2=" + padded[j - 2],
-                "c+2=" + padded[j + 2],
-                "b-=" + padded[j - 1 : j + 1],
-                "b+=" + padded[j : j + 2],
-                "k=" + kinds[j - 1 : j + 2],
+                one[c][0],
+                one[m1][1],
+                one[p1][2],
+                one[padded[j - 2]][3],
+                one[padded[j + 2]][4],
+                two[m1 + c][0],
+                two[c + p1][1],
+                three[kinds[j - 1 : j + 2]],
             ]
         )
     tokens = [t for t in f.tokens if 0 <= t[0] < t[1] <= n]
@@ -193,7 +212,7 @@ class Model:
         characters' tags as its confidence, and every character's chance of being in
         no span at all."""
         if not features.text:
-            return Tagging([], [])
+            return Tagging([], lambda i: 1.0)
         tagger = self._tagger
         tags = tagger.tag(attributes(features))
         marginal = tagger.marginal
@@ -201,7 +220,7 @@ class Model:
             (start, end, label, min(marginal(tags[i], i) for i in range(start, end)))
             for start, end, label in spans_of(tags)
         ]
-        return Tagging(spans, [marginal(OUTSIDE, i) for i in range(len(tags))])
+        return Tagging(spans, lambda i: marginal(OUTSIDE, i))
 
     def spans(self, features: Features) -> list[tuple[int, int, str, float]]:
         return self.tag(features).spans
@@ -209,12 +228,18 @@ class Model:
 
 @dataclass(frozen=True)
 class Tagging:
+    """A model's answer for one text. ``outside(i)`` asks the model that tagged it for
+    character i's chance of being in no span: valid until that model tags again."""
+
     spans: list[tuple[int, int, str, float]]  # (start, end, label, confidence)
-    outside: list[float]  # per character: the probability it is in no span
+    outside: Callable[[int], float]
 
     def outside_share(self, start: int, end: int) -> float:
         """How sure the model is that nothing in [start, end) is a name (mean)."""
-        return sum(self.outside[start:end]) / (end - start) if end > start else 1.0
+        if end <= start:
+            return 1.0
+        outside = self.outside
+        return sum(outside(i) for i in range(start, end)) / (end - start)
 
 
 class Stack:
@@ -233,7 +258,7 @@ class Stack:
 
     def tag(self, features: Features) -> Tagging:
         if self.base is None and self.project is None:
-            return Tagging([], [1.0] * len(features.text))
+            return Tagging([], lambda i: 1.0)
         tagging = self.base.tag(features) if self.base is not None else None
         if self.project is None:
             assert tagging is not None

@@ -223,8 +223,9 @@ class Pipeline:
         taught = [c for c in features.candidates if c.origin == TAUGHT]
         own = features.chosen
         if labels is not None:
-            own = self.merge(analysis, [c for c in features.candidates if c.label in labels])
             taught = [c for c in taught if c.label in labels]
+            if any(c.label not in labels for c in features.candidates):
+                own = self.merge(analysis, [c for c in features.candidates if c.label in labels])
         unsure = self.model_config["unsure_outside"]
         rest = [
             c._replace(priority=0) for c in own if tagging.outside_share(c.start, c.end) < unsure
