@@ -25,6 +25,19 @@ from PySide6.QtWidgets import (
 from annotator.ui.i18n import tr
 
 
+def ok_cancel(dialog: QDialog, *, ok: str | None = None) -> QDialogButtonBox:
+    """OK and Cancel in the interface language (Qt's own stay English), wired to the
+    dialog's accept and reject."""
+    buttons = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+    )
+    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(ok or tr("dialog.ok"))
+    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("dialog.cancel"))
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    return buttons
+
+
 class CommentDialog(QDialog):
     """The article's comment: wrapped, several lines, Ctrl+Return or OK to keep."""
 
@@ -34,13 +47,7 @@ class CommentDialog(QDialog):
         self.setMinimumSize(520, 240)
         self.text = QPlainTextEdit(current)
         self.text.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("dialog.ok"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("dialog.cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         prompt = QLabel(tr("dialog.comment.text"))
         prompt.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -157,13 +164,7 @@ def ask_export(parent: QWidget, directory: str) -> ExportChoice | None:
     form.addRow(tr("export.format"), formats)
     form.addRow(tr("export.status"), status)
     form.addRow("", pending)
-    buttons = QDialogButtonBox(
-        QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-    )
-    buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("dialog.export.next"))
-    buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("dialog.cancel"))
-    buttons.accepted.connect(box.accept)
-    buttons.rejected.connect(box.reject)
+    buttons = ok_cancel(box, ok=tr("dialog.export.next"))
     form.addRow(buttons)
     if not box.exec():
         return None

@@ -11,7 +11,6 @@ from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QColorDialog,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from annotator.core.model import Label, LabelSet
 from annotator.ui import keymap
+from annotator.ui.dialogs import ok_cancel
 from annotator.ui.i18n import tr
 
 _COLUMNS = (
@@ -65,13 +65,7 @@ class LabelEditor(QDialog):
         self.add_button.clicked.connect(self.add_label)
         self.colour_button = QPushButton(tr("labels.colour"))
         self.colour_button.clicked.connect(self.choose_colour)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(tr("dialog.ok"))
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(tr("dialog.cancel"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self)
         hint = QLabel(tr("labels.hint", keys=" ".join(label_keys())))
         hint.setWordWrap(True)
         row = QHBoxLayout()
