@@ -13,6 +13,7 @@ few hundred thousand characters a project annotates.
 
 from __future__ import annotations
 
+import math
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
@@ -217,7 +218,7 @@ class Model:
         tags = tagger.tag(attributes(features))
         marginal = tagger.marginal
         spans = [
-            (start, end, label, min(marginal(tags[i], i) for i in range(start, end)))
+            (start, end, label, math.prod(marginal(tags[i], i) for i in range(start, end)))
             for start, end, label in spans_of(tags)
         ]
         return Tagging(spans, lambda i: marginal(OUTSIDE, i))

@@ -227,9 +227,13 @@ class Pipeline:
             if any(c.label not in labels for c in features.candidates):
                 own = self.merge(analysis, [c for c in features.candidates if c.label in labels])
         unsure = self.model_config["unsure_outside"]
-        rest = [
-            c._replace(priority=0) for c in own if tagging.outside_share(c.start, c.end) < unsure
-        ]
+        rest = []
+        for c in own:
+            outside = tagging.outside_share(c.start, c.end)
+            if outside < unsure:
+                # As sure as the model is that something is there, at most.
+                confidence = round(min(c.confidence, 1.0 - outside), 3)
+                rest.append(c._replace(priority=0, confidence=confidence))
         return _flat([*taught, *picked, *rest], len(analysis.text))
 
     def suggest(self, text: str) -> list[Span]:
