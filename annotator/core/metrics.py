@@ -9,14 +9,16 @@ from typing import Any
 SpanKey = tuple[int, int, str]
 
 
+def _prf_of(precision: float, recall: float) -> dict[str, float]:
+    """Precision, recall and their harmonic mean, rounded as every report shows them."""
+    total = precision + recall
+    f1 = 2 * precision * recall / total if total else 0.0
+    return {"precision": round(precision, 4), "recall": round(recall, 4), "f1": round(f1, 4)}
+
+
 def _prf(tp: int, n_pred: int, n_gold: int) -> dict[str, Any]:
-    p = tp / n_pred if n_pred else 0.0
-    r = tp / n_gold if n_gold else 0.0
-    f = 2 * p * r / (p + r) if p + r else 0.0
     return {
-        "precision": round(p, 4),
-        "recall": round(r, 4),
-        "f1": round(f, 4),
+        **_prf_of(tp / n_pred if n_pred else 0.0, tp / n_gold if n_gold else 0.0),
         "tp": tp,
         "gold": n_gold,
         "predicted": n_pred,
@@ -140,13 +142,8 @@ def _rounded(value: float | None) -> float | None:
 
 def _overlap(n_a: int, hit_a: int, n_b: int, hit_b: int) -> dict[str, Any]:
     """Overlap match: a span counts when the other side has an overlapping span of its label."""
-    prec = hit_b / n_b if n_b else 0.0
-    rec = hit_a / n_a if n_a else 0.0
-    f = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
     return {
-        "precision": round(prec, 4),
-        "recall": round(rec, 4),
-        "f1": round(f, 4),
+        **_prf_of(hit_b / n_b if n_b else 0.0, hit_a / n_a if n_a else 0.0),
         "matched_a": hit_a,
         "matched_b": hit_b,
         "a": n_a,
