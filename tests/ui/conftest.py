@@ -6,12 +6,9 @@ import pytest
 
 from annotator.core.formats import article_from_raw
 from annotator.core.model import Span
-from annotator.core.session import Session
-from annotator.core.settings import Settings
 from annotator.core.store import Store
-from annotator.ui.i18n import set_language
-from annotator.ui.main_window import MainWindow
 from annotator.ui.tasks import Tasks
+from tests.ui.windows import open_window
 
 ARTICLES = [
     (
@@ -36,13 +33,7 @@ def project(tmp_path):
 
 @pytest.fixture
 def window(qtbot, project, tmp_path):
-    set_language("en")
-    settings = Settings(annotator="tester", path=tmp_path / "settings.json")
-    session = Session(project, "tester")
-    win = MainWindow(project, session, settings, Tasks(synchronous=True))
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win, session = open_window(qtbot, project, tmp_path, tasks=Tasks(synchronous=True))
     session.resume()
     win.view.setFocus()
     yield win

@@ -16,6 +16,7 @@ from annotator.core.store import Store
 from annotator.ui.i18n import set_language
 from annotator.ui.main_window import MainWindow
 from annotator.ui.tasks import Tasks
+from tests.ui.windows import open_window
 
 N = 1200
 
@@ -38,13 +39,7 @@ def big(qtbot, tmp_path, monkeypatch):
         return rows
 
     monkeypatch.setattr(store, "article_rows_for", counting, raising=False)
-    set_language("en")
-    settings = Settings(annotator="tester", path=tmp_path / "settings.json")
-    session = Session(store, "tester")
-    win = MainWindow(store, session, settings, Tasks())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win, session = open_window(qtbot, store, tmp_path, tasks=Tasks())
     session.resume()
     qtbot.wait(10)
     yield win, read
@@ -108,13 +103,7 @@ def test_window_propagates_to_the_corpus_off_the_gui_thread_and_undo_cancels(
         return original(self, st, **kw)
 
     monkeypatch.setattr(CorpusPropagation, "run", gated)
-    set_language("en")
-    settings = Settings(annotator="tester", path=tmp_path / "settings.json")
-    session = Session(store, "tester")
-    win = MainWindow(store, session, settings, Tasks())
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
+    win, session = open_window(qtbot, store, tmp_path, tasks=Tasks())
     session.resume()
     win.view.setFocus()
     assert session.article_id == first_id
