@@ -19,15 +19,14 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
-from functools import lru_cache
+from functools import lru_cache, partial
 from typing import Any
 
 import pycrfsuite
 
 from annotator.core.resources import read_bytes
 from annotator.core.suggest.base import Candidate, Token
-
-OUTSIDE = "O"
+from annotator.core.suggest.tags import OUTSIDE, bio, spans_of
 
 
 @dataclass(frozen=True)
@@ -175,28 +174,6 @@ def attributes(f: Features) -> list[list[str]]:
     return attrs
 
 
-def bio(length: int, spans: Iterable[tuple[int, int, str]]) -> list[str]:
-    tags = [OUTSIDE] * length
-    for start, end, label in spans:
-        if 0 <= start < end <= length and all(t == OUTSIDE for t in tags[start:end]):
-            tags[start] = "B-" + label
-            for i in range(start + 1, end):
-                tags[i] = "I-" + label
-    return tags
-
-
-def spans_of(tags: Sequence[str]) -> list[tuple[int, int, str]]:
-    spans = []
-    start, label = -1, ""
-    for i, tag in enumerate([*tags, OUTSIDE]):
-        if start >= 0 and not (tag.startswith("I-") and tag[2:] == label):
-            spans.append((start, i, label))
-            start = -1
-        if tag.startswith("B-") or (tag.startswith("I-") and start < 0):
-            start, label = i, tag[2:]
-    return spans
-
-
 def train(
     examples: Iterable[tuple[Features, Sequence[tuple[int, int, str]]]],
     *,
@@ -242,19 +219,19 @@ class Model:
         self.labels = frozenset(t[2:] for t in self._tagger.labels() if t.startswith(("B-", "I-")))
 
     def tag(self, features: Features) -> Tagging:
-        """The best tagging's spans, each with the lowest marginal probability of its
-        characters' tags as its confidence, and every character's chance of being in
-        no span at all."""
+        """The best tagging's spans, each with the product of its characters' tag
+        marginals as its confidence, and every character's chance of being in no span
+        at all."""
         if not features.text:
             return Tagging([], lambda i: 1.0)
         tagger = self._tagger
         tags = tagger.tag(attributes(features))
         marginal = tagger.marginal
         spans = [
-            (start, end, label, math.prod(marginal(tags[i], i) for i in range(start, end)))
+            (start, end, label, math.prod(map(marginal, tags[start:end], range(start, end))))
             for start, end, label in spans_of(tags)
         ]
-        return Tagging(spans, lambda i: marginal(OUTSIDE, i))
+        return Tagging(spans, partial(marginal, OUTSIDE))
 
     def spans(self, features: Features) -> list[tuple[int, int, str, float]]:
         return self.tag(features).spans
@@ -272,8 +249,7 @@ class Tagging:
         """How sure the model is that nothing in [start, end) is a name (mean)."""
         if end <= start:
             return 1.0
-        outside = self.outside
-        return sum(outside(i) for i in range(start, end)) / (end - start)
+        return sum(map(self.outside, range(start, end))) / (end - start)
 
 
 class Stack:
