@@ -20,6 +20,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
+from itertools import accumulate
 from typing import Any
 
 import ahocorasick
@@ -261,10 +262,11 @@ def _flat(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
     """Higher priority first, then longer, then earlier; no overlaps (n log n)."""
     taken = bytearray(length)
     chosen: list[Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (-c.priority, -c.length, c.start)):
-        if cand.length <= 0 or any(taken[cand.start : cand.end]):
+    for cand in sorted(candidates, key=lambda c: (-c.priority, c.start - c.end, c.start)):
+        start, end = cand.start, cand.end
+        if end <= start or taken.find(1, start, end) >= 0:
             continue
-        taken[cand.start : cand.end] = b"\x01" * cand.length
+        taken[start:end] = b"\x01" * (end - start)
         chosen.append(cand)
     chosen.sort(key=lambda c: c.start)
     return chosen
@@ -276,10 +278,7 @@ def _reach(spans: Iterable[tuple[int, int]], length: int) -> list[int]:
     for start, end in spans:
         if end > reach[start]:
             reach[start] = end
-    for i in range(1, length + 1):
-        if reach[i - 1] > reach[i]:
-            reach[i] = reach[i - 1]
-    return reach
+    return list(accumulate(reach, max))
 
 
 def _yield_to_tagged_words(analysis: Analysis, found: list[Candidate]) -> list[Candidate]:

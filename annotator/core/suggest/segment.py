@@ -18,6 +18,8 @@ import threading
 from array import array
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
+from operator import itemgetter
 from pathlib import Path
 
 from annotator.core.suggest.base import Token
@@ -51,6 +53,9 @@ _COMMON_FREQ = 100
 _RARE_FREQ = 10
 
 _lock = threading.Lock()
+
+# Words whose tags :func:`tokens` keeps worked out, at most (then it starts afresh).
+_WORD_TAGS_KEPT = 500_000
 
 
 @dataclass(frozen=True)
@@ -161,6 +166,17 @@ class _Jieba:
         self.foreign_chars = foreign_chars()
         self.name_chars = name_chars()
         self.name_model = NameModel.shipped()
+        # Each word's tag as :func:`tokens` gives it, once worked out.
+        self.word_tags: dict[str, str | None] = {}
+
+    def tag_of(self, word: str, tag: str | None) -> str | None:
+        """Our tag of a word jieba-rs tagged ``tag``: ours for a lexicon word, jieba's for
+        a dictionary word, None for a word its HMM made up (jieba-rs guesses a tag for
+        those too). A word's tag from jieba-rs is its dictionary's, whatever the text."""
+        mine = self.tags.get(word)
+        if mine is None and tag and self.segmenter.has_word(word):
+            mine = tag
+        return mine
 
 
 @lru_cache(maxsize=1)
@@ -178,17 +194,20 @@ def tokens(text: str) -> list[Token]:
     """(start, end, word, tag) of ``text`` (Simplified), tag None for words jieba made
     up (HMM): the tags ``jieba.posseg`` gives dictionary words, ours for lexicon words."""
     j = _jieba()
-    ours = j.tags
-    known = j.segmenter.has_word
-    out: list[Token] = []
-    end = 0
-    for word, tag in j.segmenter.tag(text, True):
-        start, end = end, end + len(word)
-        mine = ours.get(word)
-        if mine is None and tag and known(word):
-            mine = tag  # jieba-rs also guesses tags for the words its HMM made up
-        out.append((start, end, word, mine))
-    return out
+    pairs = j.segmenter.tag(text, True)
+    if not pairs:
+        return []
+    words = list(map(itemgetter(0), pairs))
+    ours = j.word_tags
+    unseen = set(words).difference(ours)
+    if unseen:
+        if len(ours) > _WORD_TAGS_KEPT:
+            ours.clear()
+        tag_of = dict(pairs)
+        for word in unseen:
+            ours[word] = j.tag_of(word, tag_of[word])
+    ends = list(accumulate(map(len, words)))
+    return list(zip([0, *ends[:-1]], ends, words, map(ours.__getitem__, words), strict=True))
 
 
 def word_edges(text: str) -> list[int]:
