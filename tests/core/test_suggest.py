@@ -518,3 +518,52 @@ def test_foreign_name_characters_are_likelier_in_names_than_in_words():
     assert {"斯", "尔", "科", "娃"} <= chars
     # Common in foreign names, commoner still in ordinary words: no evidence of a name.
     assert not {"大", "小", "国", "会"} & chars
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # A facility word that needs a name: after a place, a person or a guessed word.
+        ("游客从白云桥走到珠江塔。", ["白云桥", "珠江塔"]),
+        ("列车抵达肇庆站后折返。", ["肇庆站"]),
+        ("湛江港吞吐量增长。", ["湛江港"]),
+        ("他们参观了叶挺故居。", ["叶挺故居"]),
+        ("中山科技城和南海创意园同日开园。", ["中山科技城", "南海创意园"]),
+        # After common words, or inside a longer word, it is a kind of facility.
+        ("新建办公楼和生产基地。", []),
+        ("沿着楼梯走上大楼顶层。", []),
+        ("过去这座桥很窄。", []),
+        ("这些规划不是空中楼阁。", []),
+    ],
+)
+def test_facilities_named_before_a_facility_word_that_needs_a_name(pipeline, text, named):
+    facilities = sorted(s for s, label in found(pipeline, text) if label == "FAC")
+    assert facilities == sorted(named)
+
+
+@pytest.mark.parametrize(
+    ("text", "company"),
+    [
+        ("明珠电子与华光科技签约。", ["明珠电子", "华光科技"]),
+        ("茂名石化今年增产。", ["茂名石化"]),
+        # A trade before another noun is a field; a place by its level and a field is no firm.
+        ("东莞电子产业快速发展。", []),
+        ("湛江市科技创新成果丰硕。", []),
+        ("要依靠科技推动发展。", []),
+    ],
+)
+def test_companies_named_by_name_and_trade(pipeline, text, company):
+    orgs = sorted(s for s, label in found(pipeline, text) if label == "ORG")
+    assert orgs == sorted(company)
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        ("县里召开第二次党代会。", "第二次党代会"),
+        ("全市乡村振兴项目签约仪式在县城举行。", "全市乡村振兴项目签约仪式"),
+        ("今年的荔枝音乐节开幕。", "荔枝音乐节"),
+    ],
+)
+def test_more_kinds_of_event_end_an_event_name(pipeline, text, event):
+    assert (event, "EVENT") in found(pipeline, text)

@@ -81,7 +81,7 @@ class Pipeline:
         self.repeated = dict(repeated or {})
         self._taught = [c for c in self.components if isinstance(c, Taught)]
         self.model = model
-        self.model_config = dict(model_config or {"priority": 95, "unsure_outside": 0.9})
+        self.model_config = dict(model_config or config()["model"])
 
     def analyse(self, text: str) -> Analysis:
         return analyse(text)
@@ -219,8 +219,15 @@ class Pipeline:
             )
         }
         by_key = {(c.start, c.end, c.label): c.origin for c in features.candidates}
-        # A model span a component proposed as it stands keeps that component's origin.
-        picked = [c._replace(origin=by_key.get(key, c.origin)) for key, c in shaped.items()]
+        # A model span a component proposed as it stands keeps that component's origin;
+        # one the model found alone is suggested only when it is sure enough (below
+        # that, nearly all are wrong and each costs the annotator a key).
+        alone = float(self.model_config["min_confidence_alone"])
+        picked = [
+            c._replace(origin=by_key.get(key, c.origin))
+            for key, c in shaped.items()
+            if key in by_key or c.confidence >= alone
+        ]
         taught = [c for c in features.candidates if c.origin == TAUGHT]
         own = features.chosen
         if labels is not None:

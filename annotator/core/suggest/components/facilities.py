@@ -12,9 +12,14 @@ from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.lexicon import load_lexicon
 from annotator.core.suggest.scan import named_by
 
+_POINTING = vocab.chars("demonstratives")
+
 FAC_END = re.compile(vocab.alternation("facility_ends") + "(?:项目)?|项目")
 
 _FAC_GENERIC = vocab.words("generic_facility_leads")
+
+# Facility words that name a facility only after something proper (白云 + 桥).
+AFTER_NAME_END = re.compile(vocab.alternation("facility_ends_after_names"))
 
 _FACILITY_AT_END = re.compile(rf"(?:{FAC_END.pattern.removesuffix('|项目')})$")
 
@@ -82,8 +87,53 @@ class Facilities(Component):
 
     def propose(self, analysis: Analysis) -> list[Candidate]:
         priority = self.priority("rule:facility")
-        return [
-            Candidate(start, end, "FAC", "rule:facility", priority, 0.6)
+        found = [
+            (start, end)
             for start, end in named_by(analysis, FAC_END, _FAC_GENERIC, 16, kinds_lead=True)
             if not _unnamed_facility(analysis, start, end)
         ]
+        found += _after_names(analysis)
+        return [Candidate(start, end, "FAC", "rule:facility", priority, 0.6) for start, end in found]
+
+
+def _after_names(analysis: Analysis) -> list[tuple[int, int]]:
+    """Names before a facility word that needs one (白云桥, 某某故居): the ending starts
+    a word, or ends a proper word jieba made of the whole (湛江港); the name is the run of
+    nouns and proper words right before it, and holds something proper. A common word
+    before it makes a kind (办公楼, 生产基地); a verb ends the name (走过 + 白云桥)."""
+    tokens, text = analysis.tokens, analysis.simplified
+    found = []
+    for m in AFTER_NAME_END.finditer(text):
+        at, end = m.span()
+        k = analysis.word_at(at)
+        if k < 0:
+            continue
+        holder = tokens[k]
+        if holder[1] > end and holder[3] is not None:
+            continue  # the ending begins a longer word (楼梯); jieba's guesses may glue it
+        if holder[0] != at:
+            # One word jieba knows as a place or a name, or guessed (湛江港); not a
+            # person's (jieba takes idioms for names).
+            if holder[1] != end or not (holder[3] is None or holder[3].startswith(("ns", "nz"))):
+                continue
+            last = k - 1  # 湛江港: one proper word
+        else:
+            last = k - 1
+        # The name starts at the first proper word of the run (参观 + 叶挺故居).
+        start = holder[0] if holder[0] != at and len(holder[2]) - len(m.group()) >= 2 else -1
+        j = last
+        while j >= 0 and at - tokens[j][0] <= 12:
+            token = tokens[j]
+            tag = token[3] or ""
+            if not token[2].isalnum() or token[2] in _FAC_GENERIC or token[2][0] in _POINTING:
+                break
+            if not (_proper(token) or tag.startswith(("n", "j"))):
+                break
+            if token[3] is None and j != last:
+                break  # a word jieba guessed names a facility only right before its word
+            if _proper(token) and len(token[2]) >= 2:
+                start = token[0]
+            j -= 1
+        if 0 <= start and at - start >= 2:
+            found.append((start, end))
+    return found

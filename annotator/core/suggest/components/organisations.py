@@ -15,6 +15,10 @@ from annotator.core.suggest.words import labelled_words
 
 _BODY_GENERIC = vocab.words("generic_body_leads")
 
+_INDUSTRIES = vocab.words("industries")
+
+_LEVELS = vocab.chars("place_levels")
+
 _PROPER_PIECES = frozenset({"LOC", "ORG", "NAME"})
 
 _PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
@@ -111,6 +115,35 @@ def _named_bodies(analysis: Analysis) -> list[tuple[int, int]]:
     return out
 
 
+def _companies(analysis: Analysis) -> list[tuple[int, int]]:
+    """A company named by its name and its trade: 明珠 + 电子, 某某 + 能源. The name is
+    one proper word (a brand jieba does not know, a person's or a place's name) and
+    the trade ends the phrase; before another noun it is a field (某市 + 电子 + 产业)."""
+    tokens = analysis.tokens
+    found = []
+    for k in range(1, len(tokens)):
+        start, end, word, _tag = tokens[k]
+        if word not in _INDUSTRIES:
+            continue
+        name = tokens[k - 1]
+        tag = name[3]
+        if len(name[2]) < 2 or not name[2].isalnum() or name[2].isdigit():
+            continue
+        if not (tag is None or tag in _PROPER_TAGS):
+            continue
+        after = tokens[k + 1] if k + 1 < len(tokens) else None
+        if after is not None and after[2].isalnum():
+            after_tag = after[3] or "n"
+            if after_tag.startswith(("n", "vn")):
+                continue
+            if tag == "ns" and after_tag.startswith("v"):
+                continue  # a place's trade doing something: 某市 + 科技 + 创新
+        if tag == "ns" and name[2][-1] in _LEVELS:
+            continue  # a place by its level and a field: 某某市 + 科技
+        found.append((name[0], end))
+    return found
+
+
 @register
 class Organisations(Component):
     name = "organisations"
@@ -118,7 +151,7 @@ class Organisations(Component):
 
     @classmethod
     def rules(cls) -> tuple[str, ...]:
-        return ("lexicon:org", "rule:named-body", "rule:dotted-name:org", "jieba")
+        return ("lexicon:org", "rule:named-body", "rule:company", "rule:dotted-name:org", "jieba")
 
     def propose(self, analysis: Analysis) -> list[Candidate]:
         comp = composition(analysis)
@@ -133,6 +166,11 @@ class Organisations(Component):
             Candidate(start, end, "ORG", "rule:named-body", named, 0.6)
             for start, end in _named_bodies(analysis)
             if fits_words(analysis, comp.pieces, start, end, "ORG")
+        ]
+        company = self.priority("rule:company")
+        out += [
+            Candidate(start, end, "ORG", "rule:company", company, 0.5)
+            for start, end in _companies(analysis)
         ]
         dotted = self.priority("rule:dotted-name:org")
         out += [
