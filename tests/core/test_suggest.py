@@ -567,3 +567,34 @@ def test_companies_named_by_name_and_trade(pipeline, text, company):
 )
 def test_more_kinds_of_event_end_an_event_name(pipeline, text, event):
     assert (event, "EVENT") in found(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("常务副主任李华主持会议。", "常务副主任"),
+        ("见习记者王力报道。", "见习记者"),
+        ("二级调研员周强出席。", "二级调研员"),
+    ],
+)
+def test_words_like_vice_before_a_title_are_part_of_it(pipeline, text, title):
+    assert (title, "TITLE") in found(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        ("会期为5月7日至8日。", "5月7日至8日"),
+        ("2021年—2024年累计增长一成。", "2021年—2024年"),
+        ("力争到2030年底完成。", "2030年底"),
+        ("3月底前完成验收。", "3月底"),
+        ("十月上旬举行。", "十月上旬"),
+        ("“十四五”期间持续推进。", "十四五"),
+    ],
+)
+def test_date_ranges_and_parts_of_a_month_or_year(pipeline, text, date):
+    assert (date, "DATE") in found(pipeline, text)
+
+
+def test_a_month_before_a_place_stays_a_month(pipeline):
+    assert {("10月", "DATE"), ("上海", "LOC")} <= found(pipeline, "10月上海举行展会。")

@@ -90,7 +90,7 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
         "LEVEL": "L",
     },
     "Q": {"LOC": "Q", "BODY": "B", "LEVEL": "L", "ORG": "O"},  # place inside an org name
-    "V": {"TITLE": "T"},
+    "V": {"TITLE": "T", "VICE": "V"},  # 常务 + 副 + 主任
     "T": {"TITLE": "T"},
 }
 

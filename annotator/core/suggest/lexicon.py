@@ -32,7 +32,10 @@ TYPE_BODIES = vocab.words("kinds_of_organisation")
 LEVEL_CHARS = vocab.chars("place_levels")
 _KIND_BITS = 6
 _KIND_MASK = (1 << _KIND_BITS) - 1
-_LEVEL_OR_VICE = re.compile("[" + "".join(sorted(LEVEL_CHARS)) + "副]")
+# 副 and the words that work like it before a title (常务, 见习): VICE in the lattice.
+_LEVEL_OR_VICE = re.compile(
+    "(" + vocab.alternation("title_modifiers") + "|副)|[" + "".join(sorted(LEVEL_CHARS)) + "]"
+)
 
 
 def place_and_kind(word: str, is_place: Callable[[str], bool]) -> bool:
@@ -69,7 +72,7 @@ class Lexicon:
 
     def matches(self, text: str) -> Lattice:
         """start -> [(end, kind)] for every lexicon piece in ``text``, and every level
-        character (LEVEL) and 副 (VICE)."""
+        character (LEVEL) and 副 or a word like it (VICE)."""
         lattice: Lattice = defaultdict(list)
         sets = self.sets
         for end, value in self.automaton.iter(text):
@@ -77,8 +80,8 @@ class Lexicon:
             for kind in sets[value & _KIND_MASK]:
                 lattice[start].append((end + 1, kind))
         for m in _LEVEL_OR_VICE.finditer(text):
-            i = m.start()
-            lattice[i].append((i + 1, "VICE" if m.group() == "副" else "LEVEL"))
+            i, end = m.span()
+            lattice[i].append((end, "VICE" if m.group(1) else "LEVEL"))
         return lattice
 
 

@@ -21,13 +21,17 @@ DATE_RE = re.compile(
     "|".join(
         [
             # 2031年, 2031年度, 2031年第三季度, 2031年7月, 2031年7月8日下午, 二〇三一年
-            rf"(?:{_D}{{4}}|{_CN}{{4}})年(?:度)?(?:{_QUARTER}|上半年|下半年|"
+            rf"(?:{_D}{{4}}|{_CN}{{4}})年(?:度)?(?:{_QUARTER}|上半年|下半年|[末底初]|"
             rf"{_D}{{1,2}}月(?:份)?(?:{_D}{{1,2}}[日号]{_TIME_OF_DAY})?)?",
             # 1—8月, 1-8月份, 1至8月
             rf"{_D}{{1,2}}\s*[—\-–~至到]\s*{_D}{{1,2}}月(?:份)?",
             # 2月19日上午, 2月份
             rf"{_D}{{1,2}}月{_D}{{1,2}}[日号]{_TIME_OF_DAY}",
+            # 3月底, 十月上旬
+            rf"(?<![0-9个])(?:{_D}{{1,2}}|{_CN}{{1,3}})月(?:底|末|初|[上中下]旬)",
             rf"(?<![0-9个])(?:{_D}{{1,2}}|{_CN}{{1,3}})月份?(?![0-9份底末初中])",
+            # the five-year plans' periods: 十四五
+            rf"(?<!{_CN})十[一二三四五六七八九]五(?!{_CN})",
             # 2023-10-1 02:53
             rf"{_D}{{4}}-{_D}{{1,2}}-{_D}{{1,2}}(?:\s+{_D}{{1,2}}:{_D}{{2}})?",
             r"(?<![0-9])(?:[一二三四]季度|第[一二三四]季度)",
@@ -39,6 +43,10 @@ DATE_RE = re.compile(
         ]
     )
 )
+
+# A date and the end of its range: 5月7日 + 至8日, 2021年 + —2024年.
+_RANGE_END = re.compile(rf"\s*[—\-–~至到]\s*(?:{_D}{{1,2}}|{_CN}{{1,3}})[日号]")
+_RANGE_JOIN = re.compile(r"\s*[—\-–~至到]\s*")
 
 MONEY_RE = re.compile(
     rf"(?:{_D}+(?:[.,]{_D}+)*|{_CN}+|[两几])\s*(?:多)?(?:百|千|万|亿|万亿)*(?:多)?\s*"
@@ -58,12 +66,29 @@ class Dates(Component):
     def propose(self, analysis: Analysis) -> list[Candidate]:
         text = analysis.simplified
         date, money = self.priority("rule:date"), self.priority("rule:money")
-        out = [
-            Candidate(m.start(), m.end(), "DATE", "rule:date", date, 0.95)
-            for m in DATE_RE.finditer(text)
+        spans = [m.span() for m in DATE_RE.finditer(text)]
+        out = [Candidate(start, end, "DATE", "rule:date", date, 0.95) for start, end in spans]
+        out += [
+            Candidate(start, end, "DATE", "rule:date", date, 0.95) for start, end in _ranges(text, spans)
         ]
         out += [
             Candidate(m.start(), m.end(), "MONEY", "rule:money", money, 0.95)
             for m in MONEY_RE.finditer(text)
         ]
         return out
+
+
+def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Dates written as a range are one date (GUIDELINES): a date, a dash or 至, and
+    another date or a day (2021年—2024年, 5月7日至8日)."""
+    starts = {start: end for start, end in spans}
+    out = []
+    for start, end in spans:
+        day = _RANGE_END.match(text, end)
+        if day:
+            out.append((start, day.end()))
+            continue
+        join = _RANGE_JOIN.match(text, end)
+        if join and join.end() > end and join.end() in starts:
+            out.append((start, starts[join.end()]))
+    return out
