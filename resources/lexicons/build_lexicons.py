@@ -257,7 +257,9 @@ def divisions(path: Path, freq: dict[str, int], tags: dict[str, str]) -> dict[st
 
 # Short forms of divisions that are everyday words first (日照 sunshine, 来宾 guests,
 # 长治 in 长治久安, 上街 to go out): only the full name (日照市) is matched.
-EVERYDAY_WORDS = frozenset("日照 大同 开封 来宾 安康 白银 阿里 海口 长治 包头 上街 东坡 城关".split())
+EVERYDAY_WORDS = frozenset(
+    "日照 大同 开封 来宾 安康 白银 阿里 海口 长治 包头 上街 东坡 城关".split()
+)
 COUNTY_WORD_FREQ = 500
 
 # Names in the national list that are no place of their own: placeholders, and districts

@@ -69,7 +69,8 @@ class Dates(Component):
         spans = [m.span() for m in DATE_RE.finditer(text)]
         out = [Candidate(start, end, "DATE", "rule:date", date, 0.95) for start, end in spans]
         out += [
-            Candidate(start, end, "DATE", "rule:date", date, 0.95) for start, end in _ranges(text, spans)
+            Candidate(start, end, "DATE", "rule:date", date, 0.95)
+            for start, end in _ranges(text, spans)
         ]
         out += [
             Candidate(m.start(), m.end(), "MONEY", "rule:money", money, 0.95)

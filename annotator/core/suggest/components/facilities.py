@@ -93,7 +93,9 @@ class Facilities(Component):
             if not _unnamed_facility(analysis, start, end)
         ]
         found += _after_names(analysis)
-        return [Candidate(start, end, "FAC", "rule:facility", priority, 0.6) for start, end in found]
+        return [
+            Candidate(start, end, "FAC", "rule:facility", priority, 0.6) for start, end in found
+        ]
 
 
 def _after_names(analysis: Analysis) -> list[tuple[int, int]]:
@@ -134,6 +136,6 @@ def _after_names(analysis: Analysis) -> list[tuple[int, int]]:
             if _proper(token) and len(token[2]) >= 2:
                 start = token[0]
             j -= 1
-        if 0 <= start and at - start >= 2:
+        if start >= 0 and at - start >= 2:
             found.append((start, end))
     return found

@@ -122,7 +122,7 @@ def _companies(analysis: Analysis) -> list[tuple[int, int]]:
     tokens = analysis.tokens
     found = []
     for k in range(1, len(tokens)):
-        start, end, word, _tag = tokens[k]
+        _start, end, word, _tag = tokens[k]
         if word not in _INDUSTRIES:
             continue
         name = tokens[k - 1]
