@@ -598,3 +598,8 @@ def test_date_ranges_and_parts_of_a_month_or_year(pipeline, text, date):
 
 def test_a_month_before_a_place_stays_a_month(pipeline):
     assert {("10月", "DATE"), ("上海", "LOC")} <= found(pipeline, "10月上海举行展会。")
+
+
+def test_a_generic_meeting_word_alone_is_no_event(pipeline):
+    assert not [s for s, label in found(pipeline, "县里召开工作推进会。") if label == "EVENT"]
+    assert ("乡村振兴工作推进会", "EVENT") in found(pipeline, "县里召开乡村振兴工作推进会。")
