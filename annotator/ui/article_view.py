@@ -33,6 +33,7 @@ from annotator.core.model import LabelSet, Span, SpanStatus
 from annotator.core.text import convert_script
 from annotator.ui.colours import UNKNOWN_LABEL, mix, span_look, text_on
 from annotator.ui.hints import ALPHABET, Hints
+from annotator.ui.span_geometry import SpanGeometry
 
 CJK_FONTS = [
     "Noto Sans CJK SC",
@@ -91,6 +92,7 @@ class ArticleView(QTextEdit):
         # Set by the window: gets each hint letter (or "Escape") typed in hint mode.
         self.hint_key: Callable[[str], None] | None = None
         self._hint_cache: tuple[object, list[tuple[QRect, str]]] = (None, [])
+        self._geometry = SpanGeometry(self.document())
         self._edge_pens: dict[tuple[str, bool, bool, int], QPen] = {}
         self._hint_font = QFont(self.font())
         self._hint_font.setPointSizeF(9)
@@ -357,34 +359,10 @@ class ArticleView(QTextEdit):
         Measured on the text layout's lines, so a span that wraps gets a box on each
         line around its own characters only, never the whole of both lines.
         """
-        doc = self.document()
-        doc_layout = doc.documentLayout()
-        offset = QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
-        rects: list[QRectF] = []
-        block = doc.findBlock(start)
-        while block.isValid() and block.position() < end:
-            layout = block.layout()
-            origin = doc_layout.blockBoundingRect(block).topLeft() + offset
-            first = max(start, block.position()) - block.position()
-            last = min(end, block.position() + block.length() - 1) - block.position()
-            for i in range(layout.lineCount()):
-                line = layout.lineAt(i)
-                s = max(first, line.textStart())
-                e = min(last, line.textStart() + line.textLength())
-                if s >= e:
-                    continue
-                x1 = line.cursorToX(s)[0]
-                x2 = line.cursorToX(e)[0]
-                rects.append(
-                    QRectF(
-                        origin.x() + min(x1, x2),
-                        origin.y() + line.y(),
-                        abs(x2 - x1),
-                        line.ascent() + line.descent(),
-                    )
-                )
-            block = block.next()
-        return rects
+        return self._geometry.rects(start, end, self._scroll_offset())
+
+    def _scroll_offset(self) -> QPointF:
+        return QPointF(-self.horizontalScrollBar().value(), -self.verticalScrollBar().value())
 
     def tags(self) -> list[tuple[int | None, str, QRectF]]:
         """The label names drawn above spans in view: (span id, name, rectangle)."""
@@ -429,18 +407,37 @@ class ArticleView(QTextEdit):
             pen = self._edge_pens[key] = QPen(edge, 1)
         return pen
 
+    def _paint_edges(self, painter: QPainter, top: int, bottom: int) -> None:
+        """A thin edge around every span in view, so adjacent spans do not run
+        together (from the measured lines: a repaint only draws)."""
+        geometry = self._geometry
+        geometry.check()
+        offset = self._scroll_offset()
+        origins: dict[int, QPointF] = {}
+        pens: dict[tuple[str, SpanStatus, bool], QPen] = {}
+        pen_now: QPen | None = None
+        for span in self._spans:
+            if span.status is SpanStatus.REJECTED or span.end < top or span.start > bottom:
+                continue
+            look = (span.label, span.status, span.id == self._current)
+            pen = pens.get(look)
+            if pen is None:
+                pen = pens[look] = self._edge_pen(span)
+            if pen is not pen_now:
+                painter.setPen(pen)
+                pen_now = pen
+            for number, rect in geometry.lines(span.start, span.end):
+                origin = origins.get(number)
+                if origin is None:
+                    origin = origins[number] = geometry.origin(number) + offset
+                painter.drawRect(rect.translated(origin).adjusted(0.5, 0.5, -0.5, -0.5))
+
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         top, bottom = self.visible_range()
-        # A thin edge around every span in view, so adjacent spans do not run together.
-        for span in self._spans:
-            if span.status is SpanStatus.REJECTED or span.end < top or span.start > bottom:
-                continue
-            painter.setPen(self._edge_pen(span))
-            for rect in self.span_rects(span.start, span.end):
-                painter.drawRect(rect.adjusted(0.5, 0.5, -0.5, -0.5))
+        self._paint_edges(painter, top, bottom)
         if self._current_rect_span is not None:
             # A frame around the current span, so it is obvious at a glance.
             painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 2))
