@@ -93,6 +93,7 @@ class ArticleView(QTextEdit):
         self.hint_key: Callable[[str], None] | None = None
         self._hint_cache: tuple[object, list[tuple[QRect, str]]] = (None, [])
         self._geometry = SpanGeometry(self.document())
+        self._hint_widths: dict[str, int] = {}  # label -> width of its box
         self._edge_pens: dict[tuple[str, bool, bool, int], QPen] = {}
         self._hint_font = QFont(self.font())
         self._hint_font.setPointSizeF(9)
@@ -287,32 +288,41 @@ class ArticleView(QTextEdit):
         bar = self.verticalScrollBar()
         bar.setValue(bar.value() + rect.top() - rect.height())
 
-    def _hint_boxes(self, hints: Hints) -> list[tuple[QRect, str]]:
-        """Where each hint's label goes (cached until the hints, the scroll position,
-        the width or the typed prefix change: a repaint then costs only the drawing)."""
-        key = (
-            id(hints),
-            len(hints.targets),
-            hints.typed,
-            self.verticalScrollBar().value(),
-            self.viewport().width(),
-            self.document().characterCount(),
-        )
+    def hint_boxes(self) -> list[tuple[QRect, str]]:
+        """Where each shown hint's label goes: above the start of its target, where the
+        caret would stand. From carets measured once per layout of their block, so a
+        new set of hints (after every pick) asks the text layout nothing; cached until
+        the hints, the typed prefix, the scroll position or the layout change."""
+        hints = self.hints
+        if hints is None:
+            return []
+        h_scroll = self.horizontalScrollBar().value()
+        v_scroll = self.verticalScrollBar().value()
+        geometry = self._geometry
+        geometry.check()
+        key = (id(hints), len(hints.targets), hints.typed, h_scroll, v_scroll, geometry.version)
         if self._hint_cache[0] == key:
             return self._hint_cache[1]
         metrics = QFontMetrics(self._hint_font)
-        cursor = QTextCursor(self.document())
+        height = metrics.height()
         doc_len = self.document().characterCount() - 1
+        origins: dict[int, QPointF] = {}
         boxes = []
         for label, (start, _end, _id) in hints.targets.items():
             if not label.startswith(hints.typed) or start > doc_len:
                 continue
-            cursor.setPosition(start)
-            at = self.cursorRect(cursor)
+            number, at = geometry.caret(start)
+            origin = origins.get(number)
+            if origin is None:
+                origin = origins[number] = geometry.origin(number)
+            # Rounded in the document, then scrolled, as QTextEdit.cursorRect does.
+            corner = (origin + at).toPoint()
+            left, top = corner.x() - h_scroll, corner.y() - v_scroll
             text = label.upper()
-            width = metrics.horizontalAdvance(text) + 6
-            box = QRect(at.left() - 2, at.top() - metrics.height() + 4, width, metrics.height())
-            boxes.append((box, text))
+            width = self._hint_widths.get(text)
+            if width is None:
+                width = self._hint_widths[text] = metrics.horizontalAdvance(text) + 6
+            boxes.append((QRect(left - 2, top - height + 4, width, height), text))
         self._hint_cache = (key, boxes)
         return boxes
 
@@ -323,7 +333,7 @@ class ArticleView(QTextEdit):
         painter.setFont(self._hint_font)
         painter.setPen(QPen(QColor("#8a6d00"), 1))
         painter.setBrush(QColor("#ffd84d") if hints.kind == "spans" else QColor("#9be7ff"))
-        boxes = self._hint_boxes(hints)
+        boxes = self.hint_boxes()
         for box, _text in boxes:
             painter.drawRoundedRect(box, 3, 3)
         painter.setPen(QColor("#1a1a1a"))

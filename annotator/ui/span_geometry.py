@@ -19,8 +19,10 @@ class SpanGeometry:
     def __init__(self, document: QTextDocument) -> None:
         self._doc = document
         self._ranges: dict[tuple[int, int], list[tuple[int, QRectF]]] = {}
-        self._by_block: dict[int, list[tuple[int, int]]] = {}
+        self._carets: dict[int, tuple[int, QPointF]] = {}
+        self._by_block: dict[int, list[tuple[int, int] | int]] = {}  # what each block holds
         self._key: tuple[object, ...] = ()
+        self.version = 0  # goes up whenever something measured is forgotten
         document.contentsChange.connect(self._forget)
 
     def _forget(self, position: int, removed: int, added: int) -> None:
@@ -29,12 +31,18 @@ class SpanGeometry:
         if removed != added or not first.isValid() or not last.isValid():
             self.clear()  # text came or went: the blocks after it are renumbered
             return
+        self.version += 1
         for number in range(first.blockNumber(), last.blockNumber() + 1):
             for key in self._by_block.pop(number, ()):
-                self._ranges.pop(key, None)
+                if isinstance(key, int):
+                    self._carets.pop(key, None)
+                else:
+                    self._ranges.pop(key, None)
 
     def clear(self) -> None:
+        self.version += 1
         self._ranges.clear()
+        self._carets.clear()
         self._by_block.clear()
 
     def check(self) -> None:
@@ -64,6 +72,22 @@ class SpanGeometry:
             block = block.next()
         self._ranges[(start, end)] = out
         return out
+
+    def caret(self, position: int) -> tuple[int, QPointF]:
+        """Where the caret at ``position`` stands, as QTextEdit.cursorRect places it:
+        (block number, top left of the caret in that block's coordinates)."""
+        cached = self._carets.get(position)
+        if cached is not None:
+            return cached
+        block = self._doc.findBlock(position)
+        self._doc.documentLayout().blockBoundingRect(block)  # lays it out if need be
+        number = block.blockNumber()
+        relative = position - block.position()
+        line = block.layout().lineForTextPosition(relative)
+        at = QPointF(line.cursorToX(relative)[0], line.y()) if line.isValid() else QPointF(0, 0)
+        self._carets[position] = (number, at)
+        self._by_block.setdefault(number, []).append(position)
+        return number, at
 
     def origin(self, number: int) -> QPointF:
         """Where block ``number`` starts, in document coordinates (it moves when a

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF
+from PySide6.QtGui import QFont, QFontMetricsF, QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.formats import article_from_raw
@@ -220,3 +220,35 @@ def test_what_is_painted_matches_a_window_opened_afresh(qtbot, long_window, tmp_
         images.append(w.view.viewport().grab().toImage())
     other.close()
     assert images[0] == images[1]
+
+
+def test_hint_labels_sit_where_the_caret_stands_at_their_targets(qtbot, long_window):
+    win = long_window
+    view = win.view
+    _bold_is_wider(view)
+
+    def check() -> None:
+        QApplication.processEvents()
+        view.viewport().repaint()
+        hints = view.hints
+        assert hints is not None and hints.targets
+        shown = {text: box for box, text in view.hint_boxes()}
+        assert len(shown) == len(hints.targets)
+        for label, (start, _end, _id) in hints.targets.items():
+            cursor = QTextCursor(view.document())
+            cursor.setPosition(start)
+            caret = view.cursorRect(cursor)
+            box = shown[label.upper()]
+            assert (box.left() + 2, box.top() + box.height() - 4) == (caret.left(), caret.top())
+
+    _key(qtbot, win, Qt.Key.Key_F)
+    check()
+    for letter in "ash":  # each pick makes another span bold and hints the rest anew
+        qtbot.keyClicks(view, letter)
+        check()
+    view.verticalScrollBar().setValue(30)
+    check()
+    view.zoomIn(2)  # the same hints, the text laid out anew
+    check()
+    view.setFixedWidth(430)
+    check()
