@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from annotator.core.suggest import segment, vocab
 from annotator.core.suggest.analysis import Analysis
-from annotator.core.suggest.lexicon import LEVEL_CHARS, Lattice, load_lexicon
+from annotator.core.suggest.lexicon import LEVEL_CHARS, Lattice
 from annotator.core.suggest.names import HAN_RUN, SURNAMES
 
 # State machine over typed pieces. Final states give the label of what was read.
@@ -117,11 +117,12 @@ _MAX_PIECES = 8
 # Bodies whose head titles itself with 长: 部长, 局长, 厅长, 署长.
 _TITLE_HEADS = vocab.chars("title_heads")
 
-# One-character words for a unit inside an organisation: 影视 + 部, 社会学 + 系, 宣教 + 科.
-_STOP_ONLY = frozenset({"STOP"})
+# A word the lexicon knows only as a stop word.
+_STOP_ONLY = ["STOP"]
 
 _GROUP_WORDS = vocab.words("group_words")
 
+# One-character words for a unit inside an organisation: 影视 + 部, 社会学 + 系, 宣教 + 科.
 _UNIT_CHARS = vocab.chars("unit_chars")
 
 # (A numeral that is a surname too may start one: 万.)
@@ -183,8 +184,8 @@ def _build(analysis: Analysis) -> Composition:
     text = analysis.simplified
     tokens = analysis.tokens
     common = segment.dictionary().common
-    types = load_lexicon().types
-    lattice: Lattice = defaultdict(list, {s: list(e) for s, e in analysis.lattice.items()})
+    matched = analysis.lattice
+    lattice: Lattice = defaultdict(list, {s: list(e) for s, e in matched.items()})
     starts = set(lattice)  # common nouns (below) never begin a name
     # Where the lexicon's body words and titles end, and where its places end.
     headed_ends: set[int] = set()
@@ -217,13 +218,17 @@ def _build(analysis: Analysis) -> Composition:
             # 舰艇 + 编队 (not 基金会 + 组织 + 实施: a verb).
             lattice[t_start].append((t_end, "BODY"))
             continue
-        if t_end - t_start < 2 or types.get(word, _STOP_ONLY) != _STOP_ONLY:
+        if t_end - t_start < 2:
+            continue
+        # The word's kinds in the lexicon (its matches are in the lattice).
+        kinds = [kind for e, kind in matched.get(t_start, ()) if e == t_end]
+        if kinds and kinds != _STOP_ONLY:
             continue  # the lexicon's own words are in the lattice already
         if text[t_start - 1 : t_start].isdigit():
             continue  # after a number, a date or a count: 10 + 日电, 5 + 个单位
         # Words jieba does not know, or knows only as some proper noun or place, can
         # name a company or body before its suffix (英特尔公司, 信义集团, 华夏 + 杂志社).
-        if word in types:  # a stop word: at most a common noun inside a name
+        if kinds:  # a stop word: at most a common noun inside a name
             tag = tag if tag in _NOUN_TAGS else "x"
         if (tag is None or tag in _NAME_TAGS or tag == "ns") and not (
             # 这支 + 球队, 我同 + 居委会, 一是 + 精简机构, 76 + 战胜…
@@ -310,7 +315,7 @@ def fits_words(analysis: Analysis, pieces: Lattice, start: int, end: int, label:
         return False
     if (
         label == "LOC"
-        and "LOC" in load_lexicon().types.get(text[start:end], ())
+        and (end, "LOC") in analysis.lattice.get(start, ())  # a place of the lexicon
         and any(e in edges for e in range(start + 1, end))
     ):
         return False
