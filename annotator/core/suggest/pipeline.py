@@ -235,14 +235,25 @@ class Pipeline:
             if any(c.label not in labels for c in features.candidates):
                 own = self.merge(analysis, [c for c in features.candidates if c.label in labels])
         unsure = self.model_config["unsure_outside"]
+        length = len(analysis.text)
+        above = [*taught, *picked]
+        taken = bytearray(length)
+        if all(c.priority > 0 for c in above):
+            # What the rest (priority 0) can only lose to, chosen first: the model is
+            # asked only about what that leaves free.
+            above = _flat(above, length)
+            for c in above:
+                taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         rest = []
         for c in own:
+            if taken.find(1, c.start, c.end) >= 0:
+                continue
             outside = tagging.outside_share(c.start, c.end)
             if outside < unsure:
                 # As sure as the model is that something is there, at most.
                 confidence = round(min(c.confidence, 1.0 - outside), 3)
                 rest.append(c._replace(priority=0, confidence=confidence))
-        return _flat([*taught, *picked, *rest], len(analysis.text))
+        return _flat([*above, *rest], length)
 
     def suggest(self, text: str) -> list[Span]:
         """Flat, non-overlapping pending spans whose surfaces equal ``text[start:end]``."""
@@ -308,11 +319,15 @@ def _yield_to_tagged_words(analysis: Analysis, found: list[Candidate]) -> list[C
 def _outside_stop_words(analysis: Analysis, found: list[Candidate]) -> list[Candidate]:
     """Stop-list words (lattice kind STOP) veto any candidate lying within them (暨,
     高水平, 全县)."""
-    stops = [(s, e) for s, ends in analysis.lattice.items() for e, kind in ends if kind == "STOP"]
-    if not stops:
+    reach = analysis.shared("stop_reach", _stop_reach)
+    if reach is None:
         return found
-    reach = _reach(stops, len(analysis.text))
     return [c for c in found if reach[c.start] < c.end]
+
+
+def _stop_reach(analysis: Analysis) -> list[int] | None:
+    stops = [(s, e) for s, ends in analysis.lattice.items() for e, kind in ends if kind == "STOP"]
+    return _reach(stops, len(analysis.text)) if stops else None
 
 
 def _repeats(
