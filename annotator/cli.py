@@ -144,6 +144,18 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if summary.failed or summary.stopped else EXIT_OK
 
 
+def _settle_heap() -> None:
+    """For a batch of texts, once the suggesters are loaded: what is loaded stays to the
+    end, so the cyclic collector stops walking it (the dictionaries' sets hold hundreds
+    of thousands of strings: each full collection took some 30 ms), and it looks at new
+    objects less often (a text makes tens of thousands of short-lived containers, which
+    reference counting frees)."""
+    import gc
+
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
+
+
 def cmd_suggest(args: argparse.Namespace) -> int:
     from annotator.core.formats import InputError, read_paths
     from annotator.core.model import LabelSet
@@ -152,12 +164,16 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     store = _open_store(args) if args.db else None
     pipeline = default_pipeline(store=store)
     failed = 0
+    settled = False
     for item in read_paths(args.files, store.labels() if store else LabelSet.default()):
         if isinstance(item, InputError):
             error(str(item))
             failed += 1
             continue
         spans = pipeline.suggest(item.text)
+        if not settled:
+            _settle_heap()  # what the suggesters load on first use is loaded now
+            settled = True
         print(
             json.dumps(
                 {
