@@ -94,11 +94,11 @@ def bench_learn(args: argparse.Namespace) -> dict[str, Any]:
         if seen:
             # The shipped base saw some of these texts: retrain it without this fold.
             base_docs = [docs[i] for i in sorted(seen) if i not in set(test_ids)]
-            base = Model(train_docs(base_docs, pipeline=features)) if base_docs else None
+            base = Model(*train_docs(base_docs, pipeline=features)) if base_docs else None
         else:
             base = ModelSource().base
         train = [docs[i] for i in rest][: args.train_size or None]
-        project = Model(train_docs(train, base=outside, pipeline=features))
+        project = Model(*train_docs(train, base=outside, pipeline=features))
         fold: dict[str, Any] = {"fold": k, "test_articles": len(test), "train_articles": len(train)}
         sources = {
             "zero_shot": ModelSource(base=base or False),

@@ -24,13 +24,16 @@ def main(paths: list[str]) -> int:
     from annotator.core.text import text_uid
 
     docs = [doc for path in paths for doc in read_gold(path)]
-    data = train_docs(docs)
+    data, judged = train_docs(docs)
     here = Path(__file__).parent
     (here / "base.crfsuite").write_bytes(data)
     info = {
-        "about": "What base.crfsuite was trained on: hashes of the cleaned texts (text_uid).",
+        "about": "What base.crfsuite was trained on: hashes of the cleaned texts (text_uid), "
+        "and how many candidates of each origin it saw (judged): it overrules only kinds "
+        "of span it has seen often enough (suggest.json, model.judges_after).",
         "sources": [Path(p).name for p in paths],
         "texts": len(docs),
+        "judged": judged,
         "trained_on": sorted(text_uid(text) for text, _ in docs),
     }
     (here / "base.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")

@@ -34,7 +34,7 @@ def _gold(text: str) -> list[tuple[int, int, str]]:
 
 @pytest.fixture(scope="module")
 def small_model() -> Model:
-    return Model(train_docs([(t, _gold(t)) for t in TRAIN] * 3, base=None))
+    return Model(*train_docs([(t, _gold(t)) for t in TRAIN] * 3, base=None))
 
 
 def test_bio_round_trip():
@@ -118,7 +118,12 @@ def test_train_project_stores_a_model_the_pipeline_picks_up(store):
     summary = train_project(store)
     assert summary["articles"] == len(TRAIN) and summary["spans"] == len(TRAIN)
     assert summary["labels"] == {"FAC": len(TRAIN)}
-    assert store.model(learner.PROJECT_MODEL) is not None
+    saved = store.model(learner.PROJECT_MODEL)
+    assert saved is not None and saved[1]["judged"] == summary["judged"]
+    # What kinds of candidate it saw travel with it, and the pipeline reads them.
+    assert summary["judged"] and all(n > 0 for n in summary["judged"].values())
+    origin, count = next(iter(summary["judged"].items()))
+    assert source.judged(origin) == count
     assert source.ready()
     assert ("金川云谷", "FAC") in {(s.surface, s.label) for s in pipeline.suggest(text)}
 
@@ -214,3 +219,19 @@ def test_train_command_on_a_project_with_nothing_done_is_one_clear_line(tmp_path
     assert main(["train", "--db", str(tmp_path / "p.db")]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert len(err) == 1 and "no article is marked done" in err[0]
+
+
+def test_the_model_overrules_only_kinds_of_span_it_has_seen(small_model):
+    """Trained on texts with no country abbreviation, the model is sure 中 and 美 are
+    nothing; the components' abbreviations stand, unless it is not known what the model
+    saw (then, as before, its silence drops them)."""
+    text = "中美关系不断发展，中日合作也在推进。"
+    alone = {(s.surface, s.label) for s in default_pipeline(model=False).suggest(text)}
+    assert {("中", "LOC"), ("美", "LOC")} <= alone
+    saw = small_model.judged
+    assert saw is not None and saw.get("rule:abbreviation", 0) == 0
+    judged = default_pipeline(model=ModelSource(base=small_model)).suggest(text)
+    assert {("中", "LOC"), ("美", "LOC")} <= {(s.surface, s.label) for s in judged}
+    unknown = Model(small_model.data)
+    silenced = default_pipeline(model=ModelSource(base=unknown)).suggest(text)
+    assert ("美", "LOC") not in {(s.surface, s.label) for s in silenced}

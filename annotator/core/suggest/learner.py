@@ -13,11 +13,12 @@ few hundred thousand characters a project annotates.
 
 from __future__ import annotations
 
+import json
 import math
 import operator
 import os
 import tempfile
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from functools import lru_cache, partial
 from typing import Any
@@ -212,8 +213,11 @@ def train(
 class Model:
     """A trained model, ready to tag texts."""
 
-    def __init__(self, data: bytes) -> None:
+    def __init__(self, data: bytes, judged: Mapping[str, int] | None = None) -> None:
         self.data = data
+        # How many candidates of each origin the model saw in the texts it learned from:
+        # it can judge only kinds of span it has seen (None: not recorded).
+        self.judged = None if judged is None else dict(judged)
         self._tagger: Any = pycrfsuite.Tagger()
         self._tagger.open_inmemory(data)
         self.labels = frozenset(t[2:] for t in self._tagger.labels() if t.startswith(("B-", "I-")))
@@ -266,6 +270,13 @@ class Stack:
             project.labels if project else frozenset()
         )
 
+    def judged(self, origin: str) -> int | None:
+        """How many candidates of ``origin`` the models learned from (None: unknown)."""
+        counts = [m.judged for m in (self.base, self.project) if m is not None]
+        if not counts or any(c is None for c in counts):
+            return None
+        return sum(c.get(origin, 0) for c in counts if c is not None)
+
     def tag(self, features: Features) -> Tagging:
         if self.base is None and self.project is None:
             return Tagging([], lambda i: 1.0)
@@ -278,15 +289,21 @@ class Stack:
 
 
 BASE_MODEL = ("models", "base.crfsuite")
+BASE_INFO = ("models", "base.json")
 
 
 @lru_cache(maxsize=1)
 def base_model() -> Model | None:
     """The model the app ships (resources/models/), trained on the gold it may ship."""
     try:
-        return Model(read_bytes(*BASE_MODEL))
-    except (FileNotFoundError, OSError):
+        data = read_bytes(*BASE_MODEL)
+    except OSError:
         return None
+    try:
+        judged = json.loads(read_bytes(*BASE_INFO)).get("judged")
+    except (OSError, ValueError):
+        judged = None
+    return Model(data, judged)
 
 
 PROJECT_MODEL = "project"
@@ -313,7 +330,8 @@ class ModelSource:
         if stamp != self._stamp:
             self._stamp = stamp
             found = self.store.model(PROJECT_MODEL) if stamp is not None else None
-            self._stack = Stack(self._base, Model(found[0]) if found else None)
+            project = Model(found[0], found[1].get("judged")) if found else None
+            self._stack = Stack(self._base, project)
         return self._stack
 
     @property
@@ -327,6 +345,9 @@ class ModelSource:
     def ready(self) -> bool:
         stack = self._refresh()
         return stack.base is not None or stack.project is not None
+
+    def judged(self, origin: str) -> int | None:
+        return self._refresh().judged(origin)
 
     def tag(self, features: Features) -> Tagging:
         return self._refresh().tag(features)

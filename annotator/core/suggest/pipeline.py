@@ -235,6 +235,7 @@ class Pipeline:
             if any(c.label not in labels for c in features.candidates):
                 own = self.merge(analysis, [c for c in features.candidates if c.label in labels])
         unsure = self.model_config["unsure_outside"]
+        judges_after = int(self.model_config["judges_after"])
         length = len(analysis.text)
         above = [*taught, *picked]
         taken = bytearray(length)
@@ -247,6 +248,12 @@ class Pipeline:
         rest = []
         for c in own:
             if taken.find(1, c.start, c.end) >= 0:
+                continue
+            seen = self.model.judged(c.origin)
+            if seen is not None and seen < judges_after:
+                # A kind of span the model has hardly seen (rare in what it learned
+                # from: foreign names, country abbreviations): its silence means nothing.
+                rest.append(c._replace(priority=0))
                 continue
             outside = tagging.outside_share(c.start, c.end)
             if outside < unsure:

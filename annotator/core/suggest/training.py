@@ -10,7 +10,7 @@ import time
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, NamedTuple
 
 from annotator.core.suggest import learner
 from annotator.core.suggest.learner import PROJECT_MODEL, Features, Model
@@ -35,12 +35,22 @@ def examples(
         yield features, gold
 
 
+class Trained(NamedTuple):
+    """A trained model's bytes, and how many candidates of each origin it saw
+    (``Model(*trained)`` loads it)."""
+
+    data: bytes
+    judged: dict[str, int]
+
+
 def train_docs(
     docs: Sequence[tuple[str, Gold]], *, base: Model | None = None, pipeline: Pipeline | None = None
-) -> bytes:
+) -> Trained:
     """A model trained on ``docs``, stacked on ``base`` when one is given."""
     pipeline = pipeline or component_pipeline()
-    return learner.train(examples(pipeline, docs, base))
+    seen = list(examples(pipeline, docs, base))
+    judged = Counter(c.origin for features, _ in seen for c in features.candidates)
+    return Trained(learner.train(seen), dict(sorted(judged.items())))
 
 
 def done_articles(store: Any) -> list[tuple[str, Gold]]:
@@ -61,7 +71,7 @@ def train_project(store: Any) -> dict[str, Any]:
     if not docs:
         raise ValueError("nothing to train on: no article is marked done yet")
     base = learner.base_model()
-    data = train_docs(docs, base=base, pipeline=component_pipeline(store))
+    data, judged = train_docs(docs, base=base, pipeline=component_pipeline(store))
     labels = Counter(label for _, gold in docs for _, _, label in gold)
     summary = {
         "articles": len(docs),
@@ -70,6 +80,7 @@ def train_project(store: Any) -> dict[str, Any]:
         "labels": dict(sorted(labels.items())),
         "stacked_on_base": base is not None,
         "model_bytes": len(data),
+        "judged": judged,
         "seconds": round(time.perf_counter() - started, 2),
     }
     store.save_model(PROJECT_MODEL, data, summary)
