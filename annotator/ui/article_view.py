@@ -229,17 +229,25 @@ class ArticleView(QTextEdit):
         for start, end in self._garbled:
             if start < end <= doc_len:
                 wanted[(start, end)] = ("garbled", self._garbled_fmt)
-        self._current_rect_span = None
+        # Once per key on every span of the article: kept to plain lookups.
+        current, current_range = self._current, None
+        formats, rejected = self._formats, SpanStatus.REJECTED
         for span in self._spans:
-            if span.status is SpanStatus.REJECTED or span.end > doc_len:
+            status = span.status
+            if status is rejected or span.end > doc_len:
                 continue
-            is_current = span.id == self._current
-            key = (span.label, span.status, is_current)
-            wanted[(span.start, span.end)] = (key, self._format(span, is_current))
+            is_current = span.id == current
+            key = (span.label, status, is_current)
+            fmt = formats.get(key)
+            if fmt is None:
+                fmt = self._format(span, is_current)
+            wanted[(span.start, span.end)] = (key, fmt)
             if is_current:
-                self._current_rect_span = (span.start, span.end)
-        stale = [r for r, (k, _f) in self._applied.items() if wanted.get(r, (None,))[0] != k]
-        fresh = [r for r, (k, _f) in wanted.items() if self._applied.get(r, (None,))[0] != k]
+                current_range = (span.start, span.end)
+        self._current_rect_span = current_range
+        applied, none = self._applied, (None,)
+        stale = [r for r, (k, _f) in applied.items() if wanted.get(r, none)[0] != k]
+        fresh = [r for r, (k, _f) in wanted.items() if applied.get(r, none)[0] != k]
         if not stale and not fresh:
             self.viewport().update()  # the frame may have moved
             return
@@ -261,7 +269,7 @@ class ArticleView(QTextEdit):
                     cursor.setPosition(other[0])
                     cursor.setPosition(other[1], QTextCursor.MoveMode.KeepAnchor)
                     cursor.setCharFormat(fmt)
-        self._applied = {r: (k, f) for r, (k, f) in wanted.items()}
+        self._applied = wanted
         self.viewport().update()
 
     # ------------------------------------------------------------------ hints

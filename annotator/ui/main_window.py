@@ -787,8 +787,11 @@ class MainWindow(QMainWindow):
         if isinstance(hit, tuple):
             start, end, span_id = hit
             if shown.kind == "spans":
+                # A new current span hints the spans anew on its own "current" event.
+                hinted = self._hint_kind == "spans" and span_id != self.session.current
                 self.session.set_current(span_id)
-                self._show_span_hints()
+                if not hinted:
+                    self._show_span_hints()
             else:
                 self.view.select_range(start, end)
                 if self._hint_kind == "spans":
