@@ -603,3 +603,19 @@ def test_a_month_before_a_place_stays_a_month(pipeline):
 def test_a_generic_meeting_word_alone_is_no_event(pipeline):
     assert not [s for s, label in found(pipeline, "县里召开工作推进会。") if label == "EVENT"]
     assert ("乡村振兴工作推进会", "EVENT") in found(pipeline, "县里召开乡村振兴工作推进会。")
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # A chain of places the lexicon does not know as a whole is one place.
+        ("工作组走进清新区飞霞镇云岭村。", "清新区飞霞镇云岭村"),
+        ("我们来到连山县石门镇。", "连山县石门镇"),
+        # A word and a level, or a verb before one, is no link of a chain.
+        ("小榄镇是中山经济重镇。", "中山"),
+        ("湛江推进乡村振兴。", "湛江"),
+    ],
+)
+def test_a_chain_of_places_is_one_place(pipeline, text, place):
+    places = [s for s, label in found(pipeline, text) if label == "LOC"]
+    assert place in places and not [p for p in places if p != place and place in p]

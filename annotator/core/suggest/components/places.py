@@ -187,6 +187,49 @@ def _suffixed_places(tokens: Sequence[Token]) -> list[tuple[int, int]]:
     return found
 
 
+# A place's next link in a chain of places: a short name and a lower level (田背村).
+_CHAIN_LINK = re.compile(r"([\u4e00-\u9fff]{2,3}?)" + vocab.alternation("chain_levels"))
+_FUNCTION_CHARS = vocab.chars("function_chars")
+
+
+def _chained(analysis: Analysis, places: Sequence[Candidate]) -> list[tuple[int, int]]:
+    """A place followed by the names of places within it is one place (GUIDELINES'
+    chain): 某某县 + 石门镇 + 田背村, where jieba and the lexicon know only the first.
+    A link starts and ends where words do, holds no verb or function word (驻 + 某村,
+    推进 + 县镇), and its level is no common word's end (经济 + 重镇, 建设 + 城乡, 农村)."""
+    text, tokens, edges = analysis.simplified, analysis.tokens, analysis.edges
+    found = []
+    for place in places:
+        end = place.end
+        for _ in range(3):
+            m = _CHAIN_LINK.match(text, end)
+            if m is None or m.end() not in edges or end not in edges:
+                break
+            inside = [tokens[k] for k in analysis.words_within(end, m.end())]
+            if not inside or any(_not_in_a_name(t) for t in inside):
+                break
+            last = inside[-1]
+            common = last[3] is not None and not last[3].startswith("ns")
+            if common and len(last[2]) >= 2 and last[0] >= end + len(m.group(1)) - 1:
+                break  # the level ends a common word: 重镇, 农村, 城乡
+            # Something in it names the place (田背 + 村, 石门镇), not just a word and
+            # a level (经济 + 重镇).
+            named = [t for t in inside if not (len(t[2]) == 2 and t is last)]
+            if not any(t[3] is None or t[3].startswith(("ns", "nr", "nz", "j")) for t in named):
+                break
+            end = m.end()
+        if end > place.end:
+            found.append((place.start, end))
+    return found
+
+
+def _not_in_a_name(token: Token) -> bool:
+    word, tag = token[2], token[3]
+    if any(ch in _FUNCTION_CHARS for ch in word) and tag is not None:
+        return True
+    return tag is not None and tag.startswith(("v", "p", "c", "u", "d", "r", "m", "q", "t", "a"))
+
+
 # A place before these is a currency or a clock's: 挪威克朗, 北京时间.
 _NOT_PLACE_AFTER = tuple(w for w in vocab.ordered("currencies", "not_place_before") if len(w) > 1)
 
@@ -202,6 +245,7 @@ class Places(Component):
             "lexicon:loc",
             "rule:abbreviation",
             "rule:place-suffix",
+            "rule:place-chain",
             "rule:dateline",
             "jieba",
             "jieba:foreign-place",
@@ -234,6 +278,11 @@ class Places(Component):
             Candidate(w.start, w.end, "LOC", w.origin, self.priority(w.rule), w.confidence)
             for w in labelled_words(analysis)
             if w.label == "LOC"
+        ]
+        chain = self.priority("rule:place-chain")
+        out += [
+            Candidate(start, end, "LOC", "rule:place-chain", chain, 0.6)
+            for start, end in _chained(analysis, out)
         ]
         # A place that names a currency or a clock is not where anything happens.
         return [c for c in out if not text.startswith(_NOT_PLACE_AFTER, c.end)]
