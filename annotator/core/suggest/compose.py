@@ -220,8 +220,9 @@ def _build(analysis: Analysis) -> Composition:
             continue
         if t_end - t_start < 2:
             continue
-        # The word's kinds in the lexicon (its matches are in the lattice).
-        kinds = [kind for e, kind in matched.get(t_start, ()) if e == t_end]
+        # The word's kinds in the lexicon: its matches in the lattice (VICE comes from the
+        # list of title modifiers, not the lexicon).
+        kinds = [kind for e, kind in matched.get(t_start, ()) if e == t_end and kind != "VICE"]
         if kinds and kinds != _STOP_ONLY:
             continue  # the lexicon's own words are in the lattice already
         if text[t_start - 1 : t_start].isdigit():
