@@ -619,3 +619,23 @@ def test_a_generic_meeting_word_alone_is_no_event(pipeline):
 def test_a_chain_of_places_is_one_place(pipeline, text, place):
     places = [s for s, label in found(pipeline, text) if label == "LOC"]
     assert place in places and not [p for p in places if p != place and place in p]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        (
+            "召开东莞市——清远市对口帮扶协作工作联席会议。",
+            "东莞市——清远市对口帮扶协作工作联席会议",
+            "EVENT",
+        ),
+        ("建设佛山——云浮共建产业园。", "佛山——云浮共建产业园", "FAC"),
+    ],
+)
+def test_two_places_joined_inside_a_name(pipeline, text, name, label):
+    assert (name, label) in found(pipeline, text)
+
+
+def test_two_places_joined_before_a_verb_are_two_places(pipeline):
+    got = found(pipeline, "广州与深圳召开座谈会。")
+    assert {("广州", "LOC"), ("深圳", "LOC")} <= got and not any(s[1] == "EVENT" for s in got)

@@ -56,10 +56,32 @@ def _name_start(text: str, tokens: Sequence[Token], starts: list[int], at: int, 
     j = k - 1
     while j >= 0 and at - tokens[j][0] <= limit:
         if _breaks(tokens[j]) and not _inside_compound(tokens, j):
-            break
+            before = _place_pair(tokens, j)
+            if before < 0:
+                break
+            j = before  # 某市——某县 + 对口帮扶 + 联席会议: the pair is in the name
+            continue
         start = tokens[j][0]
         j -= 1
     return start
+
+
+_PAIR_JOINS = vocab.words("place_pair_joins")
+
+
+def _place_pair(tokens: Sequence[Token], j: int) -> int:
+    """Where a join at word ``j`` (a dash, 与) sits between two places, the index of the
+    place before it; else -1."""
+    if tokens[j][2] not in _PAIR_JOINS or j + 1 >= len(tokens):
+        return -1
+    i = j
+    while i >= 0 and tokens[i][2] in _PAIR_JOINS:
+        i -= 1
+    if i < 0:
+        return -1
+    if (tokens[i][3] or "").startswith("ns") and (tokens[j + 1][3] or "").startswith("ns"):
+        return i
+    return -1
 
 
 _NOUNISH = ("n", "vn", "nz", "ns", "nt", "nr", "nis", "j")
