@@ -27,7 +27,7 @@ from annotator.core.resources import read_bytes, resource
 T = TypeVar("T")
 
 # Bump when what is pickled changes shape.
-FORMAT = 1
+FORMAT = 2
 
 
 @lru_cache(maxsize=1)

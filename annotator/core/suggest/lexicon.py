@@ -9,6 +9,7 @@ every text's :class:`Analysis`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Callable
 from functools import lru_cache
@@ -36,11 +37,21 @@ _KIND_MASK = (1 << _KIND_BITS) - 1
 _LEVEL_OR_VICE = re.compile(
     "(" + vocab.alternation("title_modifiers") + "|副)|[" + "".join(sorted(LEVEL_CHARS)) + "]"
 )
+# A character beyond the BMP: two UTF-16 code units.
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def place_and_kind(word: str, is_place: Callable[[str], bool]) -> bool:
     """美国公司, 非洲球队: a place and a kind of organisation, not a name."""
     return any(word.endswith(kind) and is_place(word[: -len(kind)]) for kind in TYPE_BODIES)
+
+
+def _units(text: str) -> str:
+    """``text`` as its UTF-16 code units, each written as two characters below 256 (high
+    byte first). The automaton reads this: a node has at most 256 children, and
+    pyahocorasick looks a child up by walking the node's list of them (the root of
+    the lexicon's characters had thousands, a microsecond per character of text)."""
+    return text.encode("utf-16-be").decode("latin-1")
 
 
 class Kinds:
@@ -54,16 +65,17 @@ class Kinds:
         self._sets = sets
 
     def get(self, surface: str, default: Any = None) -> Any:
-        value = self._get(surface, -1)
+        value = self._get(_units(surface), -1)
         return default if value < 0 else self._sets[value & _KIND_MASK]
 
     def __contains__(self, surface: object) -> bool:
-        return isinstance(surface, str) and self._get(surface, -1) >= 0
+        return isinstance(surface, str) and self._get(_units(surface), -1) >= 0
 
 
 class Lexicon:
-    """Every surface of the lexicon in one Aho-Corasick automaton whose value for a
-    surface is its length and the index of its set of kinds (``_KIND_BITS`` bits)."""
+    """Every surface of the lexicon in one Aho-Corasick automaton over its code units
+    (:func:`_units`), whose value for a surface is its length in characters and the
+    index of its set of kinds (``_KIND_BITS`` bits)."""
 
     def __init__(self, automaton: ahocorasick.Automaton, sets: tuple[frozenset[str], ...]):
         self.automaton = automaton
@@ -75,10 +87,22 @@ class Lexicon:
         character (LEVEL) and 副 or a word like it (VICE)."""
         lattice: Lattice = defaultdict(list)
         sets = self.sets
-        for end, value in self.automaton.iter(text):
-            start = end + 1 - (value >> _KIND_BITS)
+        units = _units(text)
+        # Where each character beyond the BMP (two code units) ends, in code units.
+        astral = (
+            [m.start() + k + 2 for k, m in enumerate(_ASTRAL.finditer(text))]
+            if len(units) != 2 * len(text)
+            else None
+        )
+        for last, value in self.automaton.iter(units):
+            if not last & 1:
+                continue  # a match across two code units' bytes: no surface
+            end = (last + 1) >> 1
+            if astral:
+                end -= bisect_right(astral, end)
+            start = end - (value >> _KIND_BITS)
             for kind in sets[value & _KIND_MASK]:
-                lattice[start].append((end + 1, kind))
+                lattice[start].append((end, kind))
         for m in _LEVEL_OR_VICE.finditer(text):
             i, end = m.span()
             lattice[i].append((end, "VICE" if m.group(1) else "LEVEL"))
@@ -112,7 +136,7 @@ def _build() -> tuple[ahocorasick.Automaton, tuple[frozenset[str], ...]]:
     automaton = ahocorasick.Automaton(ahocorasick.STORE_INTS)
     for surface, kinds in types.items():
         index = sets.setdefault(frozenset(kinds), len(sets))
-        automaton.add_word(surface, (len(surface) << _KIND_BITS) | index)
+        automaton.add_word(_units(surface), (len(surface) << _KIND_BITS) | index)
     if len(sets) > _KIND_MASK + 1:
         raise ValueError("lexicon.tsv: too many combinations of kinds for the automaton")
     automaton.make_automaton()
