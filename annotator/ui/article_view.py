@@ -23,9 +23,12 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QPen,
+    QStaticText,
     QTextCharFormat,
     QTextCursor,
+    QTextLayout,
     QTextOption,
+    QTransform,
 )
 from PySide6.QtWidgets import QTextEdit, QWidget
 
@@ -94,6 +97,7 @@ class ArticleView(QTextEdit):
         self._hint_cache: tuple[object, list[tuple[QRect, str]]] = (None, [])
         self._geometry = SpanGeometry(self.document())
         self._hint_widths: dict[str, int] = {}  # label -> width of its box
+        self._hint_texts: dict[str, tuple[QStaticText, float, float]] = {}
         self._edge_pens: dict[tuple[str, bool, bool, int], QPen] = {}
         self._hint_font = QFont(self.font())
         self._hint_font.setPointSizeF(9)
@@ -346,7 +350,27 @@ class ArticleView(QTextEdit):
             painter.drawRoundedRect(box, 3, 3)
         painter.setPen(QColor("#1a1a1a"))
         for box, text in boxes:
-            painter.drawText(box, Qt.AlignmentFlag.AlignCenter, text)
+            static, advance, height = self._hint_text(text)
+            # Centred as drawText(box, AlignCenter, text) centres its one line.
+            corner = QPointF(
+                box.x() + (box.width() - advance) / 2, box.y() + (box.height() - height) / 2
+            )
+            painter.drawStaticText(corner, static)
+
+    def _hint_text(self, text: str) -> tuple[QStaticText, float, float]:
+        """A label's text laid out once, with the advance and height of its line
+        (drawText laid every label out again at every paint)."""
+        cached = self._hint_texts.get(text)
+        if cached is None:
+            static = QStaticText(text)
+            static.setTextFormat(Qt.TextFormat.PlainText)
+            static.prepare(QTransform(), self._hint_font)
+            layout = QTextLayout(text, self._hint_font)
+            layout.beginLayout()
+            line = layout.createLine()
+            layout.endLayout()
+            cached = self._hint_texts[text] = (static, line.horizontalAdvance(), line.height())
+        return cached
 
     def _hint_letter(self, event: QKeyEvent) -> str | None:
         """The key as hint mode reads it: a letter of the alphabet, Escape, or None."""
