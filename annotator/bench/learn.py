@@ -6,7 +6,9 @@ The gold texts are cut into K folds. For each fold, scored on that fold only:
   trained on some of these texts, the base is retrained without the fold first.
 - ``learned``: a project that annotated the other folds (at most ``--train-size``
   articles of them): its own model, stacked on a base that never saw any of these
-  texts (the way the shipped base meets a new corpus), as ``annotator train`` does.
+  texts (the way the shipped base meets a new corpus), as ``annotator train`` does;
+  and, as there, used only if it beat that base cross-validated on the project's own
+  articles (``project_model_in_use`` per fold).
 
 Also how well confidence predicts correctness: the precision of the spans above 0.9
 and their share of all spans.
@@ -26,7 +28,7 @@ from annotator.core.metrics import span_scores
 from annotator.core.resources import read_text
 from annotator.core.suggest import default_pipeline
 from annotator.core.suggest.learner import Model, ModelSource
-from annotator.core.suggest.training import Gold, component_pipeline, train_docs
+from annotator.core.suggest.training import Gold, component_pipeline, train_docs, validate
 from annotator.core.text import text_uid
 
 Doc = tuple[str, Gold]
@@ -99,10 +101,19 @@ def bench_learn(args: argparse.Namespace) -> dict[str, Any]:
             base = ModelSource().base
         train = [docs[i] for i in rest][: args.train_size or None]
         project = Model(*train_docs(train, base=outside, pipeline=features))
-        fold: dict[str, Any] = {"fold": k, "test_articles": len(test), "train_articles": len(train)}
+        # As annotator train decides: the project's model only if it beat the base,
+        # cross-validated on the project's own articles.
+        checked = validate(train, base=outside, pipeline=features)
+        in_use = bool(checked) and checked["project_f1"] > checked["base_f1"]
+        fold: dict[str, Any] = {
+            "fold": k,
+            "test_articles": len(test),
+            "train_articles": len(train),
+            "project_model_in_use": in_use,
+        }
         sources = {
             "zero_shot": ModelSource(base=base or False),
-            "learned": ModelSource(base=outside or False, project=project),
+            "learned": ModelSource(base=outside or False, project=project if in_use else None),
         }
         for name, source in sources.items():
             pairs, confidences = _score(source, test, labels)

@@ -235,3 +235,43 @@ def test_the_model_overrules_only_kinds_of_span_it_has_seen(small_model):
     unknown = Model(small_model.data)
     silenced = default_pipeline(model=ModelSource(base=unknown)).suggest(text)
     assert ("美", "LOC") not in {(s.surface, s.label) for s in silenced}
+
+
+def test_a_project_model_that_does_not_beat_the_base_is_kept_but_not_used(store):
+    """The annotators accepted exactly what the base suggested: a project model can at
+    best tie, so suggestions stay the base's."""
+    from annotator.core.model import Span
+
+    texts = [
+        "上午，江门市委书记在台山市调研乡村振兴工作。",
+        "会上，肇庆市副市长介绍了端州区的经验。",
+        "下午，韶关市长到乐昌市检查防汛工作。",
+        "江门市委书记强调，要抓好台山市的项目建设。",
+    ]
+    base = default_pipeline()
+    for i, text in enumerate(texts):
+        article_id, _ = store.add_article(article_from_raw(text, f"{i}.txt"))
+        for span in store.article(article_id).spans:
+            store.delete_span(span.id)
+        for s in base.suggest(text):
+            store.add_span(
+                article_id,
+                Span(
+                    s.start, s.end, s.label, s.surface, origin=s.origin, status=SpanStatus.ACCEPTED
+                ),
+            )
+        store.set_article_status(article_id, ArticleStatus.DONE)
+    summary = train_project(store)
+    assert summary["validated"]["base_f1"] == 1.0
+    assert summary["in_use"] is False
+    assert store.model(learner.PROJECT_MODEL) is not None  # kept
+    # Not used: what the suggester knows it saw is the base's alone.
+    origin = next(iter(summary["judged"]))
+    shipped = learner.base_model()
+    assert shipped is not None and shipped.judged is not None
+    assert ModelSource(store).judged(origin) == shipped.judged.get(origin, 0)
+    text = "清远市委书记到英德市调研。"
+    project = default_pipeline(store=store)
+    assert [(s.start, s.end, s.label) for s in project.suggest(text)] == [
+        (s.start, s.end, s.label) for s in base.suggest(text)
+    ]

@@ -330,7 +330,10 @@ class ModelSource:
         if stamp != self._stamp:
             self._stamp = stamp
             found = self.store.model(PROJECT_MODEL) if stamp is not None else None
-            project = Model(found[0], found[1].get("judged")) if found else None
+            # A model that did worse than the base on the project's own articles
+            # (cross-validated when it was trained) is kept but not used.
+            usable = found is not None and found[1].get("in_use", True)
+            project = Model(found[0], found[1].get("judged")) if found and usable else None
             self._stack = Stack(self._base, project)
         return self._stack
 
