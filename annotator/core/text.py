@@ -36,6 +36,10 @@ def _is_han(ch: str) -> bool:
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0x20000 <= o <= 0x2FFFF
 
 
+# The characters _is_han accepts, in runs.
+_HAN_RUNS = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\U00020000-\U0002ffff]+")
+
+
 def _common_share(text: str, encoding: str, lead_lo: int, lead_hi: int) -> float:
     """Share of Han characters that sit in an encoding's frequent-character block.
 
@@ -273,7 +277,7 @@ def find_garbled(text: str) -> list[tuple[int, int]]:
 
 
 def _has_han(line: str) -> bool:
-    return any(_is_han(ch) for ch in line)
+    return _HAN_RUNS.search(line) is not None
 
 
 @lru_cache(maxsize=1)
@@ -427,10 +431,9 @@ def convert_script(text: str, script: str) -> str:
 
 def detect_script(text: str) -> str:
     """'traditional' when a noticeable share of Han characters change under t2s."""
-    han = [ch for ch in text if _is_han(ch)]
-    if not han:
+    sample = "".join(_HAN_RUNS.findall(text))[:5000]
+    if not sample:
         return "simplified"
-    sample = "".join(han[:5000])
     changed = sum(a != b for a, b in zip(sample, to_simplified(sample), strict=True))
     return "traditional" if changed >= max(2, len(sample) * 0.03) else "simplified"
 
