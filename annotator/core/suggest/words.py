@@ -9,6 +9,7 @@ Foreign names jieba cut into pieces are joined again. Built once per analysis
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import NamedTuple
 
 from annotator.core.suggest import segment, vocab
@@ -106,8 +107,10 @@ def _han(word: str) -> bool:
     return HAN_RUN.fullmatch(word) is not None
 
 
-def _label(word: str, tag: str | None, after: str = "") -> str | None:
-    """The label jieba's word deserves, if any, given the text right after it."""
+@lru_cache(maxsize=100_000)
+def _label(word: str, tag: str | None, said_after: bool = False) -> str | None:
+    """The label jieba's word deserves, if any, given whether what follows it is a verb
+    of saying or the like (``_STRICT_AFTER_NAME``). Words recur: each answer is kept."""
     j = segment.dictionary()
     if not _han(word):
         return None
@@ -115,7 +118,7 @@ def _label(word: str, tag: str | None, after: str = "") -> str | None:
         if word in j.persons and word not in j.places:
             return "PER"
         if (
-            (len(word) >= 3 or _STRICT_AFTER_NAME.match(after))
+            (len(word) >= 3 or said_after)
             and word not in j.places
             and sum(ch not in j.foreign_chars for ch in word) <= (word in j.rare_long_names)
             and not word.endswith(_NOT_PERSON_END)
@@ -146,7 +149,7 @@ def _label(word: str, tag: str | None, after: str = "") -> str | None:
             and word[-1] not in PLACE_ENDS_NOT_NAMES
             and j.name_model.score(word) >= (NAME_THRESHOLD if tag is not None else 0.0)
         ):
-            return "PER" if len(word) == 3 or _STRICT_AFTER_NAME.match(after) else None
+            return "PER" if len(word) == 3 or said_after else None
         return None
     label = _TAG_LABEL.get(tag)
     # jieba calls many words places (美丽, 南北, 播撒, 兴旺发达): believe it only for
@@ -212,7 +215,7 @@ def _label_words(analysis: Analysis) -> list[Word]:
     for start, end, word, tag in tokens:
         if end - start < 2 or (tag is not None and tag not in maybe):
             continue  # verbs, adverbs, punctuation, single characters: never a name
-        label = _label(word, tag, text[end : end + 3])
+        label = _label(word, tag, _STRICT_AFTER_NAME.match(text[end : end + 3]) is not None)
         if label == "PER" and (
             after_count(text, start) or lone.get(end, "") in PLACE_ENDS_NOT_NAMES
         ):
