@@ -136,6 +136,11 @@ _STRINGS: dict[str, tuple[str, str]] = {
         "建议模型已按 {n} 篇完成的文章重新训练",
         "Suggestion model retrained on {n} done articles",
     ),
+    "task.done.train_unused": (
+        "已按 {n} 篇完成的文章训练建议模型；基础模型目前仍更准，暂不使用它",
+        "Suggestion model trained on {n} done articles; the base model still suggests"
+        " better, so it is not used yet",
+    ),
     "task.done.suggest": ("已为 {n} 篇文章更新建议", "Suggestions refreshed for {n} articles"),
     "task.filter": ("正在筛选文章…", "Filtering articles…"),
     "task.propagate": ("正在传播到全部文章…", "Propagating to every article…"),

@@ -807,7 +807,8 @@ class MainWindow(QMainWindow):
         self.trainer.schedule()
 
     def _model_trained(self, summary: dict[str, object]) -> None:
-        self.notify(tr("task.done.train", n=summary.get("articles", 0)), 6000)
+        key = "task.done.train" if summary.get("in_use", True) else "task.done.train_unused"
+        self.notify(tr(key, n=summary.get("articles", 0)), 6000)
         if summary.get("refreshed"):
             self.articles.reload(self.session.article_id)
 

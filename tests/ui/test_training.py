@@ -25,3 +25,10 @@ def test_marking_done_retrains_the_model_in_the_background(qtbot, window, monkey
     assert trained[0]["articles"] == 1
     assert window.store.model(PROJECT_MODEL) is not None
     assert not trainer.running
+
+
+def test_the_status_bar_says_when_a_trained_model_is_not_used_yet(window):
+    window._model_trained({"articles": 3, "in_use": True})
+    assert "3" in window.message_label.text() and "not used" not in window.message_label.text()
+    window._model_trained({"articles": 3, "in_use": False})
+    assert "not used" in window.message_label.text() or "暂不使用" in window.message_label.text()
