@@ -12,6 +12,8 @@ from bisect import bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import chain
+from operator import itemgetter
 from typing import Any, TypeVar
 
 from annotator.core.suggest import segment
@@ -48,17 +50,17 @@ class Analysis:
     @cached_property
     def starts(self) -> list[int]:
         """Where each word starts, in order (for bisect)."""
-        return [t[0] for t in self.tokens]
+        return list(map(itemgetter(0), self.tokens))
 
     @cached_property
     def by_start(self) -> dict[int, int]:
         """Index of the word that starts at an offset."""
-        return {t[0]: k for k, t in enumerate(self.tokens)}
+        return dict(zip(self.starts, range(len(self.tokens)), strict=True))
 
     @cached_property
     def edges(self) -> frozenset[int]:
         """Offsets where a word begins or ends."""
-        return frozenset(self.by_start.keys() | {t[1] for t in self.tokens})
+        return frozenset(chain(self.starts, map(itemgetter(1), self.tokens)))
 
     def word_at(self, offset: int) -> int:
         """Index of the word holding ``offset`` (-1 before the first)."""
