@@ -174,7 +174,7 @@ def _modelled_names(analysis: Analysis) -> list[tuple[int, int, bool]]:
     known, places, model = j.known, j.places, j.name_model
     if not tokens:
         return []
-    edges = {t[0] for t in tokens} | {t[1] for t in tokens}
+    edges = set(analysis.edges)
     # The HMM glues a name's last character to the word after it (钱东|芬是): where a
     # word it made up has a verb or particle after its first character, a name may end.
     edges |= {
