@@ -639,3 +639,16 @@ def test_two_places_joined_inside_a_name(pipeline, text, name, label):
 def test_two_places_joined_before_a_verb_are_two_places(pipeline):
     got = found(pipeline, "广州与深圳召开座谈会。")
     assert {("广州", "LOC"), ("深圳", "LOC")} <= got and not any(s[1] == "EVENT" for s in got)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("据湛江新闻网报道，", {("湛江新闻网", "ORG")}),
+        ("韶关文明网消息，", {("韶关文明网", "ORG")}),
+        # A reporter of an outlet: the outlet and the title, each on its own.
+        ("珠海特区报记者王力报道。", {("珠海特区报", "ORG"), ("记者", "TITLE")}),
+    ],
+)
+def test_news_outlets_named_by_place_are_organisations(pipeline, text, expected):
+    assert expected <= found(pipeline, text)

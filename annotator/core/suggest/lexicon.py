@@ -127,6 +127,8 @@ def load_lexicon() -> Lexicon:
 
 def _build() -> tuple[ahocorasick.Automaton, tuple[frozenset[str], ...]]:
     types: dict[str, set[str]] = defaultdict(set)
+    for surface in vocab.words("media_bodies"):
+        types[surface].add("BODY")
     for surface, kind, _origin in lexicon_rows():
         if kind == "BODY" and surface in TYPE_BODIES:
             types[surface].add("TYPE")

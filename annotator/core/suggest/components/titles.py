@@ -4,6 +4,7 @@ directly before them: what the lexicon's composition reads as a title (某某 + 
 
 from __future__ import annotations
 
+from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component
 from annotator.core.suggest.components.registry import register
@@ -22,7 +23,22 @@ class Titles(Component):
     def propose(self, analysis: Analysis) -> list[Candidate]:
         priority = self.priority("lexicon:title")
         return [
-            Candidate(start, end, "TITLE", "lexicon:title", priority, 0.8)
+            Candidate(
+                _after_outlet(analysis, start, end), end, "TITLE", "lexicon:title", priority, 0.8
+            )
             for start, end, label in composition(analysis).names
             if label == "TITLE"
         ]
+
+
+_OUTLETS = vocab.ordered("media_bodies")
+
+
+def _after_outlet(analysis: Analysis, start: int, end: int) -> int:
+    """Where a title after a news outlet starts: the outlet is an organisation of its
+    own and the title is the reporter's (某市新闻网 + 记者), not a post in it."""
+    text = analysis.simplified
+    for at, ends in ((i, analysis.lattice.get(i, ())) for i in range(start + 2, end)):
+        if (end, "TITLE") in ends and text.endswith(_OUTLETS, start, at):
+            return at
+    return start
