@@ -95,7 +95,8 @@ def _child_app(db: str, text_file: str) -> None:
     from PySide6.QtCore import QTimer
 
     from annotator.core.settings import Settings
-    from annotator.ui.app import application, open_window
+    from annotator.ui.app import open_window
+    from annotator.ui.qt_app import application
     from annotator.ui.tasks import Tasks
 
     app = application()

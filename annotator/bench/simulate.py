@@ -641,9 +641,9 @@ def _window(db_path: Path, size: tuple[int, int] = (1440, 900)) -> Any:
     from annotator.core.session import Session
     from annotator.core.settings import Settings
     from annotator.core.store import Store
-    from annotator.ui.app import application
     from annotator.ui.i18n import set_language
     from annotator.ui.main_window import MainWindow
+    from annotator.ui.qt_app import application
     from annotator.ui.tasks import Tasks
 
     application()

@@ -10,19 +10,17 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QLibraryInfo, Qt, QTimer, QTranslator
-from PySide6.QtGui import QGuiApplication, QIcon
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from annotator import __version__
 from annotator.core.paths import data_dir
 from annotator.core.session import Session
 from annotator.core.settings import Settings
 from annotator.core.store import Store, StoreError
 from annotator.ui import dialogs
-from annotator.ui.article_view import cjk_font
 from annotator.ui.i18n import set_language, tr
 from annotator.ui.main_window import MainWindow
+from annotator.ui.qt_app import application, install_qt_translations
 from annotator.ui.tasks import Tasks
 from annotator.ui.theme import apply_theme
 
@@ -68,43 +66,6 @@ def project_path(args: argparse.Namespace, settings: Settings) -> tuple[Path, bo
     if default.exists():
         return default, False
     return demo_db_path(), True
-
-
-_translators: list[QTranslator] = []
-
-
-def install_qt_translations(app: QApplication, language: str) -> None:
-    """Qt's own texts (OK, Cancel, file dialogs) in the interface language."""
-    for translator in _translators:
-        app.removeTranslator(translator)
-    _translators.clear()
-    if language == "zh":
-        translator = QTranslator(app)
-        path = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
-        if translator.load("qtbase_zh_CN", path):
-            app.installTranslator(translator)
-            _translators.append(translator)
-
-
-def application() -> QApplication:
-    app = QApplication.instance()
-    if app is None:
-        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
-            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
-        )
-        app = QApplication(sys.argv[:1])
-    assert isinstance(app, QApplication)
-    app.setApplicationName("annotator")
-    app.setApplicationDisplayName("新闻实体标注 · News Entity Annotator")
-    app.setApplicationVersion(__version__)
-    app.setDesktopFileName("io.github.zhnewsannotator.Annotator")
-    app.setFont(cjk_font(10))
-    from annotator.core.resources import resource
-
-    icon = resource("icons", "annotator.svg")
-    if icon.is_file():
-        app.setWindowIcon(QIcon(str(icon)))
-    return app
 
 
 def open_window(

@@ -253,8 +253,8 @@ def main(argv: list[str] | None = None) -> int:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from annotator.core.statistics import project_stats
     from annotator.core.store import Store
-    from annotator.ui.app import application
     from annotator.ui.i18n import set_language
+    from annotator.ui.qt_app import application
 
     app = application()
     set_language(args.lang)

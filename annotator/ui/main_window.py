@@ -512,7 +512,7 @@ class MainWindow(QMainWindow):
     def switch_language(self, code: str) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from annotator.ui.app import install_qt_translations
+        from annotator.ui.qt_app import install_qt_translations
 
         app = QApplication.instance()
         if isinstance(app, QApplication):
