@@ -652,3 +652,13 @@ def test_two_places_joined_before_a_verb_are_two_places(pipeline):
 )
 def test_news_outlets_named_by_place_are_organisations(pipeline, text, expected):
     assert expected <= found(pipeline, text)
+
+
+def test_words_keep_their_tags_when_the_table_of_worked_out_tags_starts_afresh(monkeypatch):
+    texts = ["广州市政府召开会议。", "会议在广州市举行，市政府领导出席。", "他在会议上发言。"]
+    expected = [segment.tokens(text) for text in texts]
+    # An empty table that starts afresh whenever it meets a new word once it holds one.
+    monkeypatch.setattr(segment.dictionary(), "word_tags", {})
+    monkeypatch.setattr(segment, "_WORD_TAGS_KEPT", 1)
+    for text, tokens in zip(texts, expected, strict=True):
+        assert segment.tokens(text) == tokens

@@ -202,7 +202,9 @@ def tokens(text: str) -> list[Token]:
     unseen = set(words).difference(ours)
     if unseen:
         if len(ours) > _WORD_TAGS_KEPT:
-            ours.clear()
+            # A new table, not the old one cleared: another thread may be reading it.
+            ours = j.word_tags = {}
+            unseen = set(words)
         tag_of = dict(pairs)
         for word in unseen:
             ours[word] = j.tag_of(word, tag_of[word])
