@@ -20,6 +20,7 @@ from annotator.core.model import JOIN, Article, ArticleStatus, LabelSet, Span, S
 from annotator.core.propagate import CorpusPropagation
 from annotator.core.store import Store, StoreBusy
 from annotator.core.suggest.components.taught import CONFIDENCE, TaughtSurfaces
+from annotator.core.text import to_simplified
 
 Listener = Callable[[str], None]
 
@@ -195,8 +196,6 @@ class Session:
         may have been accepted (propose them here too) or rejected (withdraw them).
         Only undecided suggestions change, so no decision is ever touched.
         """
-        from annotator.core.text import to_simplified
-
         if self._learned is None:
             self._learned = TaughtSurfaces(self.store)
         learned = self._learned
@@ -541,6 +540,18 @@ class Session:
         change.spans.append(SpanChange(aid, span, self._decided(span, status=SpanStatus.REJECTED)))
         if span.origin != "manual":
             change.lexicon.append(self._teach(span.surface, span.label, "negative"))
+            # What opening the article again would do (a taught rejection withdraws the
+            # pending copies of that name), done now, in the same undoable step: the
+            # window never shows a suggestion the project no longer holds.
+            surface = to_simplified(span.surface)
+            change.spans += [
+                SpanChange(aid, other, None)
+                for other in self.spans
+                if other.id != span.id
+                and other.status is SpanStatus.PENDING
+                and other.label == span.label
+                and to_simplified(other.surface) == surface
+            ]
         self._commit(change, advance=True)
 
     def relabel(self, label: str) -> None:

@@ -243,3 +243,28 @@ def test_a_new_span_is_current_even_when_occurrences_are_offered_with_it(store):
     sess._edges = (sess.article_id, [0, 2, 4, 5, 8, 9, 11, 13, 14])
     sess.create(9, 11, "LOC")  # offers 海城 at 0
     assert (sess.current_span().start, sess.current_span().status) == (9, SpanStatus.ACCEPTED)
+
+
+def test_reject_withdraws_the_pending_copies_of_the_name_at_once_and_undoes(store):
+    """As reopening the article would (a taught rejection withdraws them), but now:
+    the window never shows a suggestion the project no longer holds. A copy with
+    another label stays."""
+    text = "鹤山要抓落实，鹤山项目加快，鹤山人勤劳。"
+    session, article_id = _setup(store, text, spans=[(0, 2, "ORG"), (7, 9, "ORG"), (14, 16, "LOC")])
+    session.reject()
+    assert state(session) == [("鹤山", "ORG", "rejected"), ("鹤山", "LOC", "pending")]
+    assert [(s.label, s.status.value) for s in session.spans] == [
+        ("ORG", "rejected"),
+        ("LOC", "pending"),
+    ]
+    reopened = Session(store, "amy")
+    reopened.open_article(article_id)
+    assert [(s.start, s.label, s.status) for s in reopened.spans] == [
+        (s.start, s.label, s.status) for s in session.spans
+    ]
+    session.undo()
+    assert state(session) == [
+        ("鹤山", "ORG", "pending"),
+        ("鹤山", "ORG", "pending"),
+        ("鹤山", "LOC", "pending"),
+    ]
