@@ -113,17 +113,14 @@ def _after_names(analysis: Analysis) -> list[tuple[int, int]]:
         holder = tokens[k]
         if holder[1] > end and holder[3] is not None:
             continue  # the ending begins a longer word (楼梯); jieba's guesses may glue it
-        if holder[0] != at:
-            # One word jieba knows as a place or a name, or guessed (湛江港); not a
-            # person's (jieba takes idioms for names).
-            if holder[1] != end or not (holder[3] is None or holder[3].startswith(("ns", "nz"))):
-                continue
-            last = k - 1  # 湛江港: one proper word
-        else:
-            last = k - 1
+        # One word jieba knows as a place or a name, or guessed, may hold the ending
+        # (湛江港); not a person's (jieba takes idioms for names).
+        whole = holder[3] is None or holder[3].startswith(("ns", "nz"))
+        if holder[0] != at and (holder[1] != end or not whole):
+            continue
         # The name starts at the first proper word of the run (参观 + 叶挺故居).
         start = holder[0] if holder[0] != at and len(holder[2]) - len(m.group()) >= 2 else -1
-        j = last
+        last = j = k - 1
         while j >= 0 and at - tokens[j][0] <= 12:
             token = tokens[j]
             tag = token[3] or ""
