@@ -90,7 +90,7 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
         "LEVEL": "L",
     },
     "Q": {"LOC": "Q", "BODY": "B", "LEVEL": "L", "ORG": "O"},  # place inside an org name
-    "V": {"TITLE": "T", "VICE": "V"},  # 常务 + 副 + 主任
+    "V": {"TITLE": "T", "VICE": "V"},  # 特约 + 副 + 主编
     "T": {"TITLE": "T"},
 }
 

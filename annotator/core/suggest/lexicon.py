@@ -33,7 +33,7 @@ TYPE_BODIES = vocab.words("kinds_of_organisation")
 LEVEL_CHARS = vocab.chars("place_levels")
 _KIND_BITS = 6
 _KIND_MASK = (1 << _KIND_BITS) - 1
-# 副 and the words that work like it before a title (常务, 见习): VICE in the lattice.
+# 副 and the words that work like it before a title (首席, 实习): VICE in the lattice.
 _LEVEL_OR_VICE = re.compile(
     "(" + vocab.alternation("title_modifiers") + "|副)|[" + "".join(sorted(LEVEL_CHARS)) + "]"
 )

@@ -27,10 +27,10 @@ DATE_RE = re.compile(
             rf"{_D}{{1,2}}\s*[—\-–~至到]\s*{_D}{{1,2}}月(?:份)?",
             # 2月19日上午, 2月份
             rf"{_D}{{1,2}}月{_D}{{1,2}}[日号]{_TIME_OF_DAY}",
-            # 3月底, 十月上旬
+            # 4月底, 十月上旬
             rf"(?<![0-9个])(?:{_D}{{1,2}}|{_CN}{{1,3}})月(?:底|末|初|[上中下]旬)",
             rf"(?<![0-9个])(?:{_D}{{1,2}}|{_CN}{{1,3}})月份?(?![0-9份底末初中])",
-            # the five-year plans' periods: 十四五
+            # the five-year plans' periods: 十二五
             rf"(?<!{_CN})十[一二三四五六七八九]五(?!{_CN})",
             # 2023-10-1 02:53
             rf"{_D}{{4}}-{_D}{{1,2}}-{_D}{{1,2}}(?:\s+{_D}{{1,2}}:{_D}{{2}})?",
@@ -44,7 +44,7 @@ DATE_RE = re.compile(
     )
 )
 
-# A date and the end of its range: 5月7日 + 至8日, 2021年 + —2024年.
+# A date and the end of its range: 6月3日 + 至5日, 2019年 + —2022年.
 _RANGE_END = re.compile(rf"\s*[—\-–~至到]\s*(?:{_D}{{1,2}}|{_CN}{{1,3}})[日号]")
 _RANGE_JOIN = re.compile(r"\s*[—\-–~至到]\s*")
 
@@ -81,7 +81,7 @@ class Dates(Component):
 
 def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """Dates written as a range are one date (GUIDELINES): a date, a dash or 至, and
-    another date or a day (2021年—2024年, 5月7日至8日)."""
+    another date or a day (2019年—2022年, 6月3日至5日)."""
     starts = {start: end for start, end in spans}
     out = []
     for start, end in spans:

@@ -196,7 +196,7 @@ def _chained(analysis: Analysis, places: Sequence[Candidate]) -> list[tuple[int,
     """A place followed by the names of places within it is one place (GUIDELINES'
     chain): 某某县 + 石门镇 + 田背村, where jieba and the lexicon know only the first.
     A link starts and ends where words do, holds no verb or function word (驻 + 某村,
-    推进 + 县镇), and its level is no common word's end (经济 + 重镇, 建设 + 城乡, 农村)."""
+    推动 + 乡镇), and its level is no common word's end (商贸 + 重镇, 统筹 + 城乡, 农村)."""
     text, tokens, edges = analysis.simplified, analysis.tokens, analysis.edges
     found = []
     for place in places:
@@ -213,7 +213,7 @@ def _chained(analysis: Analysis, places: Sequence[Candidate]) -> list[tuple[int,
             if common and len(last[2]) >= 2 and last[0] >= end + len(m.group(1)) - 1:
                 break  # the level ends a common word: 重镇, 农村, 城乡
             # Something in it names the place (田背 + 村, 石门镇), not just a word and
-            # a level (经济 + 重镇).
+            # a level (商贸 + 重镇).
             named = [t for t in inside if not (len(t[2]) == 2 and t is last)]
             if not any(t[3] is None or t[3].startswith(("ns", "nr", "nz", "j")) for t in named):
                 break
