@@ -28,7 +28,13 @@ from annotator.core.metrics import span_scores
 from annotator.core.resources import read_text
 from annotator.core.suggest import default_pipeline
 from annotator.core.suggest.learner import Model, ModelSource
-from annotator.core.suggest.training import Gold, component_pipeline, train_docs, validate
+from annotator.core.suggest.training import (
+    Gold,
+    beats_base,
+    component_pipeline,
+    train_docs,
+    validate,
+)
 from annotator.core.text import text_uid
 
 Doc = tuple[str, Gold]
@@ -100,11 +106,10 @@ def bench_learn(args: argparse.Namespace) -> dict[str, Any]:
         else:
             base = ModelSource().base
         train = [docs[i] for i in rest][: args.train_size or None]
-        project = Model(*train_docs(train, base=outside, pipeline=features))
         # As annotator train decides: the project's model only if it beat the base,
         # cross-validated on the project's own articles.
-        checked = validate(train, base=outside, pipeline=features)
-        in_use = bool(checked) and checked["project_f1"] > checked["base_f1"]
+        in_use = beats_base(validate(train, base=outside, pipeline=features))
+        project = Model(*train_docs(train, base=outside, pipeline=features)) if in_use else None
         fold: dict[str, Any] = {
             "fold": k,
             "test_articles": len(test),
@@ -113,7 +118,7 @@ def bench_learn(args: argparse.Namespace) -> dict[str, Any]:
         }
         sources = {
             "zero_shot": ModelSource(base=base or False),
-            "learned": ModelSource(base=outside or False, project=project if in_use else None),
+            "learned": ModelSource(base=outside or False, project=project),
         }
         for name, source in sources.items():
             pairs, confidences = _score(source, test, labels)

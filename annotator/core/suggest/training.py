@@ -92,6 +92,11 @@ def validate(
     }
 
 
+def beats_base(checked: dict[str, float]) -> bool:
+    """Whether :func:`validate` found the project's model worth using."""
+    return bool(checked) and checked["project_f1"] > checked["base_f1"]
+
+
 def done_articles(store: Any) -> list[tuple[str, Gold]]:
     """The project's gold: the accepted spans of every done article."""
     docs: list[tuple[str, Gold]] = []
@@ -125,7 +130,7 @@ def train_project(store: Any) -> dict[str, Any]:
         # Cross-validated on these articles: the project's model is used only where it
         # suggested better than the base alone.
         "validated": checked,
-        "in_use": bool(checked) and checked["project_f1"] > checked["base_f1"],
+        "in_use": beats_base(checked),
         "seconds": round(time.perf_counter() - started, 2),
     }
     store.save_model(PROJECT_MODEL, data, summary)

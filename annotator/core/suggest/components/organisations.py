@@ -10,14 +10,13 @@ from annotator.core.suggest.base import Candidate, Component, Token
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.compose import composition, fits_words
 from annotator.core.suggest.dotted import dotted_names
+from annotator.core.suggest.lexicon import LEVEL_CHARS
 from annotator.core.suggest.scan import named_before
 from annotator.core.suggest.words import labelled_words
 
 _BODY_GENERIC = vocab.words("generic_body_leads")
 
 _INDUSTRIES = vocab.words("industries")
-
-_LEVELS = vocab.chars("place_levels")
 
 _PROPER_PIECES = frozenset({"LOC", "ORG", "NAME"})
 
@@ -138,7 +137,7 @@ def _companies(analysis: Analysis) -> list[tuple[int, int]]:
                 continue
             if tag == "ns" and after_tag.startswith("v"):
                 continue  # a place's trade doing something: 某市 + 科技 + 创新
-        if tag == "ns" and name[2][-1] in _LEVELS:
+        if tag == "ns" and name[2][-1] in LEVEL_CHARS:
             continue  # a place by its level and a field: 某某市 + 科技
         found.append((name[0], end))
     return found
