@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import json
 import math
-import operator
 import os
 import tempfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
@@ -26,153 +25,14 @@ from typing import Any
 import pycrfsuite
 
 from annotator.core.resources import read_bytes
-from annotator.core.suggest.base import Candidate, Token
+from annotator.core.suggest.attributes import (
+    EVERY,
+    Features,
+    Tables,
+    attributes,
+    known_attributes,
+)
 from annotator.core.suggest.tags import OUTSIDE, bio, spans_of
-
-
-@dataclass(frozen=True)
-class Features:
-    """What the model sees of one text: everything the pipeline computed for it."""
-
-    text: str  # the Simplified view (same offsets as the stored text)
-    tokens: Sequence[Token]
-    candidates: Sequence[Candidate]  # every component's proposals, before the merge
-    chosen: Sequence[Candidate]  # what the components' merge kept
-    lattice: dict[int, list[tuple[int, str]]]  # start -> [(end, kind)] lexicon matches
-    prior: Sequence[tuple[int, int, str, float]] = ()  # a base model's spans (stacking)
-
-
-def _kind(ch: str) -> str:
-    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
-        return "H"
-    if ch.isdigit():
-        return "D"
-    if ch.isascii() and ch.isalpha():
-        return "L"
-    if ch.isspace():
-        return "S"
-    return "P"
-
-
-class _Strings(dict[Any, Any]):
-    """Values by their key, made on first use: the attribute strings recur on every
-    text, so each is built once and looked up after (``map(table.__getitem__, keys)``
-    runs at C speed)."""
-
-    def __init__(self, make: Any) -> None:
-        super().__init__()
-        self.make = make
-
-    def __missing__(self, key: Any) -> Any:
-        value = self[key] = self.make(key)
-        return value
-
-
-def _prefixed(prefix: str) -> _Strings:
-    return _Strings(lambda s: prefix + s)
-
-
-def _marks(name: str) -> _Strings:
-    """Where a character sits in a piece named ``name + key``: (single, begin, inside,
-    end)."""
-    return _Strings(lambda key: tuple(f"{name}{key}:{at}" for at in "SBIE"))
-
-
-_KIND = _Strings(_kind)
-_C, _C_1, _C1, _C_2, _C2 = map(_prefixed, ("c=", "c-1=", "c+1=", "c-2=", "c+2="))
-_B_, _B1 = _prefixed("b-="), _prefixed("b+=")
-_K3 = _prefixed("k=")
-_W, _PW, _PT, _NW, _NT = map(_prefixed, ("w=", "pw=", "pt=", "nw=", "nt="))
-_WORD = _marks("w")[""]
-_WORD_TAG, _LATTICE, _PROPOSED, _CHOSEN, _PRIOR = map(_marks, ("wt", "x", "k", "s", "p"))
-_LENGTH = _Strings(lambda key: f"wl{key[0]}{key[1]}")
-
-
-def _mark(attrs: list[list[str]], start: int, end: int, names: tuple[str, ...]) -> None:
-    """Where each character sits in a piece: ``names`` for single, begin, inside, end."""
-    if end - start == 1:
-        attrs[start].append(names[0])
-        return
-    attrs[start].append(names[1])
-    inside = names[2]
-    for item in attrs[start + 1 : end - 1]:
-        item.append(inside)
-    attrs[end - 1].append(names[3])
-
-
-def attributes(f: Features) -> list[list[str]]:
-    """One list of string attributes per character."""
-    text = f.text
-    n = len(text)
-    padded = "\x02\x02" + text + "\x03\x03"
-    kinds = "BB" + "".join(map(_KIND.__getitem__, text)) + "EE"
-    # Column by column (each string looked up in its table), then one list per character.
-    pairs = list(map(operator.add, padded[1 : n + 2], padded[2 : n + 3]))  # padded[j-1:j+1]
-    triples = map(
-        operator.add, map(operator.add, kinds[1 : n + 1], kinds[2 : n + 2]), kinds[3 : n + 3]
-    )
-    columns = zip(
-        map(_C.__getitem__, text),
-        map(_C_1.__getitem__, padded[1 : n + 1]),
-        map(_C1.__getitem__, padded[3 : n + 3]),
-        map(_C_2.__getitem__, padded[:n]),
-        map(_C2.__getitem__, padded[4:]),
-        map(_B_.__getitem__, pairs[:n]),
-        map(_B1.__getitem__, pairs[1:]),
-        map(_K3.__getitem__, triples),
-        strict=True,
-    )
-    attrs: list[list[str]] = list(map(list, columns))
-    tokens = [t for t in f.tokens if 0 <= t[0] < t[1] <= n]
-    last = len(tokens) - 1
-    single, begin, inside, end_mark = _WORD
-    for k, (start, end, word, tag) in enumerate(tokens):
-        t = tag or "x"
-        tagged = _WORD_TAG[t]
-        length = end - start
-        w = _W[word] if length <= 6 else None
-        first = attrs[start]
-        # In the order of: where the character sits in the word, in a word of that
-        # tag; the word's length (first character); the word; the previous word and
-        # tag (first character); the next word and tag (last character).
-        if length == 1:
-            first += (single, tagged[0], _LENGTH[1, t])
-        else:
-            first += (begin, tagged[1], _LENGTH[min(length, 5), t])
-        if w is not None:
-            first.append(w)
-        if k > 0:
-            prev = tokens[k - 1]
-            first += (_PW[prev[2]], _PT[prev[3] or "x"])
-        if length > 1:
-            middle = (inside, tagged[2], w) if w is not None else (inside, tagged[2])
-            for item in attrs[start + 1 : end - 1]:
-                item += middle
-            final = attrs[end - 1]
-            final += (end_mark, tagged[3])
-            if w is not None:
-                final.append(w)
-        else:
-            final = first
-        if k < last:
-            nxt = tokens[k + 1]
-            final += (_NW[nxt[2]], _NT[nxt[3] or "x"])
-    for start, ends in f.lattice.items():
-        for end, kind in ends:
-            if 0 <= start < end <= n:
-                _mark(attrs, start, end, _LATTICE[kind])
-    for cand in f.candidates:
-        if 0 <= cand.start < cand.end <= n:
-            # By label only: weights per origin overfit a few hundred articles.
-            _mark(attrs, cand.start, cand.end, _PROPOSED[cand.label])
-    for cand in f.chosen:
-        if 0 <= cand.start < cand.end <= n:
-            _mark(attrs, cand.start, cand.end, _CHOSEN[cand.label])
-    for start, end, label, confidence in f.prior:
-        if 0 <= start < end <= n:
-            _mark(attrs, start, end, _PRIOR[label])
-            _mark(attrs, start, end, _PRIOR[f"{label}{min(int(confidence * 5), 4)}"])
-    return attrs
 
 
 def train(
@@ -221,6 +81,9 @@ class Model:
         self._tagger: Any = pycrfsuite.Tagger()
         self._tagger.open_inmemory(data)
         self.labels = frozenset(t[2:] for t in self._tagger.labels() if t.startswith(("B-", "I-")))
+        # Tagging passes only the attributes this model has a weight for.
+        known = known_attributes(data)
+        self._tables = Tables(known) if known is not None else EVERY
 
     def tag(self, features: Features) -> Tagging:
         """The best tagging's spans, each with the product of its characters' tag
@@ -229,7 +92,7 @@ class Model:
         if not features.text:
             return Tagging([], lambda i: 1.0)
         tagger = self._tagger
-        tags = tagger.tag(attributes(features))
+        tags = tagger.tag(attributes(features, self._tables))
         marginal = tagger.marginal
         spans = [
             (start, end, label, math.prod(map(marginal, tags[start:end], range(start, end))))

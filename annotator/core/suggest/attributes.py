@@ -1,0 +1,218 @@
+"""What the sequence model reads of a text: one list of attributes per character.
+
+The attributes are UTF-8 bytes, as crfsuite stores them (python-crfsuite takes bytes as
+they are and encodes a str first). A trained model knows only the attributes that earned
+a weight, often a third fewer than a text has (most character pairs never do): tagging
+passes it only those (:func:`known_attributes`), which changes nothing in its scores
+(crfsuite drops an attribute it has no weight for) and saves converting and looking up
+the rest. Training reads every attribute.
+"""
+
+from __future__ import annotations
+
+import operator
+import struct
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import partial
+from typing import Any
+
+from annotator.core.suggest.base import Candidate, Token
+
+
+@dataclass(frozen=True)
+class Features:
+    """What the model sees of one text: everything the pipeline computed for it."""
+
+    text: str  # the Simplified view (same offsets as the stored text)
+    tokens: Sequence[Token]
+    candidates: Sequence[Candidate]  # every component's proposals, before the merge
+    chosen: Sequence[Candidate]  # what the components' merge kept
+    lattice: dict[int, list[tuple[int, str]]]  # start -> [(end, kind)] lexicon matches
+    prior: Sequence[tuple[int, int, str, float]] = ()  # a base model's spans (stacking)
+
+
+def _kind(ch: str) -> str:
+    if "\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf":
+        return "H"
+    if ch.isdigit():
+        return "D"
+    if ch.isascii() and ch.isalpha():
+        return "L"
+    if ch.isspace():
+        return "S"
+    return "P"
+
+
+class _Strings(dict[Any, Any]):
+    """Values by their key, made on first use: the attribute strings recur on every
+    text, so each is built once and looked up after (``map(table.__getitem__, keys)``
+    runs at C speed)."""
+
+    def __init__(self, make: Callable[[Any], Any]) -> None:
+        super().__init__()
+        self.make = make
+
+    def __missing__(self, key: Any) -> Any:
+        value = self[key] = self.make(key)
+        return value
+
+
+_KIND = _Strings(_kind)
+
+
+class Tables:
+    """Each kind of attribute by its key, as bytes; with ``known``, an attribute not in
+    it is None (one model's tables: see :func:`attributes`)."""
+
+    def __init__(self, known: frozenset[bytes] | None = None) -> None:
+        if known is None:
+            keep: Callable[[bytes], bytes | None] = lambda value: value  # noqa: E731
+        else:
+            keep = lambda value: value if value in known else None  # noqa: E731
+
+        def prefixed(prefix: str) -> _Strings:
+            return _Strings(lambda s: keep((prefix + s).encode()))
+
+        def marks(name: str) -> _Strings:
+            # Where a character sits in a piece named ``name + key``: (single, begin,
+            # inside, end).
+            return _Strings(lambda key: tuple(keep(f"{name}{key}:{at}".encode()) for at in "SBIE"))
+
+        self.filtered = known is not None
+        self.c, self.c_1, self.c1, self.c_2, self.c2 = map(
+            prefixed, ("c=", "c-1=", "c+1=", "c-2=", "c+2=")
+        )
+        self.b_, self.b1 = prefixed("b-="), prefixed("b+=")
+        self.k3 = prefixed("k=")
+        self.w, self.pw, self.pt, self.nw, self.nt = map(
+            prefixed, ("w=", "pw=", "pt=", "nw=", "nt=")
+        )
+        self.word = marks("w")[""]
+        self.word_tag, self.lattice, self.proposed, self.chosen, self.prior = map(
+            marks, ("wt", "x", "k", "s", "p")
+        )
+        self.length = _Strings(lambda key: keep(f"wl{key[0]}{key[1]}".encode()))
+
+
+EVERY = Tables()  # what training reads
+
+
+def _mark(attrs: list[list[Any]], start: int, end: int, names: tuple[Any, ...]) -> None:
+    """Where each character sits in a piece: ``names`` for single, begin, inside, end."""
+    if end - start == 1:
+        attrs[start].append(names[0])
+        return
+    attrs[start].append(names[1])
+    inside = names[2]
+    for item in attrs[start + 1 : end - 1]:
+        item.append(inside)
+    attrs[end - 1].append(names[3])
+
+
+_KEEP = partial(filter, None)
+
+
+def attributes(f: Features, tables: Tables = EVERY) -> list[list[bytes]]:
+    """One list of attributes per character; with a model's tables, only those it
+    knows, in the same order."""
+    text = f.text
+    n = len(text)
+    padded = "\x02\x02" + text + "\x03\x03"
+    kinds = "BB" + "".join(map(_KIND.__getitem__, text)) + "EE"
+    # Column by column (each string looked up in its table), then one list per character.
+    pairs = list(map(operator.add, padded[1 : n + 2], padded[2 : n + 3]))  # padded[j-1:j+1]
+    triples = map(
+        operator.add, map(operator.add, kinds[1 : n + 1], kinds[2 : n + 2]), kinds[3 : n + 3]
+    )
+    columns = zip(
+        map(tables.c.__getitem__, text),
+        map(tables.c_1.__getitem__, padded[1 : n + 1]),
+        map(tables.c1.__getitem__, padded[3 : n + 3]),
+        map(tables.c_2.__getitem__, padded[:n]),
+        map(tables.c2.__getitem__, padded[4:]),
+        map(tables.b_.__getitem__, pairs[:n]),
+        map(tables.b1.__getitem__, pairs[1:]),
+        map(tables.k3.__getitem__, triples),
+        strict=True,
+    )
+    attrs: list[list[Any]] = list(map(list, columns))
+    tokens = [t for t in f.tokens if 0 <= t[0] < t[1] <= n]
+    last = len(tokens) - 1
+    single, begin, inside, end_mark = tables.word
+    word_tag, length_of, words = tables.word_tag, tables.length, tables.w
+    pw, pt, nw, nt = tables.pw, tables.pt, tables.nw, tables.nt
+    for k, (start, end, word, tag) in enumerate(tokens):
+        t = tag or "x"
+        tagged = word_tag[t]
+        length = end - start
+        w = words[word] if length <= 6 else None
+        first = attrs[start]
+        # In the order of: where the character sits in the word, in a word of that
+        # tag; the word's length (first character); the word; the previous word and
+        # tag (first character); the next word and tag (last character).
+        if length == 1:
+            first += (single, tagged[0], length_of[1, t])
+        else:
+            first += (begin, tagged[1], length_of[min(length, 5), t])
+        if w is not None:
+            first.append(w)
+        if k > 0:
+            prev = tokens[k - 1]
+            first += (pw[prev[2]], pt[prev[3] or "x"])
+        if length > 1:
+            middle = (inside, tagged[2], w) if w is not None else (inside, tagged[2])
+            for item in attrs[start + 1 : end - 1]:
+                item += middle
+            final = attrs[end - 1]
+            final += (end_mark, tagged[3])
+            if w is not None:
+                final.append(w)
+        else:
+            final = first
+        if k < last:
+            nxt = tokens[k + 1]
+            final += (nw[nxt[2]], nt[nxt[3] or "x"])
+    for start, ends in f.lattice.items():
+        for end, kind in ends:
+            if 0 <= start < end <= n:
+                _mark(attrs, start, end, tables.lattice[kind])
+    for cand in f.candidates:
+        if 0 <= cand.start < cand.end <= n:
+            # By label only: weights per origin overfit a few hundred articles.
+            _mark(attrs, cand.start, cand.end, tables.proposed[cand.label])
+    for cand in f.chosen:
+        if 0 <= cand.start < cand.end <= n:
+            _mark(attrs, cand.start, cand.end, tables.chosen[cand.label])
+    for start, end, label, confidence in f.prior:
+        if 0 <= start < end <= n:
+            _mark(attrs, start, end, tables.prior[label])
+            _mark(attrs, start, end, tables.prior[f"{label}{min(int(confidence * 5), 4)}"])
+    if tables.filtered:
+        # What the model has no weight for is None: left out (a word's attribute is
+        # None also where the word is too long to have one, as in training).
+        return list(map(list, map(_KEEP, attrs)))
+    return attrs
+
+
+def known_attributes(data: bytes) -> frozenset[bytes] | None:
+    """Every attribute a crfsuite model (its file's bytes) has a weight for, read from
+    the model's attribute dictionary (a CQDB: a table of record offsets by id, each
+    record its id, its length and the attribute ending in NUL); None if the bytes are not
+    laid out so (then tagging passes every attribute)."""
+    try:
+        magic, _size, kind, _version = struct.unpack_from("<4sI4sI", data, 0)
+        count, offset = struct.unpack_from("<I8xI", data, 24)
+        db_magic, _, _, _, ids, backward = struct.unpack_from("<4s5I", data, offset)
+        if (magic, kind, db_magic) != (b"lCRF", b"FOMC", b"CQDB") or ids != count:
+            return None
+        known = []
+        for i, at in enumerate(struct.unpack_from(f"<{ids}I", data, offset + backward)):
+            record, size = struct.unpack_from("<II", data, offset + at)
+            start = offset + at + 8
+            if record != i or size < 1 or data[start + size - 1] != 0:
+                return None
+            known.append(data[start : start + size - 1])
+    except struct.error:
+        return None
+    return frozenset(known)
