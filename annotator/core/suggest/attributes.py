@@ -61,23 +61,26 @@ class _Strings(dict[Any, Any]):
 _KIND = _Strings(_kind)
 
 
+def _present(*values: bytes | None) -> tuple[bytes, ...]:
+    return tuple(v for v in values if v is not None)
+
+
 class Tables:
     """Each kind of attribute by its key, as bytes; with ``known``, an attribute not in
-    it is None (one model's tables: see :func:`attributes`)."""
+    it is None or left out of a group (one model's tables: see :func:`attributes`)."""
 
     def __init__(self, known: frozenset[bytes] | None = None) -> None:
-        if known is None:
-            keep: Callable[[bytes], bytes | None] = lambda value: value  # noqa: E731
-        else:
-            keep = lambda value: value if value in known else None  # noqa: E731
+        def keep(name: str) -> bytes | None:
+            value = name.encode()
+            return value if known is None or value in known else None
 
         def prefixed(prefix: str) -> _Strings:
-            return _Strings(lambda s: keep((prefix + s).encode()))
+            return _Strings(lambda s: keep(prefix + s))
 
         def marks(name: str) -> _Strings:
             # Where a character sits in a piece named ``name + key``: (single, begin,
             # inside, end).
-            return _Strings(lambda key: tuple(keep(f"{name}{key}:{at}".encode()) for at in "SBIE"))
+            return _Strings(lambda key: tuple(keep(f"{name}{key}:{at}") for at in "SBIE"))
 
         self.filtered = known is not None
         self.c, self.c_1, self.c1, self.c_2, self.c2 = map(
@@ -85,32 +88,52 @@ class Tables:
         )
         self.b_, self.b1 = prefixed("b-="), prefixed("b+=")
         self.k3 = prefixed("k=")
-        self.w, self.pw, self.pt, self.nw, self.nt = map(
-            prefixed, ("w=", "pw=", "pt=", "nw=", "nt=")
+        self.w = prefixed("w=")
+        single, begin, inside, end = marks("w")[""]
+        tagged = marks("wt")
+        # A word's characters by its tag: the first, by the word's length (1 to 5, five
+        # or more), where it sits, in a word of that tag, and the word's length; the
+        # middle ones and the last, where they sit in a word of that tag.
+        self.first = _Strings(
+            lambda t: tuple(
+                _present(
+                    single if n == 1 else begin,
+                    tagged[t][0 if n == 1 else 1],
+                    keep(f"wl{n}{t}"),
+                )
+                for n in range(6)
+            )
         )
-        self.word = marks("w")[""]
-        self.word_tag, self.lattice, self.proposed, self.chosen, self.prior = map(
-            marks, ("wt", "x", "k", "s", "p")
-        )
-        self.length = _Strings(lambda key: keep(f"wl{key[0]}{key[1]}".encode()))
+        self.middle = _Strings(lambda t: _present(inside, tagged[t][2]))
+        self.last = _Strings(lambda t: _present(end, tagged[t][3]))
+        # The previous word and its tag, the next word and its tag: by (word, tag).
+        self.before = _Strings(lambda wt: _present(keep(f"pw={wt[0]}"), keep(f"pt={wt[1] or 'x'}")))
+        self.after = _Strings(lambda wt: _present(keep(f"nw={wt[0]}"), keep(f"nt={wt[1] or 'x'}")))
+        self.lattice, self.proposed, self.chosen, self.prior = map(marks, ("x", "k", "s", "p"))
 
 
 EVERY = Tables()  # what training reads
 
 
 def _mark(attrs: list[list[Any]], start: int, end: int, names: tuple[Any, ...]) -> None:
-    """Where each character sits in a piece: ``names`` for single, begin, inside, end."""
+    """Where each character sits in a piece: ``names`` for single, begin, inside, end
+    (None: left out)."""
     if end - start == 1:
-        attrs[start].append(names[0])
+        if names[0] is not None:
+            attrs[start].append(names[0])
         return
-    attrs[start].append(names[1])
+    if names[1] is not None:
+        attrs[start].append(names[1])
     inside = names[2]
-    for item in attrs[start + 1 : end - 1]:
-        item.append(inside)
-    attrs[end - 1].append(names[3])
+    if inside is not None:
+        for item in attrs[start + 1 : end - 1]:
+            item.append(inside)
+    if names[3] is not None:
+        attrs[end - 1].append(names[3])
 
 
 _KEEP = partial(filter, None)
+_WORD_AND_TAG = operator.itemgetter(2, 3)
 
 
 def attributes(f: Features, tables: Tables = EVERY) -> list[list[bytes]]:
@@ -136,43 +159,39 @@ def attributes(f: Features, tables: Tables = EVERY) -> list[list[bytes]]:
         map(tables.k3.__getitem__, triples),
         strict=True,
     )
-    attrs: list[list[Any]] = list(map(list, columns))
+    # A model's tables say None for what it does not know: left out.
+    attrs: list[list[Any]] = list(map(list, map(_KEEP, columns) if tables.filtered else columns))
     tokens = [t for t in f.tokens if 0 <= t[0] < t[1] <= n]
     last = len(tokens) - 1
-    single, begin, inside, end_mark = tables.word
-    word_tag, length_of, words = tables.word_tag, tables.length, tables.w
-    pw, pt, nw, nt = tables.pw, tables.pt, tables.nw, tables.nt
+    words, firsts, middles, lasts = tables.w, tables.first, tables.middle, tables.last
+    befores = list(map(tables.before.__getitem__, map(_WORD_AND_TAG, tokens)))
+    afters = list(map(tables.after.__getitem__, map(_WORD_AND_TAG, tokens)))
     for k, (start, end, word, tag) in enumerate(tokens):
         t = tag or "x"
-        tagged = word_tag[t]
         length = end - start
         w = words[word] if length <= 6 else None
         first = attrs[start]
         # In the order of: where the character sits in the word, in a word of that
         # tag; the word's length (first character); the word; the previous word and
         # tag (first character); the next word and tag (last character).
-        if length == 1:
-            first += (single, tagged[0], length_of[1, t])
-        else:
-            first += (begin, tagged[1], length_of[min(length, 5), t])
+        first += firsts[t][length if length < 5 else 5]
         if w is not None:
             first.append(w)
         if k > 0:
-            prev = tokens[k - 1]
-            first += (pw[prev[2]], pt[prev[3] or "x"])
+            first += befores[k - 1]
         if length > 1:
-            middle = (inside, tagged[2], w) if w is not None else (inside, tagged[2])
-            for item in attrs[start + 1 : end - 1]:
-                item += middle
+            if length > 2:
+                middle = middles[t] if w is None else (*middles[t], w)
+                for item in attrs[start + 1 : end - 1]:
+                    item += middle
             final = attrs[end - 1]
-            final += (end_mark, tagged[3])
+            final += lasts[t]
             if w is not None:
                 final.append(w)
         else:
             final = first
         if k < last:
-            nxt = tokens[k + 1]
-            final += (nw[nxt[2]], nt[nxt[3] or "x"])
+            final += afters[k + 1]
     for start, ends in f.lattice.items():
         for end, kind in ends:
             if 0 <= start < end <= n:
@@ -188,10 +207,6 @@ def attributes(f: Features, tables: Tables = EVERY) -> list[list[bytes]]:
         if 0 <= start < end <= n:
             _mark(attrs, start, end, tables.prior[label])
             _mark(attrs, start, end, tables.prior[f"{label}{min(int(confidence * 5), 4)}"])
-    if tables.filtered:
-        # What the model has no weight for is None: left out (a word's attribute is
-        # None also where the word is too long to have one, as in training).
-        return list(map(list, map(_KEEP, attrs)))
     return attrs
 
 
