@@ -662,3 +662,22 @@ def test_words_keep_their_tags_when_the_table_of_worked_out_tags_starts_afresh(m
     monkeypatch.setattr(segment, "_WORD_TAGS_KEPT", 1)
     for text, tokens in zip(texts, expected, strict=True):
         assert segment.tokens(text) == tokens
+
+
+def test_suggesting_leaves_no_reference_cycles_behind():
+    # `annotator suggest` lets the cyclic collector wait for half a million live
+    # objects (cli._settle_heap): that holds only while a text's work is all freed by
+    # reference counting.
+    import gc
+
+    pipeline = default_pipeline()
+    text = "2025年3月2日，青岚县县长周立衡到白沙河镇（原白沙乡）调研。" * 20
+    pipeline.suggest(text)
+    gc.collect()
+    gc.disable()
+    try:
+        for _ in range(3):
+            pipeline.suggest(text)
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
