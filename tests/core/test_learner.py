@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 from annotator.core.formats import article_from_raw
 from annotator.core.model import ArticleStatus, SpanStatus
 from annotator.core.suggest import default_pipeline, learner
-from annotator.core.suggest.learner import Model, ModelSource, every_occurrence
+from annotator.core.suggest.learner import Model, ModelSource
+from annotator.core.suggest.repeats import every_occurrence
 from annotator.core.suggest.tags import bio, spans_of
 from annotator.core.suggest.training import done_articles, train_docs, train_project
 

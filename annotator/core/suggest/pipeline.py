@@ -23,8 +23,6 @@ from functools import lru_cache
 from itertools import accumulate
 from typing import Any
 
-import ahocorasick
-
 from annotator.core.model import Span, SpanStatus
 from annotator.core.resources import read_text
 from annotator.core.suggest import vocab
@@ -33,7 +31,8 @@ from annotator.core.suggest.base import Candidate, Component
 from annotator.core.suggest.components import REGISTRY
 from annotator.core.suggest.components.taught import ORIGIN as TAUGHT
 from annotator.core.suggest.components.taught import Taught
-from annotator.core.suggest.learner import Features, ModelSource, every_occurrence
+from annotator.core.suggest.learner import Features, ModelSource
+from annotator.core.suggest.repeats import every_occurrence, repeated_names
 
 # Never part of a span's edge (GUIDELINES: no quotes, brackets or punctuation).
 _EDGE = vocab.chars("span_edges") | set(" \t\n\u3000")
@@ -170,7 +169,7 @@ class Pipeline:
         chosen = _flat(candidates, n)
         extra = self._extend(analysis, chosen)
         chosen = _flat(candidates + extra, n) if extra else chosen
-        repeats = _repeats(analysis, chosen, self.repeated)
+        repeats = repeated_names(analysis, chosen, self.repeated)
         if repeats:
             everything = candidates + extra + repeats
             chosen = _flat(everything, n)
@@ -335,34 +334,6 @@ def _outside_stop_words(analysis: Analysis, found: list[Candidate]) -> list[Cand
 def _stop_reach(analysis: Analysis) -> list[int] | None:
     stops = [(s, e) for s, ends in analysis.lattice.items() for e, kind in ends if kind == "STOP"]
     return _reach(stops, len(analysis.text)) if stops else None
-
-
-def _repeats(
-    analysis: Analysis, chosen: list[Candidate], repeated: Mapping[str, int]
-) -> list[Candidate]:
-    """A name found once is the same name wherever else the article writes it, on word
-    edges: a person introduced with a title is still a person when the text later names
-    them alone. One pass over the text for all the names."""
-    text = analysis.simplified
-    names: dict[str, Candidate] = {}
-    for c in chosen:
-        if c.label in repeated and c.length >= max(repeated[c.label], 1):
-            names.setdefault(text[c.start : c.end], c)
-    if not names or not analysis.tokens:
-        return []
-    automaton = ahocorasick.Automaton()
-    for surface in names:
-        automaton.add_word(surface, surface)
-    automaton.make_automaton()
-    edges = analysis.edges
-    found = {(c.start, c.end) for c in chosen}
-    added = []
-    for last, surface in automaton.iter(text):
-        start, end = last + 1 - len(surface), last + 1
-        if start in edges and end in edges and (start, end) not in found:
-            first = names[surface]
-            added.append(Candidate(start, end, first.label, "rule:repeat", first.priority, 0.6))
-    return added
 
 
 def default_pipeline(

@@ -1,0 +1,76 @@
+"""A name is the same name wherever else the article writes it (GUIDELINES: every
+occurrence is annotated): the components' names found again on word edges, and the
+model's names at their every occurrence. One Aho-Corasick pass over the text each."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+import ahocorasick
+
+from annotator.core.suggest.analysis import Analysis
+from annotator.core.suggest.base import Candidate
+
+
+def repeated_names(
+    analysis: Analysis, chosen: list[Candidate], repeated: Mapping[str, int]
+) -> list[Candidate]:
+    """A name found once is the same name wherever else the article writes it, on word
+    edges: a person introduced with a title is still a person when the text later names
+    them alone. One pass over the text for all the names."""
+    text = analysis.simplified
+    names: dict[str, Candidate] = {}
+    for c in chosen:
+        if c.label in repeated and c.length >= max(repeated[c.label], 1):
+            names.setdefault(text[c.start : c.end], c)
+    if not names or not analysis.tokens:
+        return []
+    automaton = ahocorasick.Automaton()
+    for surface in names:
+        automaton.add_word(surface, surface)
+    automaton.make_automaton()
+    edges = analysis.edges
+    found = {(c.start, c.end) for c in chosen}
+    added = []
+    for last, surface in automaton.iter(text):
+        start, end = last + 1 - len(surface), last + 1
+        if start in edges and end in edges and (start, end) not in found:
+            first = names[surface]
+            added.append(Candidate(start, end, first.label, "rule:repeat", first.priority, 0.6))
+    return added
+
+
+def every_occurrence(
+    text: str, spans: Sequence[tuple[int, int, str, float]], *, minimum: float = 0.5
+) -> list[tuple[int, int, str, float]]:
+    """Each surface found as a name is that name wherever else the text writes it
+    (GUIDELINES: every occurrence is annotated). Longer surfaces first; a copy never
+    overlaps a span already there. One Aho-Corasick pass: linear in the text."""
+    best: dict[str, tuple[str, float]] = {}
+    for start, end, label, confidence in spans:
+        surface = text[start:end]
+        known = best.get(surface)
+        if confidence >= minimum and len(surface) >= 2 and (known is None or known[1] < confidence):
+            best[surface] = (label, confidence)
+    if not best:
+        return list(spans)
+    automaton = ahocorasick.Automaton()
+    for surface, (label, confidence) in best.items():
+        automaton.add_word(surface, (len(surface), label, confidence))
+    automaton.make_automaton()
+    taken = bytearray(len(text))
+    for start, end, _, _ in spans:
+        taken[start:end] = b"\x01" * (end - start)
+    found = sorted(
+        (
+            (end + 1 - n, end + 1, label, confidence)
+            for end, (n, label, confidence) in automaton.iter(text)
+        ),
+        key=lambda s: (s[0] - s[1], s[0]),
+    )
+    out = list(spans)
+    for start, end, label, confidence in found:
+        if not any(taken[start:end]):
+            taken[start:end] = b"\x01" * (end - start)
+            out.append((start, end, label, confidence))
+    return sorted(out)
