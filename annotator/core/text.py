@@ -302,6 +302,20 @@ def boilerplate_kind(line: str) -> str | None:
     return None
 
 
+def navigation_lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of each line of ``text`` (Simplified) that is a site's navigation
+    (breadcrumbs, menus): cleaning drops them, and where they stay (a text imported as
+    it is) nobody labels a menu."""
+    runs, pos = [], 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        trimmed = line.strip(" \t\u3000\xa0")
+        if trimmed and boilerplate_kind(trimmed) == "navigation":
+            runs.append((pos, end))
+        pos = end + 1
+    return runs
+
+
 _VIDEO_URL_RE = re.compile(r"(?:video|视频|視頻)\s*[:：]\s*https?://[\x21-\x7e]+", re.I)
 _BULLETS = "●•·▪◆■"
 

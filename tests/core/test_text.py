@@ -98,6 +98,31 @@ def test_sample_003_keeps_body_and_byline_drops_furniture(samples):
     assert {"navigation", "comments", "copyright", "icp", "video"} <= kinds
 
 
+def test_breadcrumbs_of_any_site_are_navigation_and_sentences_with_arrows_are_not():
+    for line in (
+        "您现在所在的地方:主页 > 本地新闻 > 县区动态",
+        "某某晚报网 > 湾区 > 城事",
+        "门户首页 » 专题 » 乡村振兴",
+    ):
+        assert T.boilerplate_kind(line) == "navigation", line
+        assert line not in T.clean(f"{line}\n正文第一段。\n").text
+    for line in (
+        "全年增速>5%，高于全省平均水平。",
+        "流程为申请>审核>公示>发放，群众办事更方便了，全程不超过五个工作日，比以前快了许多。",
+    ):
+        assert T.boilerplate_kind(line) is None, line
+
+
+def test_suggestions_skip_navigation_lines_left_in_a_text():
+    from annotator.core.suggest import default_pipeline
+
+    text = "某某晚报网 > 广州 > 天河\n广州市天河区召开会议。"
+    spans = default_pipeline(model=False).suggest(text)
+    body = text.index("\n")
+    assert spans and all(s.start > body for s in spans)
+    assert ("广州市天河区", "LOC") in {(s.surface, s.label) for s in spans}
+
+
 def test_sentences_that_mention_permission_or_printing_are_not_notices():
     from annotator.core.text import clean
 

@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from annotator.core.suggest import segment
 from annotator.core.suggest.base import Token
 from annotator.core.suggest.lexicon import Lattice, load_lexicon
-from annotator.core.text import find_garbled, to_simplified
+from annotator.core.text import find_garbled, navigation_lines, to_simplified
 
 T = TypeVar("T")
 
@@ -35,8 +35,8 @@ class Analysis:
     (``to_simplified`` keeps one character per character), so every offset into it is
     an offset into ``text``. ``tokens`` are jieba's words of ``simplified`` with their
     tags, contiguous and in order. ``lattice`` holds every lexicon match with its kind
-    (``start -> [(end, kind)]``). ``sentences`` and ``garbled`` are ``(start, end)``
-    runs, in order.
+    (``start -> [(end, kind)]``). ``sentences``, ``garbled`` and ``navigation``
+    (breadcrumb and menu lines left in the text) are ``(start, end)`` runs, in order.
     """
 
     text: str
@@ -45,7 +45,20 @@ class Analysis:
     lattice: Lattice
     sentences: list[tuple[int, int]]
     garbled: list[tuple[int, int]]
+    navigation: list[tuple[int, int]] = field(default_factory=list)
     _shared: dict[str, Any] = field(default_factory=dict, repr=False)
+
+    @cached_property
+    def unlabelled(self) -> list[tuple[int, int]]:
+        """Runs where no name is suggested (garbled text, navigation lines): disjoint,
+        in order."""
+        runs: list[tuple[int, int]] = []
+        for start, end in sorted(self.garbled + self.navigation):
+            if runs and start <= runs[-1][1]:
+                runs[-1] = (runs[-1][0], max(runs[-1][1], end))
+            else:
+                runs.append((start, end))
+        return runs
 
     @cached_property
     def starts(self) -> list[int]:
@@ -98,4 +111,5 @@ def analyse(text: str) -> Analysis:
         lattice=load_lexicon().matches(simplified),
         sentences=sentence_bounds(text),
         garbled=find_garbled(text),
+        navigation=navigation_lines(simplified),
     )

@@ -61,7 +61,7 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 class Pipeline:
     """Components in order, then filters (labels, taught rejections, stop words,
-    garbled text), then the merge."""
+    garbled text and navigation lines), then the merge."""
 
     def __init__(
         self,
@@ -112,15 +112,15 @@ class Pipeline:
             found = [c for c in found if not taught.rejects(analysis, c)]
         found = _yield_to_tagged_words(analysis, found)
         found = _outside_stop_words(analysis, found)
-        text, garbled = analysis.text, analysis.garbled
-        garbled_starts = [s for s, _e in garbled]
+        text, quiet = analysis.text, analysis.unlabelled
+        quiet_starts = [s for s, _e in quiet]
         cleaned = []
         for c in found:
             start, end = trim(text, c.start, c.end)
             if end <= start:
                 continue
-            k = bisect_left(garbled_starts, end) - 1  # the last run starting before end
-            if k >= 0 and garbled[k][1] > start:
+            k = bisect_left(quiet_starts, end) - 1  # the last run starting before end
+            if k >= 0 and quiet[k][1] > start:
                 continue
             cleaned.append(
                 c if (start, end) == (c.start, c.end) else c._replace(start=start, end=end)
