@@ -420,6 +420,27 @@ def test_quoted_name_of_a_campaign_is_a_programme(pipeline):
     assert ("产业强镇", "POLICY") in found(pipeline, "走好“产业强镇”发展路径。")
 
 
+@pytest.mark.parametrize(
+    ("text", "policy"),
+    [
+        ("市领导采取“三看两问”方式，深入各镇调研。", "三看两问"),  # counted parts
+        ("韶州納入「一核兩翼」布局。", "一核兩翼"),  # the corner quotes of Traditional text
+        ("他说：“我们坚持‘一村一品、一镇一业’的思路。”", "一村一品、一镇一业"),  # inside “”
+        ("点燃“海岛+”新引擎。", "海岛+"),
+        ("企业积极参与“丝路通商”倡议。", "丝路通商"),
+    ],
+)
+def test_quoted_programmes_in_every_quote_mark_and_shape(pipeline, text, policy):
+    assert (policy, "POLICY") in found(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["他说“一个人”也要去。", "推进“十四五”规划。", "打造“一站式”服务。"]
+)
+def test_quoted_counts_that_name_no_programme(pipeline, text):
+    assert not [s for s in found(pipeline, text) if s[1] == "POLICY"]
+
+
 def test_a_place_and_its_projects_is_no_facility(pipeline):
     got = found(pipeline, "加快台山项目建设。")
     assert ("台山项目", "FAC") not in got and ("台山", "LOC") in got

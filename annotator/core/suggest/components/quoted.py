@@ -24,7 +24,13 @@ DOC_RE = re.compile(r"《([^《》\n]{2,120})》")
 
 _MEDIA_END = re.compile(vocab.alternation("media_ends") + "$")
 
-QUOTE_RE = re.compile(r"“([^“”\n]{2,40})”")
+# Quoted text, in any of the marks Chinese writes quotes with: “”, ‘’ (mostly inside
+# “”), and the corner marks of Traditional text 「」, 『』. Each kind is found on its
+# own, so a quote inside another is found too.
+QUOTES = tuple(
+    re.compile(f"{opening}([^{opening}{closing}\\n]{{2,40}}){closing}")
+    for opening, closing in ("“”", "‘’", "「」", "『』")
+)
 
 _POLICY_END = re.compile(vocab.alternation("quoted_policy_ends") + "$")
 
@@ -48,6 +54,10 @@ _CAMPAIGN_AFTER = re.compile(vocab.alternation("campaign_after"))
 
 _CN = vocab.char_class("chinese_digits")
 _SLOGAN_PART = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
+_COUNT = vocab.char_class("numerals")
+
+# A slogan of counted parts: 三看两问, 一核两翼, 十高三铁二航, 一中心三极点.
+_COUNTED_PARTS = re.compile(rf"(?:{_COUNT}+(?:(?!{_COUNT})[\u4e00-\u9fff]){{1,3}}){{2,4}}")
 
 
 def is_policy(inner: str) -> bool:
@@ -58,7 +68,9 @@ def is_policy(inner: str) -> bool:
         return True
     if _COUNTED_NAME.match(inner):
         return True
-    if "+" in inner and re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:\+[\u4e00-\u9fff]{2,8})+", inner):
+    if "+" in inner and re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:\+[\u4e00-\u9fff]{2,8})*\+?", inner):
+        return True  # 党建+文旅, 海岛+
+    if _COUNTED_PARTS.fullmatch(inner):
         return True
     parts = inner.split("、")
     if len(parts) >= 2 and all(_SLOGAN_PART.match(p) for p in parts):
@@ -100,7 +112,7 @@ class Quoted(Component):
             add(Candidate(m.start(1), m.end(1), label, "rule:book-title", book, 0.9))
         quoted = self.priority("rule:quoted")
         policies = set()
-        for m in QUOTE_RE.finditer(text):
+        for m in (m for pattern in QUOTES for m in pattern.finditer(text)):
             inner = m.group(1)
             if is_policy(inner) or _CAMPAIGN_AFTER.match(text, m.end()):
                 policies.add(inner)
