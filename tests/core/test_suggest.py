@@ -441,6 +441,30 @@ def test_quoted_counts_that_name_no_programme(pipeline, text):
     assert not [s for s in found(pipeline, text) if s[1] == "POLICY"]
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # Two fields joined by 和 in a department's name, headed by a level or a place.
+        ("县住房和城乡建设局发布通告。", "县住房和城乡建设局"),
+        ("区人力资源和社会保障局联合发文。", "区人力资源和社会保障局"),
+        ("广州市交通运输和港口管理局发布通知。", "广州市交通运输和港口管理局"),
+        # A body word inside a word jieba knows as an organisation's: 广电 + 旅游局.
+        ("据悉，市文化广电旅游局发布了通知。", "市文化广电旅游局"),
+    ],
+)
+def test_departments_named_by_their_fields(pipeline, text, body):
+    assert (body, "ORG") in found(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["镇党委和镇政府高度重视。", "支持企业和社会组织参与。", "他说美国军队不会参与。"]
+)
+def test_two_bodies_or_a_field_are_no_joined_department(pipeline, text):
+    assert not any(
+        "和" in s or s == "美国军队" for s, label in found(pipeline, text) if label == "ORG"
+    )
+
+
 def test_a_place_and_its_projects_is_no_facility(pipeline):
     got = found(pipeline, "加快台山项目建设。")
     assert ("台山项目", "FAC") not in got and ("台山", "LOC") in got

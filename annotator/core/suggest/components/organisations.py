@@ -4,6 +4,8 @@ jieba's organisations, and companies named after people."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component, Token
@@ -25,6 +27,8 @@ _PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 _FUNCTION_CHARS = vocab.chars("function_chars")
 
 _DEMONSTRATIVES = vocab.chars("demonstratives")
+
+_BODY_WORD_TAGS = frozenset({"nt", "nis"})
 
 _HARD_TAGS = ("f", "m", "q", "r", "t", "p", "d", "c", "u", "a")
 
@@ -69,11 +73,20 @@ def _named_bodies(analysis: Analysis) -> list[tuple[int, int]]:
     body_at: dict[int, int] = {}  # end -> start of the longest body word ending there
     is_type: dict[int, bool] = {}
     for start, ends in lattice.items():
-        if start in edges:
-            for end, kind in ends:
-                if kind in ("BODY", "TYPE") and end in edges and start < body_at.get(end, end):
-                    body_at[end] = start
-                    is_type[end] = kind == "TYPE"
+        for end, kind in ends:
+            if kind not in ("BODY", "TYPE") or end not in edges:
+                continue
+            at = start
+            if at not in edges:
+                # A body word at the end of a word jieba knows as an organisation's (广电
+                # + 旅游局): that whole word ends the name (but not 军 + 队).
+                word = tokens[analysis.word_at(at)]
+                if word[1] != end or word[3] not in _BODY_WORD_TAGS:
+                    continue
+                at = word[0]
+            if at < body_at.get(end, end):
+                body_at[end] = at
+                is_type[end] = kind == "TYPE"
     if not body_at:
         return []
     endings = sorted((at, end) for end, at in body_at.items())
@@ -111,7 +124,56 @@ def _named_bodies(analysis: Analysis) -> list[tuple[int, int]]:
             proper.discard("LOC")  # 美国公司 is any American company
         if proper or words >= 2:
             out.append((start, end))
-    return out
+    # A department named by two fields joined by 和 (某市 + 住房 和 城乡建设 + 局): the
+    # join ends the scan above; a level or a place before the first field names it.
+    named = dict((end, start) for start, end in out)
+    for at, end in endings:
+        head = _joined_fields(analysis, named.get(end, at), lattice)
+        if head is not None:
+            named[end] = head
+    return sorted((start, end) for end, start in named.items())
+
+
+_FIELD_JOINS = vocab.words("field_joins")
+
+_FIELD_TAGS = ("n", "vn", "l", "j")
+
+
+def _field(token: Token, lattice: Any) -> bool:
+    """A common noun that can name a department's field (住房, 自然资源), not a body, an
+    organisation or a place of its own."""
+    kinds = {kind for e, kind in lattice.get(token[0], ()) if e == token[1]}
+    tag = token[3] or ""
+    return (
+        not kinds & {"BODY", "TYPE", "ORG", "LOC", "LEVEL"}
+        and tag.startswith(_FIELD_TAGS)
+        and tag not in _PROPER_TAGS
+    )
+
+
+def _joined_fields(analysis: Analysis, start: int, lattice: Any) -> int | None:
+    """Where the name that ends at a body word (from ``start``, after at most two field
+    words) has a join before it (住房 + 和 + 城乡建设局), the start of the level or place
+    before the first field (县 + 住房); else None. The fields are common nouns, not bodies
+    of their own (镇党委 + 和 + 镇政府 are two)."""
+    tokens = analysis.tokens
+    k = analysis.word_at(start) - 1
+    if k < 0 or tokens[k][1] != start:
+        return None
+    for _ in range(2):
+        if k < 1 or tokens[k][2] in _FIELD_JOINS or not _field(tokens[k], lattice):
+            break
+        k -= 1
+    if k < 1 or tokens[k][2] not in _FIELD_JOINS:
+        return None
+    for j in range(k - 1, max(k - 4, -1), -1):
+        t_start, t_end = tokens[j][0], tokens[j][1]
+        kinds = {kind for e, kind in lattice.get(t_start, ()) if e == t_end}
+        if j < k - 1 and kinds & {"LEVEL", "LOC"}:
+            return t_start
+        if not _field(tokens[j], lattice):
+            return None
+    return None
 
 
 def _companies(analysis: Analysis) -> list[tuple[int, int]]:
