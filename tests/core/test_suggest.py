@@ -465,6 +465,12 @@ def test_two_bodies_or_a_field_are_no_joined_department(pipeline, text):
     )
 
 
+def test_numbered_transit_lines_are_facilities(pipeline):
+    got = found(pipeline, "地铁5号线二期工程预计年底通车，轨道交通12号线同步推进。")
+    assert {("地铁5号线二期工程", "FAC"), ("轨道交通12号线", "FAC")} <= got
+    assert not [s for s in found(pipeline, "他住在5号线附近。") if s[1] == "FAC"]
+
+
 def test_a_place_and_its_projects_is_no_facility(pipeline):
     got = found(pipeline, "加快台山项目建设。")
     assert ("台山项目", "FAC") not in got and ("台山", "LOC") in got

@@ -25,6 +25,11 @@ _FACILITY_AT_END = re.compile(rf"(?:{FAC_END.pattern.removesuffix('|项目')})$"
 
 _PROPER_TAGS = ("nr", "ns", "nt", "nz", "nis", "eng")
 
+# Numbered lines of a transit system, with their phase: 地铁3号线, 轨道交通12号线二期工程.
+_COUNT = "[0-9０-９" + "".join(sorted(vocab.chars("chinese_digits"))) + "]"
+_TRANSIT = vocab.alternation("transit_systems")
+LINE_RE = re.compile(f"{_TRANSIT}{_COUNT}{{1,3}}号线(?:{_COUNT}{{1,2}}期|首期)?(?:工程)?(?:项目)?")
+
 
 def _proper(token: Token) -> bool:
     """A place, a name, an organisation, or a word jieba does not know."""
@@ -83,7 +88,7 @@ class Facilities(Component):
 
     @classmethod
     def rules(cls) -> tuple[str, ...]:
-        return ("rule:facility",)
+        return ("rule:facility", "rule:line")
 
     def propose(self, analysis: Analysis) -> list[Candidate]:
         priority = self.priority("rule:facility")
@@ -93,9 +98,13 @@ class Facilities(Component):
             if not _unnamed_facility(analysis, start, end)
         ]
         found += _after_names(analysis)
-        return [
-            Candidate(start, end, "FAC", "rule:facility", priority, 0.6) for start, end in found
+        out = [Candidate(start, end, "FAC", "rule:facility", priority, 0.6) for start, end in found]
+        line = self.priority("rule:line")
+        out += [
+            Candidate(m.start(), m.end(), "FAC", "rule:line", line, 0.7)
+            for m in LINE_RE.finditer(analysis.simplified)
         ]
+        return out
 
 
 def _after_names(analysis: Analysis) -> list[tuple[int, int]]:
