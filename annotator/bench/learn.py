@@ -27,10 +27,12 @@ from annotator.core.evaluate import read_gold
 from annotator.core.metrics import span_scores
 from annotator.core.resources import read_text
 from annotator.core.suggest import default_pipeline
+from annotator.core.suggest.calibration import Calibration
 from annotator.core.suggest.learner import Model, ModelSource
 from annotator.core.suggest.training import (
     Gold,
     beats_base,
+    calibrated_base,
     component_pipeline,
     train_docs,
     validate,
@@ -102,14 +104,23 @@ def bench_learn(args: argparse.Namespace) -> dict[str, Any]:
         if seen:
             # The shipped base saw some of these texts: retrain it without this fold.
             base_docs = [docs[i] for i in sorted(seen) if i not in set(test_ids)]
-            base = Model(*train_docs(base_docs, pipeline=features)) if base_docs else None
+            # …with its calibration from held-out folds of its own texts, as the shipped
+            # base's was made (resources/models/build_base.py).
+            base = None
+            if base_docs:
+                trained, calibration = calibrated_base(base_docs, pipeline=features)
+                base = Model(*trained, calibration)
         else:
             base = ModelSource().base
         train = [docs[i] for i in rest][: args.train_size or None]
         # As annotator train decides: the project's model only if it beat the base,
         # cross-validated on the project's own articles.
-        in_use = beats_base(validate(train, base=outside, pipeline=features))
-        project = Model(*train_docs(train, base=outside, pipeline=features)) if in_use else None
+        checked = validate(train, base=outside, pipeline=features)
+        in_use = beats_base(checked)
+        project = None
+        if in_use:
+            trained = train_docs(train, base=outside, pipeline=features)
+            project = Model(*trained, Calibration.fit(checked.records))
         fold: dict[str, Any] = {
             "fold": k,
             "test_articles": len(test),

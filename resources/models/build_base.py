@@ -7,7 +7,8 @@ GUIDELINES.md), which the project may ship a model of; the gold texts themselves
 not shipped, only the weights. The sample articles are left out on purpose, so that
 they stay unseen text for the model (the first-run project, ``bench simulate``).
 ``base.json`` records the hash of every text it was trained on, so ``annotator bench
-learn`` can retrain the base without the fold it scores. Rebuild whenever the
+learn`` can retrain the base without the fold it scores, and the calibration of its
+confidence, learned from suggestions on held-out folds of the same texts. Rebuild whenever the
 components or the model's attributes change: the model reads the components' output.
 """
 
@@ -20,11 +21,11 @@ from pathlib import Path
 
 def main(paths: list[str]) -> int:
     from annotator.core.evaluate import read_gold
-    from annotator.core.suggest.training import train_docs
+    from annotator.core.suggest.training import calibrated_base
     from annotator.core.text import text_uid
 
     docs = [doc for path in paths for doc in read_gold(path)]
-    data, judged = train_docs(docs)
+    (data, judged), calibration = calibrated_base(docs)
     here = Path(__file__).parent
     (here / "base.crfsuite").write_bytes(data)
     info = {
@@ -34,6 +35,9 @@ def main(paths: list[str]) -> int:
         "sources": [Path(p).name for p in paths],
         "texts": len(docs),
         "judged": judged,
+        # Confidence: how right the model's suggestions were on texts held out of it
+        # (annotator/core/suggest/calibration.py).
+        "calibration": calibration.to_json() if calibration is not None else None,
         "trained_on": sorted(text_uid(text) for text, _ in docs),
     }
     (here / "base.json").write_text(json.dumps(info, indent=1) + "\n", encoding="utf-8")

@@ -32,6 +32,7 @@ from annotator.core.suggest.attributes import (
     attributes,
     known_attributes,
 )
+from annotator.core.suggest.calibration import Calibration
 from annotator.core.suggest.tags import OUTSIDE, bio, spans_of
 
 
@@ -73,11 +74,19 @@ def train(
 class Model:
     """A trained model, ready to tag texts."""
 
-    def __init__(self, data: bytes, judged: Mapping[str, int] | None = None) -> None:
+    def __init__(
+        self,
+        data: bytes,
+        judged: Mapping[str, int] | None = None,
+        calibration: Calibration | None = None,
+    ) -> None:
         self.data = data
         # How many candidates of each origin the model saw in the texts it learned from:
         # it can judge only kinds of span it has seen (None: not recorded).
         self.judged = None if judged is None else dict(judged)
+        # How right its suggestions were on texts it had not learned from (None: the
+        # marginal stands as it is).
+        self.calibration = calibration
         self._tagger: Any = pycrfsuite.Tagger()
         self._tagger.open_inmemory(data)
         self.labels = frozenset(t[2:] for t in self._tagger.labels() if t.startswith(("B-", "I-")))
@@ -140,6 +149,12 @@ class Stack:
             return None
         return sum(c.get(origin, 0) for c in counts if c is not None)
 
+    def calibrate(self, label: str, origin: str, confidence: float) -> float:
+        """A suggestion's chance of being right, by the calibration of the model on top."""
+        top = self.project or self.base
+        calibration = top.calibration if top is not None else None
+        return confidence if calibration is None else calibration(label, origin, confidence)
+
     def tag(self, features: Features) -> Tagging:
         if self.base is None and self.project is None:
             return Tagging([], lambda i: 1.0)
@@ -163,10 +178,10 @@ def base_model() -> Model | None:
     except OSError:
         return None
     try:
-        judged = json.loads(read_bytes(*BASE_INFO)).get("judged")
+        info = json.loads(read_bytes(*BASE_INFO))
     except (OSError, ValueError):
-        judged = None
-    return Model(data, judged)
+        info = {}
+    return Model(data, info.get("judged"), Calibration.from_json(info.get("calibration")))
 
 
 PROJECT_MODEL = "project"
@@ -196,7 +211,15 @@ class ModelSource:
             # A model that did worse than the base on the project's own articles
             # (cross-validated when it was trained) is kept but not used.
             usable = found is not None and found[1].get("in_use", True)
-            project = Model(found[0], found[1].get("judged")) if found and usable else None
+            project = (
+                Model(
+                    found[0],
+                    found[1].get("judged"),
+                    Calibration.from_json(found[1].get("calibration")),
+                )
+                if found and usable
+                else None
+            )
             self._stack = Stack(self._base, project)
         return self._stack
 
@@ -214,6 +237,9 @@ class ModelSource:
 
     def judged(self, origin: str) -> int | None:
         return self._refresh().judged(origin)
+
+    def calibrate(self, label: str, origin: str, confidence: float) -> float:
+        return self._refresh().calibrate(label, origin, confidence)
 
     def tag(self, features: Features) -> Tagging:
         return self._refresh().tag(features)

@@ -259,7 +259,11 @@ class Pipeline:
                 # As sure as the model is that something is there, at most.
                 confidence = round(min(c.confidence, 1.0 - outside), 3)
                 rest.append(c._replace(priority=0, confidence=confidence))
-        return _flat([*above, *rest], length)
+        calibrate = self.model.calibrate
+        return [
+            c._replace(confidence=round(calibrate(c.label, c.origin, c.confidence), 3))
+            for c in _flat([*above, *rest], length)
+        ]
 
     def suggest(self, text: str) -> list[Span]:
         """Flat, non-overlapping pending spans whose surfaces equal ``text[start:end]``."""

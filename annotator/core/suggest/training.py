@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from annotator.core.metrics import span_scores
 from annotator.core.suggest import learner
+from annotator.core.suggest.calibration import Calibration, Record, records
 from annotator.core.suggest.learner import PROJECT_MODEL, Features, Model, ModelSource
 from annotator.core.suggest.pipeline import Pipeline, default_pipeline
 
@@ -56,6 +57,15 @@ def train_docs(
     return Trained(learner.train(seen), dict(sorted(judged.items())))
 
 
+class Validation(NamedTuple):
+    """What :func:`validate` found: span F1 of the base alone and of the project's model
+    stacked on it (empty for fewer than two texts), and the project model's held-out
+    suggestions, to calibrate its confidence on."""
+
+    scores: dict[str, float]
+    records: list[Record]
+
+
 def validate(
     docs: Sequence[tuple[str, Gold]],
     *,
@@ -63,17 +73,17 @@ def validate(
     pipeline: Pipeline | None = None,
     store: Any = None,
     folds: int = 3,
-) -> dict[str, float]:
+) -> Validation:
     """Span F1 of the base alone (the components alone without one) and of a project
     model stacked on it, cross-validated on ``docs`` in up to ``folds`` folds: the
-    project's model is worth using only where it does better. Empty for fewer than two
-    texts (nothing to hold out)."""
+    project's model is worth using only where it does better."""
     k = min(folds, len(docs))
     if k < 2:
-        return {}
+        return Validation({}, [])
     pipeline = pipeline or component_pipeline(store)
     labels = {label for _, gold in docs for _, _, label in gold} or None
     pairs: dict[str, list[Any]] = {"base_f1": [], "project_f1": []}
+    found: list[Record] = []
     for fold in range(k):
         train = [doc for i, doc in enumerate(docs) if i % k != fold]
         model = Model(*train_docs(train, base=base, pipeline=pipeline))
@@ -83,18 +93,57 @@ def validate(
         }
         for name, source in sources.items():
             suggester = default_pipeline(store=store, labels=labels, model=source)
-            for text, gold in docs[fold::k]:
-                got = [(s.start, s.end, s.label) for s in suggester.suggest(text)]
-                pairs[name].append((gold, got))
-    return {
-        name: float(span_scores(found, labels=labels)["overall"]["f1"])
-        for name, found in pairs.items()
+            for i in range(fold, len(docs), k):
+                text, gold = docs[i]
+                spans = suggester.suggest(text)
+                pairs[name].append((gold, [(s.start, s.end, s.label) for s in spans]))
+                if name == "project_f1":
+                    found += records(i, spans, gold)
+    scores = {
+        name: float(span_scores(got, labels=labels)["overall"]["f1"]) for name, got in pairs.items()
     }
+    return Validation(scores, found)
 
 
-def beats_base(checked: dict[str, float]) -> bool:
+def held_out(
+    docs: Sequence[tuple[str, Gold]], *, pipeline: Pipeline | None = None, folds: int = 5
+) -> list[Record]:
+    """Every suggestion a model made on a text it was not trained on: ``docs`` in up to
+    ``folds`` folds, each tagged by a model trained on the others (for a base model's
+    calibration)."""
+    k = min(folds, len(docs))
+    pipeline = pipeline or component_pipeline()
+    labels = {label for _, gold in docs for _, _, label in gold} or None
+    found: list[Record] = []
+    for fold in range(k if k >= 2 else 0):
+        train = [doc for i, doc in enumerate(docs) if i % k != fold]
+        suggester = default_pipeline(
+            labels=labels, model=ModelSource(base=Model(*train_docs(train, pipeline=pipeline)))
+        )
+        for i in range(fold, len(docs), k):
+            text, gold = docs[i]
+            found += records(i, suggester.suggest(text), gold)
+    return found
+
+
+# A base model's calibration is learned from this many folds of its texts: each fold's
+# model is trained on nine tenths of them, close to the model that ships.
+CALIBRATION_FOLDS = 10
+
+
+def calibrated_base(
+    docs: Sequence[tuple[str, Gold]], *, pipeline: Pipeline | None = None
+) -> tuple[Trained, Calibration | None]:
+    """A base model trained on ``docs``, and its calibration from held-out folds of them."""
+    pipeline = pipeline or component_pipeline()
+    found = held_out(docs, pipeline=pipeline, folds=CALIBRATION_FOLDS)
+    return train_docs(docs, pipeline=pipeline), Calibration.fit(found)
+
+
+def beats_base(checked: Validation) -> bool:
     """Whether :func:`validate` found the project's model worth using."""
-    return bool(checked) and checked["project_f1"] > checked["base_f1"]
+    scores = checked.scores
+    return bool(scores) and scores["project_f1"] > scores["base_f1"]
 
 
 def done_articles(store: Any) -> list[tuple[str, Gold]]:
@@ -118,6 +167,7 @@ def train_project(store: Any) -> dict[str, Any]:
     pipeline = component_pipeline(store)
     data, judged = train_docs(docs, base=base, pipeline=pipeline)
     checked = validate(docs, base=base, pipeline=pipeline, store=store)
+    calibration = Calibration.fit(checked.records)
     labels = Counter(label for _, gold in docs for _, _, label in gold)
     summary = {
         "articles": len(docs),
@@ -129,8 +179,10 @@ def train_project(store: Any) -> dict[str, Any]:
         "judged": judged,
         # Cross-validated on these articles: the project's model is used only where it
         # suggested better than the base alone.
-        "validated": checked,
+        "validated": checked.scores,
         "in_use": beats_base(checked),
+        # How right its suggestions were on the articles held out: confidence is that.
+        "calibration": calibration.to_json() if calibration is not None else None,
         "seconds": round(time.perf_counter() - started, 2),
     }
     store.save_model(PROJECT_MODEL, data, summary)

@@ -1,0 +1,163 @@
+"""How likely a suggestion is to be right: the model's marginal, calibrated on articles
+the model had not learned from.
+
+A CRF trained on a few dozen articles is over-sure: its marginal is near 1 for many
+spans that are wrong, most of them a place inside a longer name that nothing found
+whole. How often a span is right also depends on what proposed it: a title from the
+lexicon is nearly always right, a quoted phrase much less often. So a calibration is
+learned from held-out suggestions (cross-validated: each article tagged by a model
+trained without it): the chance that a span is right, as a logistic function of its
+marginal and of how often held-out spans of its label and origin were right.
+
+It is stored beside the model it calibrates (the base's in ``base.json``, a project's
+in its model summary), and reads nothing else: one table of counts and five weights.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any, NamedTuple
+
+# Below this many held-out spans (or this many of either outcome), no calibration is
+# learned and the marginal stands as it is.
+MIN_SPANS = 100
+MIN_EACH = 10
+
+_SMOOTHING = 2.0  # pseudo-spans at the overall rate, added to each group's counts
+_EDGE = 1e-4  # probabilities are kept inside [_EDGE, 1 - _EDGE] before taking logs
+_RIDGE = 1e-3
+
+
+class Record(NamedTuple):
+    """One held-out suggestion: which article, its label and origin, the confidence it
+    was suggested with, and whether the gold has exactly that span."""
+
+    doc: int
+    label: str
+    origin: str
+    confidence: float
+    right: bool
+
+
+def records(doc: int, suggested: Iterable[Any], gold: Iterable[Sequence[Any]]) -> list[Record]:
+    """The records of one held-out article's suggestions (spans with start, end, label,
+    origin and confidence) against its gold ``(start, end, label)``."""
+    want = {tuple(g[:3]) for g in gold}
+    return [
+        Record(doc, s.label, s.origin, s.confidence, (s.start, s.end, s.label) in want)
+        for s in suggested
+    ]
+
+
+def _group(label: str, origin: str) -> str:
+    return f"{label} {origin}"
+
+
+def _features(confidence: float, rate: float) -> list[float]:
+    m = min(max(confidence, _EDGE), 1.0 - _EDGE)
+    p = min(max(rate, _EDGE), 1.0 - _EDGE)
+    return [1.0, math.log(m), math.log1p(-m), math.log(p), math.log1p(-p)]
+
+
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """``a x = b`` by Gaussian elimination with partial pivoting (a is small)."""
+    n = len(b)
+    m = [[*row, b[i]] for i, row in enumerate(a)]
+    for col in range(n):
+        pivot = max(range(col, n), key=lambda r: abs(m[r][col]))
+        m[col], m[pivot] = m[pivot], m[col]
+        for r in range(col + 1, n):
+            f = m[r][col] / m[col][col]
+            for c in range(col, n + 1):
+                m[r][c] -= f * m[col][c]
+    x = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        x[r] = (m[r][n] - sum(m[r][c] * x[c] for c in range(r + 1, n))) / m[r][r]
+    return x
+
+
+def _logistic(
+    rows: Sequence[list[float]], ys: Sequence[float], iterations: int = 30
+) -> list[float]:
+    """Weights of a ridge-regularised logistic regression (Newton's method)."""
+    n = len(rows[0])
+    w = [0.0] * n
+    for _ in range(iterations):
+        grad = [_RIDGE * wi for wi in w]
+        hess = [[_RIDGE if i == j else 0.0 for j in range(n)] for i in range(n)]
+        for x, y in zip(rows, ys, strict=True):
+            p = 1.0 / (1.0 + math.exp(-sum(wi * xi for wi, xi in zip(w, x, strict=True))))
+            g, h = p - y, p * (1.0 - p)
+            for i in range(n):
+                grad[i] += g * x[i]
+                row = hess[i]
+                for j in range(n):
+                    row[j] += h * x[i] * x[j]
+        step = _solve(hess, grad)
+        w = [wi - si for wi, si in zip(w, step, strict=True)]
+        if max(map(abs, step)) < 1e-8:
+            break
+    return w
+
+
+class Calibration:
+    """P(right) of a suggestion, from its label, origin and marginal."""
+
+    def __init__(self, groups: Mapping[str, Sequence[int]], weights: Sequence[float]) -> None:
+        self.groups = {k: (int(v[0]), int(v[1])) for k, v in groups.items()}
+        self.weights = [float(w) for w in weights]
+        right = sum(r for r, _ in self.groups.values())
+        total = sum(t for _, t in self.groups.values())
+        self.prior = right / total if total else 0.5
+
+    def rate(self, label: str, origin: str) -> float:
+        """How often held-out spans of this label and origin were right (smoothed)."""
+        right, total = self.groups.get(_group(label, origin), (0, 0))
+        return (right + _SMOOTHING * self.prior) / (total + _SMOOTHING)
+
+    def __call__(self, label: str, origin: str, confidence: float) -> float:
+        x = _features(confidence, self.rate(label, origin))
+        z = sum(w * xi for w, xi in zip(self.weights, x, strict=True))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    @classmethod
+    def fit(cls, found: Sequence[Record]) -> Calibration | None:
+        """Learned from held-out records; None when they are too few to learn from."""
+        right = sum(r.right for r in found)
+        if len(found) < MIN_SPANS or min(right, len(found) - right) < MIN_EACH:
+            return None
+        totals: Counter[str] = Counter()
+        rights: Counter[str] = Counter()
+        own: Counter[tuple[int, str]] = Counter()
+        own_right: Counter[tuple[int, str]] = Counter()
+        for r in found:
+            g = _group(r.label, r.origin)
+            totals[g] += 1
+            rights[g] += r.right
+            own[r.doc, g] += 1
+            own_right[r.doc, g] += r.right
+        prior = right / len(found)
+        rows = []
+        for r in found:
+            # The group's rate without the record's own article: a rate the record
+            # itself made would look more telling than it is on a new article.
+            g = _group(r.label, r.origin)
+            total = totals[g] - own[r.doc, g]
+            good = rights[g] - own_right[r.doc, g]
+            rows.append(_features(r.confidence, (good + _SMOOTHING * prior) / (total + _SMOOTHING)))
+        weights = _logistic(rows, [float(r.right) for r in found])
+        return cls({g: (rights[g], totals[g]) for g in totals}, weights)
+
+    def to_json(self) -> dict[str, Any]:
+        return {"weights": self.weights, "groups": {k: list(v) for k, v in self.groups.items()}}
+
+    @classmethod
+    def from_json(cls, data: Any) -> Calibration | None:
+        """From :meth:`to_json`'s output; None for anything else (an older file)."""
+        try:
+            found = cls(data["groups"], data["weights"])
+        except (TypeError, KeyError, ValueError, IndexError):
+            return None
+        return found if len(found.weights) == len(_features(0.5, 0.5)) else None
