@@ -11,7 +11,7 @@ import re
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -37,6 +37,7 @@ from annotator.core.text import convert_script
 from annotator.ui.colours import UNKNOWN_LABEL, mix, span_look, text_on
 from annotator.ui.hints import ALPHABET, Hints
 from annotator.ui.span_geometry import SpanGeometry
+from annotator.ui.text_layer import TextLayer
 
 CJK_FONTS = [
     "Noto Sans CJK SC",
@@ -96,6 +97,10 @@ class ArticleView(QTextEdit):
         self.hint_key: Callable[[str], None] | None = None
         self._hint_cache: tuple[object, list[tuple[QRect, str]]] = (None, [])
         self._geometry = SpanGeometry(self.document())
+        self._layer = TextLayer(self)
+        self._selected: tuple[int, int] | None = None
+        self.selectionChanged.connect(self._selection_moved)
+        self._edges: set[tuple[int, int, object]] = set()  # the span edges the layer holds
         self._hint_widths: dict[str, int] = {}  # label -> width of its box
         self._hint_texts: dict[str, tuple[QStaticText, float, float]] = {}
         self._edge_pens: dict[tuple[str, bool, bool, int], QPen] = {}
@@ -236,12 +241,16 @@ class ArticleView(QTextEdit):
         # Once per key on every span of the article: kept to plain lookups.
         current, current_range = self._current, None
         formats, rejected = self._formats, SpanStatus.REJECTED
+        edges: set[tuple[int, int, object]] = set()
         for span in self._spans:
             status = span.status
-            if status is rejected or span.end > doc_len:
+            if status is rejected:
                 continue
             is_current = span.id == current
             key = (span.label, status, is_current)
+            edges.add((span.start, span.end, key))
+            if span.end > doc_len:
+                continue
             fmt = formats.get(key)
             if fmt is None:
                 fmt = self._format(span, is_current)
@@ -249,32 +258,97 @@ class ArticleView(QTextEdit):
             if is_current:
                 current_range = (span.start, span.end)
         self._current_rect_span = current_range
+        first, last = self.visible_range()
+        edges_changed = edges ^ self._edges
+        self._edges = edges
         applied, none = self._applied, (None,)
         stale = [r for r, (k, _f) in applied.items() if wanted.get(r, none)[0] != k]
         fresh = [r for r, (k, _f) in wanted.items() if applied.get(r, none)[0] != k]
+        # An edge's look follows its span's format, but two spans can share a range:
+        # the layer is told of an edge in view that changed where no format did.
+        formatted = set(stale).union(fresh)
+        for start, end, _key in edges_changed:
+            if end >= first and start <= last and (start, end) not in formatted:
+                for rect in self._geometry.rects(start, end, QPointF(0, 0)):
+                    self._layer.mark(rect.adjusted(-1, -1, 1, 1))
         if not stale and not fresh:
             self.viewport().update()  # the frame may have moved
             return
-        cursor = QTextCursor(self.document())
-        cursor.beginEditBlock()
-        for start, end in stale:
-            cursor.setPosition(start)
-            cursor.setPosition(min(end, doc_len), QTextCursor.MoveMode.KeepAnchor)
-            cursor.setCharFormat(self._plain)
-        for start, end in fresh:
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            cursor.setCharFormat(wanted[(start, end)][1])
-        cursor.endEditBlock()
-        # Ranges un-formatted above may have cut into a neighbour that stays: repaint it.
+        plain, fresh_set = self._plain, set(fresh)
+        # A range that only changes its look takes the new format at once.
+        changes = [((s, min(e, doc_len)), plain) for s, e in stale if (s, e) not in fresh_set]
+        changes += [(rng, wanted[rng][1]) for rng in fresh]
+        # Ranges un-formatted first may cut into a neighbour that stays: format it again.
         for rng in stale:
             for other, (_k, fmt) in wanted.items():
-                if other not in fresh and other[0] < rng[1] and rng[0] < other[1]:
-                    cursor.setPosition(other[0])
-                    cursor.setPosition(other[1], QTextCursor.MoveMode.KeepAnchor)
-                    cursor.setCharFormat(fmt)
+                if other not in fresh_set and other[0] < rng[1] and rng[0] < other[1]:
+                    changes.append((other, fmt))
+        # Qt repaints every block a format change lays out again, and all those in
+        # between; when nothing outside the changed ranges in view moved, the layer
+        # repaints their lines alone.
+        seen = [rng for rng, _fmt in changes if rng[1] >= first and rng[0] <= last]
+        # The view's first and last characters too: a paragraph above it may grow.
+        before = self._layout_marks([*seen, (first, first), (last, last)])
+        cursor = QTextCursor(self.document())
+        with self._layer.holding() as asked:
+            cursor.beginEditBlock()
+            for (start, end), fmt in changes:
+                cursor.setPosition(start)
+                cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+                cursor.setCharFormat(fmt)
+            cursor.endEditBlock()
+        if self._layout_marks([*seen, (first, first), (last, last)]) == before:
+            for start, end in seen:
+                for rect in self._geometry.rects(start, end, QPointF(0, 0)):
+                    # Bold glyphs and a wavy underline may reach a little past the box.
+                    self._layer.mark(rect.adjusted(0, -6, 0, 6))
+        else:
+            for rect in asked:
+                self._layer.mark(rect)
         self._applied = wanted
         self.viewport().update()
+
+    def _layout_marks(self, ranges: list[tuple[int, int]]) -> tuple[object, ...]:
+        """What the layout of the blocks around ``ranges`` places outside them: the
+        blocks' boxes, every line's extent, and where each range starts and ends."""
+        doc = self.document()
+        doc_layout = doc.documentLayout()
+        out: list[object] = []
+        numbers: set[int] = set()
+        for start, end in ranges:
+            block = doc.findBlock(start)
+            while block.isValid() and block.position() <= end:
+                if block.blockNumber() not in numbers:
+                    numbers.add(block.blockNumber())
+                    box = doc_layout.blockBoundingRect(block)
+                    out.append((block.blockNumber(), box.y(), box.height()))
+                    layout = block.layout()
+                    for i in range(layout.lineCount()):
+                        line = layout.lineAt(i)
+                        out.append((line.textStart(), line.textLength(), line.y(), line.height()))
+                block = block.next()
+            for pos in (start, end):
+                block = doc.findBlock(pos)
+                relative = pos - block.position()
+                line = block.layout().lineForTextPosition(relative)
+                out.append(line.cursorToX(relative)[0] if line.isValid() else None)
+        return tuple(out)
+
+    def _selection_moved(self) -> None:
+        """Qt repaints what a selection covers, but a paragraph that holds one paints
+        its other lines a little differently (a pixel at a highlight's edge): the
+        layer repaints the paragraphs of the old and the new selection whole."""
+        cursor = self.textCursor()
+        now = (cursor.selectionStart(), cursor.selectionEnd()) if cursor.hasSelection() else None
+        doc = self.document()
+        for selected in (self._selected, now):
+            if selected is None:
+                continue
+            block, last = doc.findBlock(selected[0]), doc.findBlock(selected[1])
+            while block.isValid() and block.blockNumber() <= last.blockNumber():
+                self._layer.mark(doc.documentLayout().blockBoundingRect(block))
+                block = block.next()
+        self._selected = now
 
     # ------------------------------------------------------------------ hints
     def visible_range(self) -> tuple[int, int]:
@@ -474,12 +548,39 @@ class ArticleView(QTextEdit):
                     origin = origins[number] = geometry.origin(number) + offset
                 painter.drawRect(rect.translated(origin).adjusted(0.5, 0.5, -0.5, -0.5))
 
-    def paintEvent(self, event: QPaintEvent) -> None:
+    def _paint_below(self, event: QPaintEvent) -> None:
+        """The text and the span edges: what the layer keeps, drawn into it when it
+        is rendering."""
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-        top, bottom = self.visible_range()
+        if self._layer.rendering:
+            top, bottom = self._lines_in(event.rect())
+        else:
+            top, bottom = self.visible_range()
         self._paint_edges(painter, top, bottom)
+        painter.end()
+
+    def _lines_in(self, rect: QRect) -> tuple[int, int]:
+        """Text offsets from the start of the first line ``rect`` (viewport pixels)
+        crosses to the end of its last, found as :meth:`visible_range` finds them."""
+        width = self.viewport().width()
+        first = self.cursorForPosition(QPoint(0, rect.top())).position()
+        last = self.cursorForPosition(QPoint(width, rect.bottom())).position()
+        return first, last
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        layer = self._layer
+        if layer.rendering:
+            self._paint_below(event)
+            return
+        if layer.ready(event.region()):
+            painter = QPainter(self.viewport())
+            layer.draw(painter)
+        else:
+            self._paint_below(event)
+            painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         if self._current_rect_span is not None:
             # A frame around the current span, so it is obvious at a glance.
             painter.setPen(QPen(self.palette().color(QPalette.ColorRole.Text), 2))
