@@ -13,6 +13,7 @@ from annotator.core.suggest.base import Candidate
 from annotator.core.suggest.pipeline import (
     _flat,
     _outside_stop_words,
+    _reach,
     _yield_to_tagged_words,
 )
 
@@ -88,3 +89,11 @@ def test_words_within_and_word_at_match_their_definitions(lengths, span):
     for offset in range(at):
         k = analysis.word_at(offset)
         assert tokens[k][0] <= offset < tokens[k][1]
+
+
+@given(st.lists(spans, max_size=12))
+def test_reach_is_the_furthest_end_of_the_spans_started_by_each_offset(found):
+    reach = _reach(found, N)
+    assert len(reach) == N + 1
+    for i in range(N + 1):
+        assert reach[i] == max((e for s, e in found if s <= i), default=0)

@@ -20,7 +20,6 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from itertools import accumulate
 from typing import Any
 
 from annotator.core.model import Span, SpanStatus
@@ -301,12 +300,17 @@ def _flat(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
 
 
 def _reach(spans: Iterable[tuple[int, int]], length: int) -> list[int]:
-    """``reach[i]``: the furthest end of the spans that start at or before ``i``."""
-    reach = [0] * (length + 1)
-    for start, end in spans:
-        if end > reach[start]:
-            reach[start] = end
-    return list(accumulate(reach, max))
+    """``reach[i]``: the furthest end of the spans that start at or before ``i``. One
+    step a span, in order of start: the list grows by runs of one value (at C speed),
+    not a character at a time."""
+    reach: list[int] = []
+    furthest = 0
+    for start, end in sorted(spans):
+        if end > furthest:
+            reach += [furthest] * (start - len(reach))
+            furthest = end
+    reach += [furthest] * (length + 1 - len(reach))
+    return reach
 
 
 def _yield_to_tagged_words(analysis: Analysis, found: list[Candidate]) -> list[Candidate]:
