@@ -471,6 +471,14 @@ def test_numbered_transit_lines_are_facilities(pipeline):
     assert not [s for s in found(pipeline, "他住在5号线附近。") if s[1] == "FAC"]
 
 
+def test_a_title_after_an_organisation_named_by_its_words_is_one_title(pipeline):
+    got = found(pipeline, "县住房和城乡建设局局长李明介绍了情况。")
+    assert ("县住房和城乡建设局局长", "TITLE") in got and ("李明", "PER") in got
+    assert ("县林草发展委员会主任", "TITLE") in found(pipeline, "县林草发展委员会主任张强说。")
+    # Not followed by a title, it stays an organisation.
+    assert ("县住房和城乡建设局", "ORG") in found(pipeline, "县住房和城乡建设局发布通告。")
+
+
 def test_a_place_and_its_projects_is_no_facility(pipeline):
     got = found(pipeline, "加快台山项目建设。")
     assert ("台山项目", "FAC") not in got and ("台山", "LOC") in got

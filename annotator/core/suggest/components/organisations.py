@@ -61,6 +61,21 @@ def _ends_org_name(token: Token, following: Token | None) -> bool:
     return tag.startswith(_HARD_TAGS)
 
 
+def named_bodies(analysis: Analysis) -> list[tuple[int, int]]:
+    """The organisations named by the words before their body word, as ``(start, end)``;
+    built once per analysis (titles read them too)."""
+    return analysis.shared("named_bodies", _fitting_named_bodies)
+
+
+def _fitting_named_bodies(analysis: Analysis) -> list[tuple[int, int]]:
+    pieces = composition(analysis).pieces
+    return [
+        (start, end)
+        for start, end in _named_bodies(analysis)
+        if fits_words(analysis, pieces, start, end, "ORG")
+    ]
+
+
 def _named_bodies(analysis: Analysis) -> list[tuple[int, int]]:
     """An organisation named by the words before its body word, back to the name's
     edge: 江门市 乡村 旅游 发展 委员会, 森林 防火 领导小组, 德国 钢铁 协会.
@@ -225,8 +240,7 @@ class Organisations(Component):
         named = self.priority("rule:named-body")
         out += [
             Candidate(start, end, "ORG", "rule:named-body", named, 0.6)
-            for start, end in _named_bodies(analysis)
-            if fits_words(analysis, comp.pieces, start, end, "ORG")
+            for start, end in named_bodies(analysis)
         ]
         company = self.priority("rule:company")
         out += [

@@ -1,12 +1,14 @@
 """Job titles and positions (GUIDELINES: TITLE), with the organisation or place written
 directly before them: what the lexicon's composition reads as a title (某某 + 市委 +
-书记, 镇 + 党委 + 副 + 书记)."""
+书记, 镇 + 党委 + 副 + 书记), and a title after an organisation named by the words before
+its body word (某县 + 住房和城乡建设局 + 局长)."""
 
 from __future__ import annotations
 
 from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component
+from annotator.core.suggest.components.organisations import named_bodies
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.compose import composition
 
@@ -22,9 +24,20 @@ class Titles(Component):
 
     def propose(self, analysis: Analysis) -> list[Candidate]:
         priority = self.priority("lexicon:title")
+        # A title with the organisation written directly before it is one title
+        # (GUIDELINES): also where the lexicon does not know the organisation whole, but
+        # the words before its body word name it (某县 + 住房和城乡建设局 + 局长).
+        bodies: dict[int, int] = {}
+        for start, end in named_bodies(analysis):
+            bodies[end] = min(start, bodies.get(end, start))
         return [
             Candidate(
-                _after_outlet(analysis, start, end), end, "TITLE", "lexicon:title", priority, 0.8
+                _after_outlet(analysis, bodies.get(start, start), end),
+                end,
+                "TITLE",
+                "lexicon:title",
+                priority,
+                0.8,
             )
             for start, end, label in composition(analysis).names
             if label == "TITLE"
