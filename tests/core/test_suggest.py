@@ -479,6 +479,18 @@ def test_a_title_after_an_organisation_named_by_its_words_is_one_title(pipeline)
     assert ("县住房和城乡建设局", "ORG") in found(pipeline, "县住房和城乡建设局发布通告。")
 
 
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        ("市第一人民医院与县中医院签订协议。", "市第一人民医院"),
+        ("县第二中学开展交流。", "县第二中学"),
+        ("广州市第八十中学的学生来了。", "广州市第八十中学"),
+    ],
+)
+def test_bodies_numbered_by_an_ordinal(pipeline, text, org):
+    assert (org, "ORG") in found(pipeline, text)
+
+
 def test_a_place_and_its_projects_is_no_facility(pipeline):
     got = found(pipeline, "加快台山项目建设。")
     assert ("台山项目", "FAC") not in got and ("台山", "LOC") in got

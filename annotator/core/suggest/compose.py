@@ -61,11 +61,15 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
         "NOUN": "M",
         "NAME": "N",
         "FEATURE": "P",  # 朝鲜 + 半岛, 台湾 + 海峡
+        "ORDINAL": "D",
     },
-    "L": {"BODY": "B", "TITLE": "T", "VICE": "V", "ORG": "O"},
+    "L": {"BODY": "B", "TITLE": "T", "VICE": "V", "ORG": "O", "ORDINAL": "D"},
+    # An ordinal numbers one of a level's or a place's bodies: 市 + 第一 + 人民医院,
+    # 某县 + 第二 + 中学.
+    "D": {"BODY": "B", "NOUN": "M2"},
     # A place with its level written out is still that place, and may go on to the
     # next one of a chain: 如东 + 县, 龙川 + 县 + 黄石 + 镇.
-    "PL": {"BODY": "B", "TITLE": "T", "VICE": "V", "ORG": "O", "LOC": "P"},
+    "PL": {"BODY": "B", "TITLE": "T", "VICE": "V", "ORG": "O", "LOC": "P", "ORDINAL": "D"},
     "O": {
         "ORG": "O",  # an organisation within another: 联合国 + 安理会, 共青团 + 韶关市委
         "BODY": "B",
@@ -75,6 +79,7 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
         "LOC": "Q",
         "LEVEL": "L",
         "NOUN": "M",
+        "ORDINAL": "D",  # 某大学 + 第一 + 附属医院
     },
     "B0": {"BODY": "B", "ORG": "O", "TITLE": "T", "VICE": "V", "LEVEL": "L"},
     # A bare body that names itself (市委, 人大: GUIDELINES), which its units may follow.
@@ -132,6 +137,9 @@ _NOT_NAME_START = vocab.chars("demonstratives", "function_chars", "pronouns") | 
 
 # A count of things is no part of a name: 顺德 + 一个 + 招待所, 河内 + 一家 + 报社.
 _CLASSIFIERS = vocab.chars("classifiers")
+
+# An ordinal: 第 and a number (第一, 第八十, 第3).
+_NUMBER_CHARS = vocab.chars("numerals") | set("0123456789")
 
 
 @dataclass
@@ -225,6 +233,9 @@ def _build(analysis: Analysis) -> Composition:
         kinds = [kind for e, kind in matched.get(t_start, ()) if e == t_end and kind != "VICE"]
         if kinds and kinds != _STOP_ONLY:
             continue  # the lexicon's own words are in the lattice already
+        if word[0] == "第" and _NUMBER_CHARS.issuperset(word[1:]):
+            lattice[t_start].append((t_end, "ORDINAL"))
+            continue
         if text[t_start - 1 : t_start].isdigit():
             continue  # after a number, a date or a count: 10 + 日电, 5 + 个单位
         # Words jieba does not know, or knows only as some proper noun or place, can
