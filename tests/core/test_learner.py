@@ -222,6 +222,22 @@ def test_train_command_on_a_project_with_nothing_done_is_one_clear_line(tmp_path
     assert len(err) == 1 and "no article is marked done" in err[0]
 
 
+def test_a_kind_of_span_the_model_hardly_saw_is_not_cut_by_its_spans_inside(small_model):
+    """The model learned 云谷 companies but never a 《》 title: inside one, its company
+    does not cut the title apart; the longer span stands, as the model's own would."""
+    text = "市里印发《关于支持金川云谷做大做强的若干措施》。"
+    title = "关于支持金川云谷做大做强的若干措施"
+    assert (title, "DOC") in {
+        (s.surface, s.label) for s in default_pipeline(model=False).suggest(text)
+    }
+    assert small_model.judged is not None and small_model.judged.get("rule:book-title", 0) == 0
+    pipeline = default_pipeline(model=ModelSource(base=small_model))
+    assert ("金川云谷", "FAC") in {
+        (s.surface, s.label) for s in pipeline.suggest("近日，金川云谷获得表彰。")
+    }
+    assert (title, "DOC") in {(s.surface, s.label) for s in pipeline.suggest(text)}
+
+
 def test_the_model_overrules_only_kinds_of_span_it_has_seen(small_model):
     """Trained on texts with no country abbreviation, the model is sure 中 and 美 are
     nothing; the components' abbreviations stand, unless it is not known what the model

@@ -235,7 +235,18 @@ class Pipeline:
         unsure = self.model_config["unsure_outside"]
         judges_after = int(self.model_config["judges_after"])
         length = len(analysis.text)
-        above = [*taught, *picked]
+
+        model = self.model
+
+        def unjudged(c: Candidate) -> bool:
+            seen = model.judged(c.origin)
+            return seen is not None and seen < judges_after
+
+        # A kind of span the model has hardly seen (rare in what it learned from: 《》
+        # titles, foreign names, country abbreviations): its silence means nothing, and
+        # its spans inside one mean little. The component's span stands as the model's
+        # would; where they overlap, the longer wins.
+        above = [*taught, *picked, *(c._replace(priority=priority) for c in own if unjudged(c))]
         taken = bytearray(length)
         if all(c.priority > 0 for c in above):
             # What the rest (priority 0) can only lose to, chosen first: the model is
@@ -245,13 +256,7 @@ class Pipeline:
                 taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         rest = []
         for c in own:
-            if taken.find(1, c.start, c.end) >= 0:
-                continue
-            seen = self.model.judged(c.origin)
-            if seen is not None and seen < judges_after:
-                # A kind of span the model has hardly seen (rare in what it learned
-                # from: foreign names, country abbreviations): its silence means nothing.
-                rest.append(c._replace(priority=0))
+            if taken.find(1, c.start, c.end) >= 0 or unjudged(c):
                 continue
             outside = tagging.outside_share(c.start, c.end)
             if outside < unsure:
