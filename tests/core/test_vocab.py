@@ -76,3 +76,16 @@ def test_no_word_list_is_left_in_code():
 
 def test_the_check_finds_a_word_list():
     assert _word_lists(ast.parse('X = frozenset("省市县")\nY = ("甲", "乙", "丙")')) == [1, 2]
+
+
+@pytest.mark.parametrize("name", vocab.names())
+def test_an_alternation_matches_each_entry_whole_and_stays_one_group(name):
+    group = vocab.alternation(name)
+    for entry in vocab.entries(name):
+        found = re.compile(group).match(entry + "\n")
+        assert found is not None and len(found.group()) >= len(entry)
+        # It finds the entry inside a text, and a quantifier after it applies to all
+        # of it (optional: the empty text matches).
+        assert re.search(group, "\n" + entry) is not None
+    assert re.fullmatch(group + "?", "") is not None
+    assert re.compile(group).groups == 0

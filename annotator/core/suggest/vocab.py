@@ -52,8 +52,14 @@ def ordered(*names: str) -> tuple[str, ...]:
 
 @cache
 def alternation(*names: str) -> str:
-    """A regular-expression group matching any entry, the longest where several fit."""
-    return "(?:" + "|".join(re.escape(w) for w in ordered(*names)) + ")"
+    """A regular-expression group matching any entry, the longest where several fit.
+
+    The group first looks ahead for one of the entries' first characters: where none
+    is, a search moves on after one test instead of one for each entry (a list of
+    meeting words is searched at every character of a text)."""
+    words = ordered(*names)
+    first = re.escape("".join(sorted({w[0] for w in words})))
+    return f"(?:(?=[{first}])(?:" + "|".join(map(re.escape, words)) + "))"
 
 
 @cache
