@@ -7,6 +7,7 @@ selections, so repainting after a decision never re-lays-out the document.
 
 from __future__ import annotations
 
+import bisect
 import re
 import time
 from collections.abc import Callable
@@ -81,6 +82,9 @@ class ArticleView(QTextEdit):
         self._text = ""
         self._script = "original"
         self._spans: list[Span] = []
+        self._by_start: list[Span] = []  # the spans by start, for the edges in a range
+        self._starts: list[int] = []
+        self._longest = 0
         self._current: int | None = None
         self._garbled: list[list[int]] = []
         self._boundaries: list[int] = []
@@ -96,6 +100,7 @@ class ArticleView(QTextEdit):
         # Set by the window: gets each hint letter (or "Escape") typed in hint mode.
         self.hint_key: Callable[[str], None] | None = None
         self._hint_cache: tuple[object, list[tuple[QRect, str]]] = (None, [])
+        self._hint_places: tuple[object, dict[int, tuple[int, int]]] = (None, {})
         self._geometry = SpanGeometry(self.document())
         self._layer = TextLayer(self)
         self._selected: tuple[int, int] | None = None
@@ -153,6 +158,9 @@ class ArticleView(QTextEdit):
 
     def set_spans(self, spans: list[Span], current: int | None, *, move_caret: bool = True) -> None:
         self._spans = spans
+        self._by_start = sorted(spans, key=lambda s: s.start)  # stable: drawn in order
+        self._starts = [s.start for s in self._by_start]
+        self._longest = max((s.end - s.start for s in spans), default=0)
         self.set_current(current, move_caret=move_caret)
 
     def set_current(self, current: int | None, *, move_caret: bool = True) -> None:
@@ -287,33 +295,45 @@ class ArticleView(QTextEdit):
         # between; when nothing outside the changed ranges in view moved, the layer
         # repaints their lines alone.
         seen = [rng for rng, _fmt in changes if rng[1] >= first and rng[0] <= last]
-        # The view's first and last characters too: a paragraph above it may grow.
-        before = self._layout_marks([*seen, (first, first), (last, last)])
+        before = self._layout_marks(seen, first, last)
         cursor = QTextCursor(self.document())
-        with self._layer.holding() as asked:
+        geometry = self._geometry
+        with self._layer.holding() as asked, geometry.holding() as laid_out:
             cursor.beginEditBlock()
             for (start, end), fmt in changes:
                 cursor.setPosition(start)
                 cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
                 cursor.setCharFormat(fmt)
             cursor.endEditBlock()
-        if self._layout_marks([*seen, (first, first), (last, last)]) == before:
+        if self._layout_marks(seen, first, last) == before:
+            # What is measured in view still stands; out of view, it is measured again.
+            geometry.forget([(s, e - s, e - s) for (s, e), _f in changes if e < first or s > last])
             for start, end in seen:
                 for rect in self._geometry.rects(start, end, QPointF(0, 0)):
                     # Bold glyphs and a wavy underline may reach a little past the box.
                     self._layer.mark(rect.adjusted(0, -6, 0, 6))
         else:
+            geometry.forget(laid_out)
             for rect in asked:
                 self._layer.mark(rect)
         self._applied = wanted
         self.viewport().update()
 
-    def _layout_marks(self, ranges: list[tuple[int, int]]) -> tuple[object, ...]:
+    def _layout_marks(
+        self, ranges: list[tuple[int, int]], first: int, last: int
+    ) -> tuple[object, ...]:
         """What the layout of the blocks around ``ranges`` places outside them: the
-        blocks' boxes, every line's extent, and where each range starts and ends."""
+        blocks' boxes, every line's extent and width, and where each range starts and
+        ends; and where the blocks of the view's ``first`` and ``last`` characters
+        stand (a paragraph above the view may grow). A change of weight widens or
+        narrows every glyph of a range alike, so when these stay, no character in
+        view moved."""
         doc = self.document()
         doc_layout = doc.documentLayout()
         out: list[object] = []
+        for pos in (first, last):
+            box = doc_layout.blockBoundingRect(doc.findBlock(pos))
+            out.append((box.y(), box.height()))
         numbers: set[int] = set()
         for start, end in ranges:
             block = doc.findBlock(start)
@@ -325,7 +345,15 @@ class ArticleView(QTextEdit):
                     layout = block.layout()
                     for i in range(layout.lineCount()):
                         line = layout.lineAt(i)
-                        out.append((line.textStart(), line.textLength(), line.y(), line.height()))
+                        out.append(
+                            (
+                                line.textStart(),
+                                line.textLength(),
+                                line.y(),
+                                line.height(),
+                                line.naturalTextWidth(),
+                            )
+                        )
                 block = block.next()
             for pos in (start, end):
                 block = doc.findBlock(pos)
@@ -376,9 +404,10 @@ class ArticleView(QTextEdit):
 
     def hint_boxes(self) -> list[tuple[QRect, str]]:
         """Where each shown hint's label goes: above the start of its target, where the
-        caret would stand. From carets measured once per layout of their block, so a
-        new set of hints (after every pick) asks the text layout nothing; cached until
-        the hints, the typed prefix, the scroll position or the layout change."""
+        caret would stand. From carets measured once per layout of their block, and
+        each target's place kept until the scroll position or the layout changes, so
+        a new set of hints (after every pick) asks the text layout nothing; the boxes
+        cached until the hints or the typed prefix change too."""
         hints = self.hints
         if hints is None:
             return []
@@ -386,9 +415,13 @@ class ArticleView(QTextEdit):
         v_scroll = self.verticalScrollBar().value()
         geometry = self._geometry
         geometry.check()
-        key = (id(hints), len(hints.targets), hints.typed, h_scroll, v_scroll, geometry.version)
+        where = (h_scroll, v_scroll, geometry.version)
+        key = (id(hints), len(hints.targets), hints.typed, where)
         if self._hint_cache[0] == key:
             return self._hint_cache[1]
+        if self._hint_places[0] != where:
+            self._hint_places = (where, {})
+        places = self._hint_places[1]
         metrics = QFontMetrics(self._hint_font)
         height = metrics.height()
         doc_len = self.document().characterCount() - 1
@@ -397,18 +430,20 @@ class ArticleView(QTextEdit):
         for label, (start, _end, _id) in hints.targets.items():
             if not label.startswith(hints.typed) or start > doc_len:
                 continue
-            number, at = geometry.caret(start)
-            origin = origins.get(number)
-            if origin is None:
-                origin = origins[number] = geometry.origin(number)
-            # Rounded in the document, then scrolled, as QTextEdit.cursorRect does.
-            corner = (origin + at).toPoint()
-            left, top = corner.x() - h_scroll, corner.y() - v_scroll
+            corner = places.get(start)
+            if corner is None:
+                number, at = geometry.caret(start)
+                origin = origins.get(number)
+                if origin is None:
+                    origin = origins[number] = geometry.origin(number)
+                # Rounded in the document, then scrolled, as QTextEdit.cursorRect does.
+                point = (origin + at).toPoint()
+                corner = places[start] = (point.x() - h_scroll - 2, point.y() - v_scroll)
             text = label.upper()
             width = self._hint_widths.get(text)
             if width is None:
                 width = self._hint_widths[text] = metrics.horizontalAdvance(text) + 6
-            boxes.append((QRect(left - 2, top - height + 4, width, height), text))
+            boxes.append((QRect(corner[0], corner[1] - height + 4, width, height), text))
         self._hint_cache = (key, boxes)
         return boxes
 
@@ -532,7 +567,11 @@ class ArticleView(QTextEdit):
         origins: dict[int, QPointF] = {}
         pens: dict[tuple[str, SpanStatus, bool], QPen] = {}
         pen_now: QPen | None = None
-        for span in self._spans:
+        # Only the spans that can reach [top, bottom], in the order they are drawn.
+        starts = self._starts
+        lo = bisect.bisect_left(starts, top - self._longest)
+        hi = bisect.bisect_right(starts, bottom)
+        for span in self._by_start[lo:hi]:
             if span.status is SpanStatus.REJECTED or span.end < top or span.start > bottom:
                 continue
             look = (span.label, span.status, span.id == self._current)

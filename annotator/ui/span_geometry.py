@@ -11,6 +11,9 @@ changes: the text width, the font (zoom), the margin or the blocks themselves.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import QTextBlock, QTextDocument
 
@@ -23,9 +26,28 @@ class SpanGeometry:
         self._by_block: dict[int, list[tuple[int, int] | int]] = {}  # what each block holds
         self._key: tuple[object, ...] = ()
         self.version = 0  # goes up whenever something measured is forgotten
+        self._held: list[tuple[int, int, int]] | None = None
         document.contentsChange.connect(self._forget)
 
+    @contextmanager
+    def holding(self) -> Iterator[list[tuple[int, int, int]]]:
+        """The document's changes meanwhile, not yet forgotten: the caller forgets them
+        with :meth:`forget`, or keeps what it knows the layout did not move."""
+        held: list[tuple[int, int, int]] = []
+        self._held = held
+        try:
+            yield held
+        finally:
+            self._held = None
+
+    def forget(self, changes: list[tuple[int, int, int]]) -> None:
+        for change in changes:
+            self._forget(*change)
+
     def _forget(self, position: int, removed: int, added: int) -> None:
+        if self._held is not None:
+            self._held.append((position, removed, added))
+            return
         doc = self._doc
         first, last = doc.findBlock(position), doc.findBlock(position + added)
         if removed != added or not first.isValid() or not last.isValid():
