@@ -1,8 +1,10 @@
 """The article text with its spans highlighted in label colours.
 
 It renders the session (article, spans, current span) and reports keyboard/mouse
-selections back; it holds no annotation state of its own. Highlights are extra
-selections, so repainting after a decision never re-lays-out the document.
+selections back; it holds no annotation state of its own. Highlights are character
+formats of the document; what the text and the span edges look like is kept in a
+layer (ui/text_layer.py) between repaints, so a key repaints the lines it changed
+and draws the overlays (the current span's frame, label tags, hints) over it.
 """
 
 from __future__ import annotations
@@ -309,7 +311,7 @@ class ArticleView(QTextEdit):
             # What is measured in view still stands; out of view, it is measured again.
             geometry.forget([(s, e - s, e - s) for (s, e), _f in changes if e < first or s > last])
             for start, end in seen:
-                for rect in self._geometry.rects(start, end, QPointF(0, 0)):
+                for rect in geometry.rects(start, end, QPointF(0, 0)):
                     # Bold glyphs and a wavy underline may reach a little past the box.
                     self._layer.mark(rect.adjusted(0, -6, 0, 6))
         else:

@@ -146,11 +146,17 @@ class TextLayer(QObject):
         self._at = offset
 
     # ------------------------------------------------------------------ painting
+    def _usable(self) -> bool:
+        """Not while rendering itself, nor on a fractional scale: there a pixmap of the
+        viewport's size does not fall on the window's pixels exactly."""
+        ratio = self._edit.viewport().devicePixelRatioF()
+        return self.active and not self.rendering and ratio == int(ratio)
+
     def _render(self) -> None:
         self._queued = False
-        edit = self._edit
-        if not self.active or not edit.isVisible():
+        if not self._usable() or not self._edit.isVisible():
             return
+        edit = self._edit
         self._follow()
         viewport = edit.viewport()
         if self._pixmap is None:
@@ -181,7 +187,7 @@ class TextLayer(QObject):
     def ready(self, region: QRegion) -> bool:
         """Whether the layer is up to date wherever a paint of ``region`` (viewport
         coordinates) needs it; if not, it is rendered again soon."""
-        if not self.active or self.rendering:
+        if not self._usable():
             return False
         self._follow()
         if self._pixmap is None or not (self._dirty.translated(-self._at) & region).isEmpty():
