@@ -491,6 +491,18 @@ def test_bodies_numbered_by_an_ordinal(pipeline, text, org):
     assert (org, "ORG") in found(pipeline, text)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "写了一幅产业兴、镇村美、海岛旺的美丽画卷。",  # everyday words jieba calls places
+        "来到东部滨海城市——某某，开始了新的一站。",  # the sentence's dash is no name dot
+        "总书记念兹在兹。",  # an idiom jieba calls a name, after a title
+    ],
+)
+def test_no_person_from_everyday_words_dashes_or_idioms(pipeline, text):
+    assert not [s for s in found(pipeline, text) if s[1] == "PER"]
+
+
 def test_a_place_and_its_projects_is_no_facility(pipeline):
     got = found(pipeline, "加快台山项目建设。")
     assert ("台山项目", "FAC") not in got and ("台山", "LOC") in got

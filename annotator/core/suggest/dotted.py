@@ -26,6 +26,8 @@ def _find(analysis: Analysis) -> list[tuple[int, int, int]]:
     for k, token in enumerate(tokens):
         if token[2] in NAME_DOTS and 0 < k < len(tokens) - 1:
             sure = token[2] in SURE_DOTS
+            if not sure and token[2] in (tokens[k - 1][2], tokens[k + 1][2]):
+                continue  # a doubled dash is the sentence's dash (城市——某市), not a dot
             begin = foreign_name_edge(tokens, k - 1, -1, dotted=sure)
             end = foreign_name_edge(tokens, k + 1, 1, dotted=sure)
             if begin is None or end is None:

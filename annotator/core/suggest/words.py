@@ -245,7 +245,12 @@ def _label_words(analysis: Analysis) -> list[Word]:
             or word in _PLACE_KINDS
         ):
             continue
-        named = tag is None or tag.startswith(("nr", "ns", "j"))
+        # (jieba tags everyday words places in context, 美丽, 海岛, 扎根: they name no one.)
+        named = (
+            tag is None
+            or tag.startswith("nr")
+            or (tag.startswith(("ns", "j")) and word not in j.common)
+        )
         sure = named and strict.issuperset(word)
         # A last character in sure name characters that jieba read as some other
         # word, right after a surely foreign piece: 亚罗|约, 萨莫拉|诺, 伊拉|拉.

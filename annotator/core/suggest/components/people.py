@@ -66,6 +66,14 @@ def _named_word(token: Token) -> int | None:
         and len(word) >= 2
         and HAN_RUN.fullmatch(word)
         and not load_lexicon().types.get(word)
+        and (
+            # Four characters or more: a compound surname's, a Japanese or a foreign
+            # name; not one of the idioms jieba calls names (念兹在兹).
+            len(word) <= 3
+            or word[:2] in COMPOUND_SURNAMES
+            or word[:2] in japanese_surnames()
+            or segment.dictionary().foreign_chars.issuperset(word)
+        )
     ):
         return end
     return None
