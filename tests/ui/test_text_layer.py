@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QImage, QRegion
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPalette, QRegion
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.formats import article_from_raw
@@ -159,7 +159,7 @@ def test_what_the_layer_shows_is_a_full_repaint_after_every_key(qtbot, long_wind
         _check(qtbot, win)
 
 
-def test_the_layer_follows_scrolling_and_a_resize(qtbot, long_window):
+def test_the_layer_follows_scrolling_a_resize_a_zoom_the_script_and_the_palette(qtbot, long_window):
     win = long_window
     view = win.view
     bar = view.verticalScrollBar()
@@ -171,6 +171,15 @@ def test_the_layer_follows_scrolling_and_a_resize(qtbot, long_window):
     _key(qtbot, win, Qt.Key.Key_J)
     _check(qtbot, win)
     win.resize(1000, 700)  # narrower: the paragraphs wrap elsewhere
+    _check(qtbot, win)
+    view.zoomIn(2)
+    _check(qtbot, win)
+    win.set_script("traditional")
+    _check(qtbot, win)
+    palette = view.palette()
+    palette.setColor(QPalette.ColorRole.Base, QColor("#1e1f22"))
+    palette.setColor(QPalette.ColorRole.Text, QColor("#e8e8e8"))
+    view.setPalette(palette)  # a dark page: every span's colours derived again
     _check(qtbot, win)
 
 
