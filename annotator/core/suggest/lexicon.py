@@ -20,6 +20,7 @@ import ahocorasick
 from annotator.core.resources import read_text
 from annotator.core.suggest import vocab
 from annotator.core.suggest.cache import cached
+from annotator.core.suggest.patterns import searched
 
 # Pieces of the lattice, by what they are: start -> [(end, kind)].
 Lattice = dict[int, list[tuple[int, str]]]
@@ -34,7 +35,7 @@ LEVEL_CHARS = vocab.chars("place_levels")
 _KIND_BITS = 6
 _KIND_MASK = (1 << _KIND_BITS) - 1
 # 副 and the words that work like it before a title (首席, 实习): VICE in the lattice.
-_LEVEL_OR_VICE = re.compile(
+_LEVEL_OR_VICE = searched(
     "(" + vocab.alternation("title_modifiers") + "|副)|[" + "".join(sorted(LEVEL_CHARS)) + "]"
 )
 # A character beyond the BMP: two UTF-16 code units.

@@ -8,6 +8,7 @@ from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component
 from annotator.core.suggest.components.registry import register
+from annotator.core.suggest.patterns import searched
 
 _D = r"[0-9０-９]"
 
@@ -17,7 +18,7 @@ _TIME_OF_DAY = vocab.alternation("times_of_day") + "?"
 
 _QUARTER = r"(?:第?[一二三四1-4１-４]季度)"
 
-DATE_RE = re.compile(
+DATE_RE = searched(
     "|".join(
         [
             # 2031年, 2031年度, 2031年第三季度, 2031年7月, 2031年7月8日下午, 二〇三一年
@@ -48,7 +49,7 @@ DATE_RE = re.compile(
 _RANGE_END = re.compile(rf"\s*[—\-–~至到]\s*(?:{_D}{{1,2}}|{_CN}{{1,3}})[日号]")
 _RANGE_JOIN = re.compile(r"\s*[—\-–~至到]\s*")
 
-MONEY_RE = re.compile(
+MONEY_RE = searched(
     rf"(?:{_D}+(?:[.,]{_D}+)*|{_CN}+|[两几])\s*(?:多)?(?:百|千|万|亿|万亿)*(?:多)?\s*"
     + vocab.alternation("currencies")
 )
