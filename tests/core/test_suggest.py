@@ -494,10 +494,10 @@ def test_bodies_numbered_by_an_ordinal(pipeline, text, org):
 @pytest.mark.parametrize(
     "text",
     [
-        "写了一幅产业兴、镇村美、海岛旺的美丽画卷。",  # everyday words jieba calls places
+        "评选十大美丽渔村。",  # everyday words jieba calls places (十大, 美丽)
         "来到东部滨海城市——某某，开始了新的一站。",  # the sentence's dash is no name dot
-        "总书记念兹在兹。",  # an idiom jieba calls a name, after a title
-        "滨江合作区党工委委员出席。",  # 区 before a title is the district's, not a surname
+        "主任一劳永逸地解决了问题。",  # an idiom jieba calls a name, after a title
+        "高新区党委副书记讲话。",  # 区 before a title is the district's, not a surname
     ],
 )
 def test_no_person_from_everyday_words_dashes_or_idioms(pipeline, text):

@@ -66,9 +66,10 @@ def _named_word(token: Token) -> int | None:
         and len(word) >= 2
         and HAN_RUN.fullmatch(word)
         and not load_lexicon().types.get(word)
+        and word[-1] not in PLACE_ENDS_NOT_NAMES  # 高新区: jieba's "nr" on a place
         and (
             # Four characters or more: a compound surname's, a Japanese or a foreign
-            # name; not one of the idioms jieba calls names (念兹在兹).
+            # name; not one of the idioms jieba calls names (一劳永逸).
             len(word) <= 3
             or word[:2] in COMPOUND_SURNAMES
             or word[:2] in japanese_surnames()
@@ -142,6 +143,7 @@ def _titled_names(analysis: Analysis) -> list[tuple[int, int, float]]:
                 and s in by_start
                 and text[s] not in _NOT_LONE_SURNAME
                 and text[at - 1] not in _FUNCTION_CHARS  # 某某为 + 团长: 为 ends no name
+                and text[at - 1] not in PLACE_ENDS_NOT_NAMES  # 高新区 + 书记: a place
                 and name_after(text, s) == at
                 and not any(
                     kind in _KNOWN_KINDS

@@ -56,7 +56,7 @@ _CN = vocab.char_class("chinese_digits")
 _SLOGAN_PART = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _COUNT = vocab.char_class("numerals")
 
-# A slogan of counted parts: 三看两问, 一核两翼, 十高三铁二航, 一中心三极点.
+# A slogan of counted parts: 三看两问, 一核两翼, 五纵七横, 两轴三带.
 _COUNTED_PARTS = re.compile(rf"(?:{_COUNT}+(?:(?!{_COUNT})[\u4e00-\u9fff]){{1,3}}){{2,4}}")
 
 
