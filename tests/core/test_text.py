@@ -1,6 +1,8 @@
 from __future__ import annotations
 
 import re
+import unicodedata
+from array import array
 
 import pytest
 from hypothesis import given, settings
@@ -245,3 +247,21 @@ def test_mapped_edit_rejects_overlap():
         mt.edit([(0, 3, ""), (2, 4, "")])
     assert mt.delete([(1, 2), (4, 6)]).text == "acd"
     assert mt.to_raw(0, 2) == (0, 2)
+
+
+def test_an_identity_map_counts_every_character_whatever_the_length():
+    for n in (0, 1, 7, (1 << 16) - 1, 1 << 16, (1 << 16) + 3):
+        mapped = T.MappedText.identity("字" * n)
+        assert mapped.starts == array("q", range(n))
+        assert mapped.ends == array("q", range(1, n + 1))
+    # Each map is its own: changing one leaves the next as it was.
+    T.MappedText.identity("甲乙").starts[0] = 9
+    assert list(T.MappedText.identity("甲乙").starts) == [0, 1]
+
+
+def test_the_control_characters_a_binary_file_is_told_by():
+    # Unicode's control characters, but the tab, line and form feeds and carriage return.
+    for code in range(0x3000):
+        ch = chr(code)
+        control = unicodedata.category(ch) == "Cc" and ch not in "\t\n\f\r"
+        assert bool(T._CONTROLS.fullmatch(ch)) == control, hex(code)
