@@ -323,11 +323,13 @@ def navigation_lines(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each line of ``text`` (Simplified) that is a site's navigation
     (breadcrumbs, menus): cleaning drops them, and where they stay (a text imported as
     it is) nobody labels a menu."""
+    rules = [pattern for kind, pattern in _boilerplate_rules() if kind == "navigation"]
     runs, pos = [], 0
     for line in text.split("\n"):
         end = pos + len(line)
         trimmed = line.strip(" \t\u3000\xa0")
-        if trimmed and boilerplate_kind(trimmed) == "navigation":
+        # The first rule that matches a line names its kind, and navigation's come first.
+        if trimmed and any(rule.fullmatch(trimmed) for rule in rules):
             runs.append((pos, end))
         pos = end + 1
     return runs
