@@ -8,6 +8,7 @@ from annotator.core.suggest import default_pipeline
 from annotator.core.suggest.calibration import MIN_SPANS, Calibration, Record
 from annotator.core.suggest.learner import Model, ModelSource
 from annotator.core.suggest.training import held_out, train_docs
+from tests.core.test_learner import TRAIN  # a made-up kind of company (X云谷)
 
 
 def _records(n: int = 600, seed: int = 0) -> list[Record]:
@@ -55,17 +56,6 @@ def test_a_calibration_survives_json_and_a_broken_one_is_none():
     assert Calibration.from_json({"groups": {"TITLE x": [1]}, "weights": [0] * 5}) is None
 
 
-# Invented: a made-up kind of company (X云谷) the components do not know.
-_TEXTS = [
-    "今年，恒远云谷在园区投产。",
-    "据了解，华岭云谷扩大了规模。",
-    "市里表示，启明云谷将新建厂房。",
-    "会上，青禾云谷介绍了经验。",
-    "明达云谷与高校签约。",
-    "走进宏图云谷的车间，机器轰鸣。",
-]
-
-
 _NAMES = ["金川", "银湖", "松岗", "柳溪"]
 
 
@@ -73,7 +63,7 @@ def _docs() -> list[tuple[str, list[tuple[int, int, str]]]]:
     """Every text with each name: distinct texts of the same shape."""
     docs = []
     for name in _NAMES:
-        for text in _TEXTS:
+        for text in TRAIN:
             start = text.index("云谷") - 2
             text = text[:start] + name + text[start + 2 :]
             docs.append((text, [(start, start + 4, "FAC")]))

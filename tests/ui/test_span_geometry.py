@@ -6,15 +6,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPointF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QTextCursor
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.formats import article_from_raw
 from annotator.core.model import Span, SpanStatus
 from annotator.core.store import Store
-from annotator.ui.article_view import CJK_FONTS
 from annotator.ui.span_geometry import SpanGeometry
 from annotator.ui.tasks import Tasks
+from tests.ui.fonts import bold_is_wider
 from tests.ui.windows import open_window
 
 NONE = Qt.KeyboardModifier.NoModifier
@@ -120,24 +120,10 @@ def _key(qtbot, win, key, modifier=Qt.KeyboardModifier.NoModifier):
     QApplication.processEvents()
 
 
-def _bold_is_wider(view) -> None:
-    """Use a font whose bold digits are wider than its regular ones, as most have (the
-    current span is bold): the fonts of a bare test machine may only fake bold."""
-    font = QFont(view.font())
-    font.setFamilies(["DejaVu Sans", *CJK_FONTS])
-    view.setFont(font)
-    bold = QFont(font)
-    bold.setBold(True)
-    if QFontMetricsF(bold).horizontalAdvance("2026") <= QFontMetricsF(font).horizontalAdvance(
-        "2026"
-    ):
-        pytest.skip("no font here has a real bold")
-
-
 def test_boxes_follow_a_bolder_current_span_and_every_decision(qtbot, long_window):
     win = long_window
     view = win.view
-    _bold_is_wider(view)
+    bold_is_wider(view)
     assert win.session.current_span().surface == "2026年3月12日"
     before = _check(view)
     _key(qtbot, win, Qt.Key.Key_J)  # the date is no longer bold: what follows it moves
@@ -194,7 +180,7 @@ def test_what_is_painted_matches_a_window_opened_afresh(qtbot, long_window, tmp_
     """After decisions, a resize and scrolling, the outlines on screen are where a new
     window draws them."""
     win = long_window
-    _bold_is_wider(win.view)
+    bold_is_wider(win.view)
     win.view.viewport().repaint()
     win.view.setFixedWidth(480)
     QApplication.processEvents()
@@ -204,7 +190,7 @@ def test_what_is_painted_matches_a_window_opened_afresh(qtbot, long_window, tmp_
         _key(qtbot, win, key)
         win.view.viewport().repaint()
     other, session = open_window(qtbot, win.store, tmp_path, tasks=Tasks(synchronous=True))
-    _bold_is_wider(other.view)
+    bold_is_wider(other.view)
     other.resize(win.size())
     other.view.setFixedSize(win.view.size())
     session.resume()
@@ -225,7 +211,7 @@ def test_what_is_painted_matches_a_window_opened_afresh(qtbot, long_window, tmp_
 def test_hint_labels_sit_where_the_caret_stands_at_their_targets(qtbot, long_window):
     win = long_window
     view = win.view
-    _bold_is_wider(view)
+    bold_is_wider(view)
 
     def check() -> None:
         QApplication.processEvents()

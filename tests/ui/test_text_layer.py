@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, QRect, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPalette, QRegion
+from PySide6.QtGui import QColor, QImage, QPalette, QRegion
 from PySide6.QtWidgets import QApplication
 
 from annotator.core.formats import article_from_raw
 from annotator.core.model import LabelSet, Span, SpanStatus
 from annotator.core.store import Store
-from annotator.ui.article_view import CJK_FONTS, ArticleView
+from annotator.ui.article_view import ArticleView
 from annotator.ui.tasks import Tasks
+from tests.ui.fonts import bold_is_wider
 from tests.ui.windows import open_window
 
 NONE = Qt.KeyboardModifier.NoModifier
@@ -72,18 +73,6 @@ def long_window(qtbot, tmp_path, no_blink):
     store.close()
 
 
-def _bold_is_wider(view: ArticleView) -> None:
-    font = QFont(view.font())
-    font.setFamilies(["DejaVu Sans", *CJK_FONTS])
-    view.setFont(font)
-    bold = QFont(font)
-    bold.setBold(True)
-    if QFontMetricsF(bold).horizontalAdvance("2025") <= QFontMetricsF(font).horizontalAdvance(
-        "2025"
-    ):
-        pytest.skip("no font here has a real bold")
-
-
 def _shown(win) -> QImage:
     """What the window's backing store holds where the text is: what is on screen."""
     QApplication.processEvents()
@@ -132,7 +121,7 @@ def test_what_the_layer_shows_is_a_full_repaint_after_every_key(qtbot, long_wind
     repaints what Qt lays out again."""
     win = long_window
     if wider_bold:
-        _bold_is_wider(win.view)
+        bold_is_wider(win.view)
     _check(qtbot, win)
     steps = [
         (Qt.Key.Key_J, NONE),  # the next span: two spans change their look
