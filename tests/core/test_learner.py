@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from annotator.core.formats import article_from_raw
 from annotator.core.model import ArticleStatus, SpanStatus
 from annotator.core.suggest import default_pipeline, learner
+from annotator.core.suggest.analysis import analyse
 from annotator.core.suggest.learner import Model, ModelSource
 from annotator.core.suggest.repeats import every_occurrence
 from annotator.core.suggest.tags import bio, spans_of
@@ -236,6 +237,45 @@ def test_a_kind_of_span_the_model_hardly_saw_is_not_cut_by_its_spans_inside(smal
         (s.surface, s.label) for s in pipeline.suggest("近日，金川云谷获得表彰。")
     }
     assert (title, "DOC") in {(s.surface, s.label) for s in pipeline.suggest(text)}
+
+
+class _SureOfNothing:
+    """A model sure that no text holds any name, which learned from the given counts."""
+
+    labels = frozenset({"ORG", "LOC"})
+
+    def __init__(self, judged: dict[str, int]) -> None:
+        self.counts = judged
+
+    def ready(self) -> bool:
+        return True
+
+    def tag(self, features):
+        return learner.Tagging([], lambda i: 1.0)
+
+    def judged(self, origin: str, body: str = "") -> int:
+        return self.counts.get(learner.judged_key(origin, body), 0)
+
+    def calibrate(self, label: str, origin: str, confidence: float) -> float:
+        return confidence
+
+
+def test_the_model_overrules_only_kinds_of_organisation_it_has_seen():
+    """A model that saw many organisations from the lexicon, all of them governments,
+    and none that ends in 公司: its silence drops a government, not a company."""
+    text = "英特尔公司与江州市政府签约。"
+    alone = default_pipeline(model=False).suggest(text)
+    assert {("英特尔公司", "ORG"), ("江州市政府", "ORG")} <= {(s.surface, s.label) for s in alone}
+    origins = {s.origin for s in alone if s.label == "ORG"}
+    analysis = analyse(text)
+    government = learner.body_word(analysis.simplified, analysis.lattice, 6, 11)
+    assert government.endswith("政府")
+    counts = {o: 50 for o in origins} | {learner.judged_key(o, government): 50 for o in origins}
+    suggested = default_pipeline(model=_SureOfNothing(counts)).suggest(text)
+    assert {(s.surface, s.label) for s in suggested if s.label == "ORG"} == {("英特尔公司", "ORG")}
+    # Trained, the counts by body word are recorded beside those by origin.
+    _data, judged = train_docs([(text, [(0, 5, "ORG"), (6, 11, "ORG")])], base=None)
+    assert any(learner.JUDGED_SEP in key and key.endswith("公司") for key in judged)
 
 
 def test_the_model_overrules_only_kinds_of_span_it_has_seen(small_model):

@@ -128,6 +128,25 @@ class Tagging:
         return sum(map(self.outside, range(start, end))) / (end - start)
 
 
+JUDGED_SEP = "…"
+
+
+def judged_key(origin: str, body: str = "") -> str:
+    """The key of ``judged`` counts: an origin, or an origin and the body word its spans
+    end in (how many 某某公司 the model saw of the organisations it saw)."""
+    return f"{origin}{JUDGED_SEP}{body}" if body else origin
+
+
+def body_word(
+    text: str, lattice: Mapping[int, Sequence[tuple[int, str]]], start: int, end: int
+) -> str:
+    """The longest body word (公司, 研究所) that ends the span ``start:end``, or ''."""
+    for s in range(max(start, end - 6), end - 1):
+        if any(e == end and kind in ("BODY", "TYPE") for e, kind in lattice.get(s, ())):
+            return text[s:end]
+    return ""
+
+
 class Stack:
     """The shipped base model, and the project's own model stacked on it.
 
@@ -142,12 +161,16 @@ class Stack:
             project.labels if project else frozenset()
         )
 
-    def judged(self, origin: str) -> int | None:
-        """How many candidates of ``origin`` the models learned from (None: unknown)."""
+    def judged(self, origin: str, body: str = "") -> int | None:
+        """How many candidates of ``origin`` the models learned from, or of those that
+        end in the body word ``body`` (None: unknown)."""
         counts = [m.judged for m in (self.base, self.project) if m is not None]
         if not counts or any(c is None for c in counts):
             return None
-        return sum(c.get(origin, 0) for c in counts if c is not None)
+        key = judged_key(origin, body)
+        if body and not all(any(JUDGED_SEP in k for k in c) for c in counts if c is not None):
+            return None  # recorded by origin only
+        return sum(c.get(key, 0) for c in counts if c is not None)
 
     def calibrate(self, label: str, origin: str, confidence: float) -> float:
         """A suggestion's chance of being right, by the calibration of the model on top."""
@@ -235,8 +258,8 @@ class ModelSource:
         stack = self._refresh()
         return stack.base is not None or stack.project is not None
 
-    def judged(self, origin: str) -> int | None:
-        return self._refresh().judged(origin)
+    def judged(self, origin: str, body: str = "") -> int | None:
+        return self._refresh().judged(origin, body)
 
     def calibrate(self, label: str, origin: str, confidence: float) -> float:
         return self._refresh().calibrate(label, origin, confidence)

@@ -30,7 +30,7 @@ from annotator.core.suggest.base import Candidate, Component
 from annotator.core.suggest.components import REGISTRY
 from annotator.core.suggest.components.taught import ORIGIN as TAUGHT
 from annotator.core.suggest.components.taught import Taught
-from annotator.core.suggest.learner import Features, ModelSource
+from annotator.core.suggest.learner import Features, ModelSource, body_word
 from annotator.core.suggest.repeats import every_occurrence, repeated_names
 
 # Never part of a span's edge (GUIDELINES: no quotes, brackets or punctuation).
@@ -239,11 +239,15 @@ class Pipeline:
         model = self.model
 
         def unjudged(c: Candidate) -> bool:
-            seen = model.judged(c.origin)
-            return seen is not None and seen < judges_after
+            body = body_word(analysis.simplified, analysis.lattice, c.start, c.end)
+            for seen in (model.judged(c.origin), model.judged(c.origin, body) if body else None):
+                if seen is not None and seen < judges_after:
+                    return True
+            return False
 
         # A kind of span the model has hardly seen (rare in what it learned from: 《》
-        # titles, foreign names, country abbreviations): its silence means nothing, and
+        # titles, foreign names, country abbreviations; by origin, or by the body word
+        # that ends it: 某某公司 where it saw only governments): its silence means nothing, and
         # its spans inside one mean little. The component's span stands as the model's
         # would; where they overlap, the longer wins.
         above = [*taught, *picked, *(c._replace(priority=priority) for c in own if unjudged(c))]

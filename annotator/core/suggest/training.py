@@ -54,6 +54,11 @@ def train_docs(
     pipeline = pipeline or component_pipeline()
     seen = list(examples(pipeline, docs, base))
     judged = Counter(c.origin for features, _ in seen for c in features.candidates)
+    for features, _ in seen:
+        for c in features.candidates:
+            body = learner.body_word(features.text, features.lattice, c.start, c.end)
+            if body:
+                judged[learner.judged_key(c.origin, body)] += 1
     return Trained(learner.train(seen), dict(sorted(judged.items())))
 
 
