@@ -160,17 +160,21 @@ class Stack:
         self.labels = (base.labels if base else frozenset()) | (
             project.labels if project else frozenset()
         )
+        found = [m.judged for m in (base, project) if m is not None]
+        # None where some model's counts are unknown; by body word only where every
+        # model recorded them so (older models counted by origin alone).
+        counts = [c for c in found if c is not None]
+        self._counts = counts if found and len(counts) == len(found) else None
+        self._by_body = bool(counts) and all(any(JUDGED_SEP in k for k in c) for c in counts)
 
     def judged(self, origin: str, body: str = "") -> int | None:
         """How many candidates of ``origin`` the models learned from, or of those that
         end in the body word ``body`` (None: unknown)."""
-        counts = [m.judged for m in (self.base, self.project) if m is not None]
-        if not counts or any(c is None for c in counts):
+        if self._counts is None or (body and not self._by_body):
             return None
         key = judged_key(origin, body)
-        if body and not all(any(JUDGED_SEP in k for k in c) for c in counts if c is not None):
-            return None  # recorded by origin only
-        return sum(c.get(key, 0) for c in counts if c is not None)
+        total: int = sum(c.get(key, 0) for c in self._counts)
+        return total
 
     def calibrate(self, label: str, origin: str, confidence: float) -> float:
         """A suggestion's chance of being right, by the calibration of the model on top."""
