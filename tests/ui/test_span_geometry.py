@@ -15,7 +15,7 @@ from annotator.core.store import Store
 from annotator.ui.span_geometry import SpanGeometry
 from annotator.ui.tasks import Tasks
 from tests.ui.fonts import bold_is_wider
-from tests.ui.windows import open_window
+from tests.ui.windows import every_occurrence, open_window, resumed_window
 
 NONE = Qt.KeyboardModifier.NoModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -52,13 +52,7 @@ NAMES = [
 
 
 def _spans_of(text: str) -> list[Span]:
-    out = []
-    for name, label in NAMES:
-        start = text.find(name)
-        while start >= 0:
-            out.append(Span(start, start + len(name), label, name, origin="test"))
-            start = text.find(name, start + len(name))
-    return sorted(out, key=lambda s: s.start)
+    return every_occurrence(text, NAMES)
 
 
 @pytest.fixture
@@ -73,15 +67,9 @@ def long_window(qtbot, tmp_path):
         art = article_from_raw(text, "t.txt")
         art.spans = _spans_of(art.text)
         store.add_article(art)
-    win, session = open_window(qtbot, store, tmp_path, tasks=Tasks(synchronous=True))
-    win.resize(1200, 800)
-    win.view.setFixedWidth(560)  # whatever the splitter: the same lines everywhere
-    session.resume()
-    win.view.setFocus()
-    QApplication.processEvents()
-    yield win
-    win.close()
-    store.close()
+    # Whatever the splitter: the same lines everywhere.
+    with resumed_window(qtbot, store, tmp_path, view_width=560) as win:
+        yield win
 
 
 def _boxes(view) -> dict[tuple[int, int], list[tuple[float, float, float, float]]]:

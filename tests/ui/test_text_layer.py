@@ -14,9 +14,8 @@ from annotator.core.formats import article_from_raw
 from annotator.core.model import LabelSet, Span, SpanStatus
 from annotator.core.store import Store
 from annotator.ui.article_view import ArticleView
-from annotator.ui.tasks import Tasks
 from tests.ui.fonts import bold_is_wider
-from tests.ui.windows import open_window
+from tests.ui.windows import every_occurrence, resumed_window
 
 NONE = Qt.KeyboardModifier.NoModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -55,22 +54,10 @@ def no_blink():
 def long_window(qtbot, tmp_path, no_blink):
     store = Store.open(tmp_path / "layer.db")
     art = article_from_raw("\n".join([PARAGRAPH] * 12), "t.txt")
-    spans = []
-    for name, label in NAMES:
-        start = art.text.find(name)
-        while start >= 0:
-            spans.append(Span(start, start + len(name), label, name, origin="test"))
-            start = art.text.find(name, start + len(name))
-    art.spans = sorted(spans, key=lambda s: s.start)
+    art.spans = every_occurrence(art.text, NAMES)
     store.add_article(art)
-    win, session = open_window(qtbot, store, tmp_path, tasks=Tasks(synchronous=True))
-    win.resize(1200, 800)
-    session.resume()
-    win.view.setFocus()
-    QApplication.processEvents()
-    yield win
-    win.close()
-    store.close()
+    with resumed_window(qtbot, store, tmp_path) as win:
+        yield win
 
 
 def _shown(win) -> QImage:
