@@ -38,3 +38,30 @@ def test_an_unwritable_cache_still_gives_the_value(tmp_path, monkeypatch):
     blocker.write_text("x")
     monkeypatch.setenv("ANNOTATOR_CACHE", str(blocker / "cache"))  # under a file
     assert cache.cached("probe", lambda: "built") == "built"
+
+
+def test_the_key_follows_the_libraries_versions_not_their_files_times(monkeypatch):
+    import importlib.util
+    import os
+
+    origin = importlib.util.find_spec("rjieba").origin
+    before = os.stat(origin)
+    cache.key.cache_clear()
+    first = cache.key()
+    try:
+        # Another install of the same version: the same files, other times.
+        os.utime(origin, ns=(before.st_atime_ns, before.st_mtime_ns + 10**9))
+        cache.key.cache_clear()
+        assert cache.key() == first
+    finally:
+        os.utime(origin, ns=(before.st_atime_ns, before.st_mtime_ns))
+    real = cache.metadata.version
+    monkeypatch.setattr(
+        cache.metadata, "version", lambda d: "0.0-other" if d == "rjieba" else real(d)
+    )
+    cache.key.cache_clear()
+    try:
+        assert cache.key() != first
+    finally:
+        monkeypatch.undo()
+        cache.key.cache_clear()

@@ -3,20 +3,20 @@
 Building the segmenter's dictionary, the lexicon's automaton and the name tables takes
 seconds; unpickling them takes a fraction. Each is built on first use and kept under a
 key made of everything it is built from (the lexicon, the name model, the word lists,
-jieba's dictionary, the package's and Python's versions), so a change to any of them
+the versions of the package, of Python and of the libraries), so a change to any of them
 builds afresh. A cache that cannot be read or written is only slower, never wrong.
 """
 
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import os
 import pickle
 import sys
 import tempfile
 from collections.abc import Callable
 from functools import lru_cache
+from importlib import metadata
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -34,20 +34,24 @@ FORMAT = 2
 def key() -> str:
     """A digest of everything the cached objects are built from."""
     digest = hashlib.sha256(f"{FORMAT} {__version__} {sys.version}".encode())
-    for name in ("rjieba", "ahocorasick", "jieba"):
-        spec = importlib.util.find_spec(name)
-        if spec is not None and spec.origin is not None:
-            stat = Path(spec.origin).stat()
-            digest.update(f"{name} {stat.st_size} {stat.st_mtime_ns}".encode())
+    # The libraries by version, not by their files' times: two installs of the same
+    # versions (a virtualenv and the packaged app) share one cache instead of each
+    # building afresh over what the other built.
+    for dist in _LIBRARIES:
+        try:
+            digest.update(f"{dist} {metadata.version(dist)}".encode())
+        except metadata.PackageNotFoundError:
+            digest.update(f"{dist} -".encode())
     for parts in (("lexicons", "lexicon.tsv"), ("lexicons", "name_model.json")):
         digest.update(read_bytes(*parts))
     for entry in sorted(resource("vocab").iterdir(), key=lambda p: p.name):
         digest.update(entry.name.encode() + entry.read_bytes())
-    spec = importlib.util.find_spec("jieba")
-    if spec is not None and spec.origin is not None:
-        stat = (Path(spec.origin).parent / "dict.txt").stat()
-        digest.update(f"{stat.st_size} {stat.st_mtime_ns}".encode())
     return digest.hexdigest()[:16]
+
+
+# The distributions whose code or data the cached objects come from (jieba's dictionary
+# ships in jieba's).
+_LIBRARIES = ("rjieba", "pyahocorasick", "jieba")
 
 
 def cached(name: str, build: Callable[[], T]) -> T:
