@@ -8,7 +8,8 @@ The gold texts are cut into K folds. For each fold, scored on that fold only:
   articles of them): its own model, stacked on a base that never saw any of these
   texts (the way the shipped base meets a new corpus), as ``annotator train`` does;
   and, as there, used only if it beat that base cross-validated on the project's own
-  articles (``project_model_in_use`` per fold).
+  articles (``project_model_in_use`` per fold). What its annotators accepted there is
+  taught, as accepting it in the window teaches it.
 
 Also how well confidence predicts correctness: the precision of the spans above 0.9
 and their share of all spans.
@@ -49,10 +50,33 @@ def _base_texts() -> set[str]:
         return set()
 
 
+class _Taught:
+    """The part of a project's store the suggesters read: what its annotators accepted
+    in ``docs`` (each surface with its label), and its label set."""
+
+    def __init__(self, docs: Sequence[Doc], labels: set[str]) -> None:
+        self._labels = sorted(labels)
+        self._rows = sorted(
+            {(text[s:e], label, "positive") for text, gold in docs for s, e, label in gold}
+        )
+
+    def lexicon(self) -> list[tuple[str, str, str]]:
+        return self._rows
+
+    def lexicon_version(self) -> int:
+        return 1
+
+    def label_renames(self) -> dict[str, str]:
+        return {}
+
+    def labels(self) -> list[str]:
+        return self._labels
+
+
 def _score(
-    source: ModelSource | None, docs: Sequence[Doc], labels: set[str]
+    source: ModelSource | None, docs: Sequence[Doc], labels: set[str], taught: _Taught | None = None
 ) -> tuple[Any, list[Any]]:
-    pipeline = default_pipeline(labels=labels, model=source or False)
+    pipeline = default_pipeline(store=taught, labels=labels, model=source or False)
     pairs, confidences = [], []
     for text, gold in docs:
         spans = pipeline.suggest(text)
@@ -131,8 +155,9 @@ def bench_learn(args: argparse.Namespace) -> dict[str, Any]:
             "zero_shot": ModelSource(base=base or False),
             "learned": ModelSource(base=outside or False, project=project),
         }
+        taught = {"zero_shot": None, "learned": _Taught(train, labels)}
         for name, source in sources.items():
-            pairs, confidences = _score(source, test, labels)
+            pairs, confidences = _score(source, test, labels, taught[name])
             fold[name] = span_scores(pairs, labels=labels)["overall"]["f1"]
             totals[name][0].extend(pairs)
             totals[name][1].extend(confidences)

@@ -77,15 +77,35 @@ def test_model_labels_are_limited_to_the_projects(small_model):
     assert spans and {s.label for s in spans} <= {"PER", "LOC"}
 
 
-def test_taught_surfaces_win_over_the_model(store, small_model):
+def test_taught_rejections_win_over_the_model(store, small_model):
     pipeline = default_pipeline(store=store, model=ModelSource(store, base=small_model))
     text = "近日，金川云谷获得表彰。"
     assert ("金川云谷", "FAC") in {(s.surface, s.label) for s in pipeline.suggest(text)}
     store.teach("金川云谷", "FAC", "negative", "amy")
     store.teach("金川", "LOC", "positive", "amy")
-    got = {(s.surface, s.label, s.origin) for s in pipeline.suggest(text)}
-    assert ("金川", "LOC", "learned") in got
-    assert not any(surface == "金川云谷" for surface, _, _ in got)
+    got = {(s.surface, s.label) for s in pipeline.suggest(text)}
+    assert ("金川", "LOC") in got
+    assert not any(surface == "金川云谷" for surface, _ in got)
+
+
+def test_taught_names_fill_what_the_components_leave(store, small_model):
+    pipeline = default_pipeline(store=store, model=ModelSource(store, base=small_model))
+    text = "昨天，青禾里的居民在榕荫坊种下一排树。"
+    assert not any(s.surface == "青禾里" for s in pipeline.suggest(text))
+    store.teach("青禾里", "LOC", "positive", "amy")
+    assert ("青禾里", "LOC", "learned") in {
+        (s.surface, s.label, s.origin) for s in pipeline.suggest(text)
+    }
+
+
+def test_a_taught_name_does_not_split_a_longer_name_a_component_found(store, small_model):
+    # Taught as a place elsewhere, 广州 is here a word of an event's name.
+    pipeline = default_pipeline(store=store, model=ModelSource(store, base=small_model))
+    text = "昨天，第十届广州国际美食节在市区开幕。"
+    before = {(s.surface, s.label) for s in pipeline.suggest(text)}
+    assert ("第十届广州国际美食节", "EVENT") in before
+    store.teach("广州", "LOC", "positive", "amy")
+    assert {(s.surface, s.label) for s in pipeline.suggest(text)} == before
 
 
 def test_the_shipped_base_model_loads_and_knows_the_default_labels():

@@ -258,12 +258,12 @@ def test_quoted_policy_is_found_unquoted_too():
 
 def test_learning_takes_effect_without_restart(store):
     a, _ = store.add_article(article_from_raw("欣龙隧道项目加快建设。", "a.txt"))
-    b, _ = store.add_article(article_from_raw("市领导视察欣龙隧道项目。", "b.txt"))
+    b, _ = store.add_article(article_from_raw("昨天，青禾里的居民种下一排树。", "b.txt"))
     pipeline = default_pipeline(store=store)
-    assert ("欣龙隧道", "FAC") not in found(pipeline, store.article_text(b))
-    store.teach("欣龙隧道", "FAC", "positive", "amy")
-    assert ("欣龙隧道", "FAC") in found(pipeline, store.article_text(b))
-    assert ("欣龍隧道", "FAC") in found(pipeline, "欣龍隧道")  # either script
+    assert ("青禾里", "LOC") not in found(pipeline, store.article_text(b))
+    store.teach("青禾里", "LOC", "positive", "amy")
+    assert ("青禾里", "LOC") in found(pipeline, store.article_text(b))
+    assert ("青禾裏", "LOC") in found(pipeline, "青禾裏的街坊又來了。")  # either script
     # A rejected suggestion is not proposed again for that surface.
     # (Rejecting one candidate may let a weaker, overlapping one through; each
     # rejected surface stays rejected.)

@@ -194,9 +194,9 @@ class Pipeline:
 
     def decide(self, analysis: Analysis) -> list[Candidate]:
         """The model's spans where the project's labels allow them, filtered like any
-        candidate, and each written name at its every occurrence. What the annotators
-        taught wins over them; where the model is unsure a text holds nothing (text
-        unlike what it learned from), the components' own choice stands."""
+        candidate, and each written name at its every occurrence; what the annotators
+        taught fills what they leave. Where the model is unsure a text holds nothing
+        (text unlike what it learned from), the components' own choice stands."""
         assert self.model is not None
         features = self.features(analysis)
         tagging = self.model.tag(features)

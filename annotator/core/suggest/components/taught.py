@@ -1,5 +1,9 @@
 """What the annotators taught: accepted surfaces are proposed everywhere, rejected never.
 
+An accepted surface has the lowest priority (resources/suggest.json): it fills what the
+components leave, and never splits a longer name one of them found around it (a place
+taught on its own, inside an event's name).
+
 Reads the store's ``lexicon`` table and rebuilds its matcher whenever the table
 changes, so a decision takes effect on the next suggestion without a restart.
 """
