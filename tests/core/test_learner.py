@@ -288,7 +288,8 @@ def test_the_model_overrules_only_kinds_of_organisation_it_has_seen():
     assert {("英特尔公司", "ORG"), ("江州市政府", "ORG")} <= {(s.surface, s.label) for s in alone}
     origins = {s.origin for s in alone if s.label == "ORG"}
     analysis = analyse(text)
-    government = learner.body_word(analysis.simplified, analysis.lattice, 6, 11)
+    bodies = learner.body_words(analysis.lattice)
+    government = learner.body_word(analysis.simplified, bodies, 6, 11)
     assert government.endswith("政府")
     counts = {o: 50 for o in origins} | {learner.judged_key(o, government): 50 for o in origins}
     suggested = default_pipeline(model=_SureOfNothing(counts)).suggest(text)
@@ -352,3 +353,32 @@ def test_a_project_model_that_does_not_beat_the_base_is_kept_but_not_used(store)
     assert [(s.start, s.end, s.label) for s in project.suggest(text)] == [
         (s.start, s.end, s.label) for s in base.suggest(text)
     ]
+
+
+_PIECES = st.lists(
+    st.tuples(
+        st.integers(0, 20), st.integers(1, 8), st.sampled_from(["BODY", "TYPE", "LOC", "ORG"])
+    ),
+    max_size=30,
+)
+
+
+@given(_PIECES, st.integers(0, 20), st.integers(1, 12))
+def test_the_body_word_is_the_longest_body_piece_of_two_to_six_characters_ending_a_span(
+    pieces, start, length
+):
+    """By its definition: of the body pieces (BODY or TYPE) that end where the span ends,
+    start within it and are two to six characters long, the longest."""
+    text = "某" * 40
+    lattice: dict[int, list[tuple[int, str]]] = {}
+    for s, n, kind in pieces:
+        lattice.setdefault(s, []).append((s + n, kind))
+    end = start + length
+    fitting = [
+        s
+        for s, ends in lattice.items()
+        for e, kind in ends
+        if e == end and kind in ("BODY", "TYPE") and s >= start and 2 <= end - s <= 6
+    ]
+    want = text[min(fitting) : end] if fitting else ""
+    assert learner.body_word(text, learner.body_words(lattice), start, end) == want

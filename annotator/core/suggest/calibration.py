@@ -111,6 +111,9 @@ class Calibration:
         right = sum(r for r, _ in self.groups.values())
         total = sum(t for _, t in self.groups.values())
         self.prior = right / total if total else 0.5
+        # Each answer by (label, origin, confidence), once worked out: a text asks the
+        # same few hundred questions for its thousands of spans.
+        self._known: dict[tuple[str, str, float], float] = {}
 
     def rate(self, label: str, origin: str) -> float:
         """How often held-out spans of this label and origin were right (smoothed)."""
@@ -118,9 +121,13 @@ class Calibration:
         return (right + _SMOOTHING * self.prior) / (total + _SMOOTHING)
 
     def __call__(self, label: str, origin: str, confidence: float) -> float:
-        x = _features(confidence, self.rate(label, origin))
-        z = sum(w * xi for w, xi in zip(self.weights, x, strict=True))
-        return 1.0 / (1.0 + math.exp(-z))
+        key = (label, origin, confidence)
+        found = self._known.get(key)
+        if found is None:
+            x = _features(confidence, self.rate(label, origin))
+            z = sum(w * xi for w, xi in zip(self.weights, x, strict=True))
+            found = self._known[key] = 1.0 / (1.0 + math.exp(-z))
+        return found
 
     @classmethod
     def fit(cls, found: Sequence[Record]) -> Calibration | None:

@@ -159,15 +159,21 @@ def composition(analysis: Analysis) -> Composition:
 def _compose(text: str, lattice: Lattice, starts: Iterable[int]) -> list[tuple[int, int, str]]:
     """Read the longest name of each label from every start the grammar allows."""
     out: list[tuple[int, int, str]] = []
+    pieces_at = lattice.get
+    transitions, final, opening = _TRANSITIONS, _FINAL, _TRANSITIONS["S"]
     for start in starts:
+        pieces = pieces_at(start, ())
+        if not any(kind in opening for _end, kind in pieces):
+            continue  # no name begins here: most starts
         best: dict[str, int] = {}
         stack: list[tuple[int, str, int]] = [(start, "S", 0)]
         while stack:
             pos, state, depth = stack.pop()
             if depth >= _MAX_PIECES:
                 continue
-            for end, kind in lattice.get(pos, ()):
-                nxt = _TRANSITIONS[state].get(kind)
+            moves = transitions[state]
+            for end, kind in pieces_at(pos, ()):
+                nxt = moves.get(kind)
                 if nxt is None:
                     continue
                 if nxt == "PL" and end - pos > 1:
@@ -175,16 +181,18 @@ def _compose(text: str, lattice: Lattice, starts: Iterable[int]) -> list[tuple[i
 
                 if nxt == "B0" and (text[start] in LEVEL_CHARS or text[start:end] in SOLE_BODIES):
                     nxt = "BS"  # 市委, 县政府, 国会: a body that names itself
-                label = _FINAL.get(nxt)
+                label = final.get(nxt)
                 if label and end > best.get(label, 0):
                     best[label] = end
                 stack.append((end, nxt, depth + 1))
+        if not best:
+            continue
         # A title that is only the start of a body word is not one (委员 in 委员会).
         if "TITLE" in best:
-            body_end = max((e for e, k in lattice[start] if k == "BODY"), default=0)
+            body_end = max((e for e, k in pieces if k == "BODY"), default=0)
             if best["TITLE"] < body_end:
                 del best["TITLE"]
-        out.extend((start, end, label) for label, end in best.items())
+        out += [(start, end, label) for label, end in best.items()]
     return out
 
 

@@ -137,12 +137,22 @@ def judged_key(origin: str, body: str = "") -> str:
     return f"{origin}{JUDGED_SEP}{body}" if body else origin
 
 
-def body_word(
-    text: str, lattice: Mapping[int, Sequence[tuple[int, str]]], start: int, end: int
-) -> str:
-    """The longest body word (公司, 研究所) that ends the span ``start:end``, or ''."""
-    for s in range(max(start, end - 6), end - 1):
-        if any(e == end and kind in ("BODY", "TYPE") for e, kind in lattice.get(s, ())):
+def body_words(lattice: Mapping[int, Sequence[tuple[int, str]]]) -> dict[int, list[int]]:
+    """Where the lattice's body words (公司, 研究所) start, by where they end, in order:
+    what :func:`body_word` reads (made once per text)."""
+    starts: dict[int, list[int]] = {}
+    for s in sorted(lattice):
+        for e, kind in lattice[s]:
+            if kind in ("BODY", "TYPE") and s not in starts.get(e, ()):
+                starts.setdefault(e, []).append(s)
+    return starts
+
+
+def body_word(text: str, bodies: Mapping[int, Sequence[int]], start: int, end: int) -> str:
+    """The longest body word that ends the span ``start:end`` (``bodies`` from
+    :func:`body_words`), of two to six characters within the span, or ''."""
+    for s in bodies.get(end, ()):
+        if s >= start and end - 6 <= s < end - 1:
             return text[s:end]
     return ""
 
@@ -166,14 +176,20 @@ class Stack:
         counts = [c for c in found if c is not None]
         self._counts = counts if found and len(counts) == len(found) else None
         self._by_body = bool(counts) and all(any(JUDGED_SEP in k for k in c) for c in counts)
+        self._judged: dict[tuple[str, str], int | None] = {}  # the counts never change
 
     def judged(self, origin: str, body: str = "") -> int | None:
         """How many candidates of ``origin`` the models learned from, or of those that
         end in the body word ``body`` (None: unknown)."""
-        if self._counts is None or (body and not self._by_body):
-            return None
-        key = judged_key(origin, body)
-        total: int = sum(c.get(key, 0) for c in self._counts)
+        try:
+            return self._judged[origin, body]
+        except KeyError:
+            pass
+        total: int | None = None
+        if self._counts is not None and not (body and not self._by_body):
+            key = judged_key(origin, body)
+            total = sum(c.get(key, 0) for c in self._counts)
+        self._judged[origin, body] = total
         return total
 
     def calibrate(self, label: str, origin: str, confidence: float) -> float:

@@ -30,7 +30,7 @@ from annotator.core.suggest.base import Candidate, Component
 from annotator.core.suggest.components import REGISTRY
 from annotator.core.suggest.components.taught import ORIGIN as TAUGHT
 from annotator.core.suggest.components.taught import Taught
-from annotator.core.suggest.learner import Features, ModelSource, body_word
+from annotator.core.suggest.learner import Features, ModelSource, body_word, body_words
 from annotator.core.suggest.repeats import every_occurrence, repeated_names
 
 # Never part of a span's edge (GUIDELINES: no quotes, brackets or punctuation).
@@ -237,9 +237,10 @@ class Pipeline:
         length = len(analysis.text)
 
         model = self.model
+        bodies = body_words(analysis.lattice)
 
         def unjudged(c: Candidate) -> bool:
-            body = body_word(analysis.simplified, analysis.lattice, c.start, c.end)
+            body = body_word(analysis.simplified, bodies, c.start, c.end)
             for seen in (model.judged(c.origin), model.judged(c.origin, body) if body else None):
                 if seen is not None and seen < judges_after:
                     return True
@@ -250,7 +251,12 @@ class Pipeline:
         # that ends it: 某某公司 where it saw only governments): its silence means nothing, and
         # its spans inside one mean little. The component's span stands as the model's
         # would; where they overlap, the longer wins.
-        above = [*taught, *picked, *(c._replace(priority=priority) for c in own if unjudged(c))]
+        hardly_seen = list(map(unjudged, own))
+        above = [
+            *taught,
+            *picked,
+            *(c._replace(priority=priority) for c, u in zip(own, hardly_seen, strict=True) if u),
+        ]
         taken = bytearray(length)
         if all(c.priority > 0 for c in above):
             # What the rest (priority 0) can only lose to, chosen first: the model is
@@ -259,8 +265,8 @@ class Pipeline:
             for c in above:
                 taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         rest = []
-        for c in own:
-            if taken.find(1, c.start, c.end) >= 0 or unjudged(c):
+        for c, u in zip(own, hardly_seen, strict=True):
+            if u or taken.find(1, c.start, c.end) >= 0:
                 continue
             outside = tagging.outside_share(c.start, c.end)
             if outside < unsure:

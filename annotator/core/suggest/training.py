@@ -55,8 +55,9 @@ def train_docs(
     seen = list(examples(pipeline, docs, base))
     judged = Counter(c.origin for features, _ in seen for c in features.candidates)
     for features, _ in seen:
+        bodies = learner.body_words(features.lattice)
         for c in features.candidates:
-            body = learner.body_word(features.text, features.lattice, c.start, c.end)
+            body = learner.body_word(features.text, bodies, c.start, c.end)
             if body:
                 judged[learner.judged_key(c.origin, body)] += 1
     return Trained(learner.train(seen), dict(sorted(judged.items())))
