@@ -271,7 +271,6 @@ def _list_items(analysis: Analysis, chosen: list[Candidate]) -> list[Candidate]:
     of another kind is no name (龙狮、龙舟). Returns the new items, which overlap
     nothing chosen."""
     text, tokens = analysis.simplified, analysis.tokens
-    words = {(t[0], t[1]) for t in tokens if t[3] in _PLAIN_WORD_TAGS}
     taken = bytearray(len(text))
     for c in chosen:
         taken[c.start : c.end] = b"\x01" * c.length
@@ -298,8 +297,9 @@ def _list_items(analysis: Analysis, chosen: list[Candidate]) -> list[Candidate]:
         for start, end in found:
             if any(taken[start:end]) or text[end - 1] in PLACE_ENDS_NOT_NAMES:
                 continue  # 某古窖、某公屿: a list of places
-            if (start, end) in words:
-                continue
+            k = analysis.by_start.get(start)
+            if k is not None and tokens[k][1] == end and tokens[k][3] in _PLAIN_WORD_TAGS:
+                continue  # a word jieba knows
             taken[start:end] = b"\x01" * (end - start)
             new = Candidate(start, end, "PER", "rule:name-list", person.priority, 0.7)
             added.append(new)
