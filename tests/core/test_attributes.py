@@ -70,3 +70,28 @@ def test_known_attributes_are_those_the_model_learned():
     # Bytes laid out otherwise: nothing is left out rather than the wrong things.
     assert known_attributes(b"not a model at all") is None
     assert known_attributes(data[:200]) is None
+
+
+def test_each_character_is_read_with_its_neighbours_and_their_kinds():
+    """The first attributes of a character, by their definition: itself, the characters
+    one and two before and after it (padded with \\x02 before the text and \\x03 after),
+    the pairs it makes with the one before and after, and the three kinds around it."""
+    text = "县长A1到访，"
+    pipeline = default_pipeline(model=False)
+    features = pipeline.features(pipeline.analyse(text))
+    padded = "\x02\x02" + text + "\x03\x03"
+    kind = {"县": "H", "长": "H", "A": "L", "1": "D", "到": "H", "访": "H", "，": "P"}
+    kinds = "BB" + "".join(kind[ch] for ch in text) + "EE"
+    for i, item in enumerate(attributes(features)):
+        j = i + 2
+        want = [
+            f"c={padded[j]}",
+            f"c-1={padded[j - 1]}",
+            f"c+1={padded[j + 1]}",
+            f"c-2={padded[j - 2]}",
+            f"c+2={padded[j + 2]}",
+            f"b-={padded[j - 1 : j + 1]}",
+            f"b+={padded[j : j + 2]}",
+            f"k={kinds[j - 1 : j + 2]}",
+        ]
+        assert item[:8] == [a.encode() for a in want]

@@ -110,6 +110,15 @@ class Tables:
         self.before = _Strings(lambda wt: _present(keep(f"pw={wt[0]}"), keep(f"pt={wt[1] or 'x'}")))
         self.after = _Strings(lambda wt: _present(keep(f"nw={wt[0]}"), keep(f"nt={wt[1] or 'x'}")))
         self.lattice, self.proposed, self.chosen, self.prior = map(marks, ("x", "k", "s", "p"))
+        # Each character's attributes as itself and as each neighbour (c, c-1, c+1, c-2,
+        # c+2), and its kind: one lookup a character, read five times (a character's
+        # string is made and hashed once, not once a column); the padding's as the
+        # neighbours before (\x02) and after (\x03) the text are.
+        self.unigrams = _Strings(
+            lambda ch: (self.c[ch], self.c_1[ch], self.c1[ch], self.c_2[ch], self.c2[ch], _KIND[ch])
+        )
+        self.before_text = (None, self.c_1["\x02"], None, self.c_2["\x02"], None, "B")
+        self.after_text = (None, None, self.c1["\x03"], None, self.c2["\x03"], "E")
 
 
 EVERY = Tables()  # what training reads
@@ -134,6 +143,9 @@ def _mark(attrs: list[list[Any]], start: int, end: int, names: tuple[Any, ...]) 
 
 _KEEP = partial(filter, None)
 _WORD_AND_TAG = operator.itemgetter(2, 3)
+# A character's attribute as c, c-1, c+1, c-2, c+2, and its kind, in Tables.unigrams.
+_AS = tuple(map(operator.itemgetter, range(5)))
+_KIND_OF = operator.itemgetter(5)
 
 
 def attributes(f: Features, tables: Tables = EVERY) -> list[list[bytes]]:
@@ -142,18 +154,21 @@ def attributes(f: Features, tables: Tables = EVERY) -> list[list[bytes]]:
     text = f.text
     n = len(text)
     padded = "\x02\x02" + text + "\x03\x03"
-    kinds = "BB" + "".join(map(_KIND.__getitem__, text)) + "EE"
+    before, after = tables.before_text, tables.after_text
+    unigrams = [before, before, *map(tables.unigrams.__getitem__, text), after, after]
+    kinds = "".join(map(_KIND_OF, unigrams))
     # Column by column (each string looked up in its table), then one list per character.
     pairs = list(map(operator.add, padded[1 : n + 2], padded[2 : n + 3]))  # padded[j-1:j+1]
     triples = map(
         operator.add, map(operator.add, kinds[1 : n + 1], kinds[2 : n + 2]), kinds[3 : n + 3]
     )
+    c, c_1, c1, c_2, c2 = _AS
     columns = zip(
-        map(tables.c.__getitem__, text),
-        map(tables.c_1.__getitem__, padded[1 : n + 1]),
-        map(tables.c1.__getitem__, padded[3 : n + 3]),
-        map(tables.c_2.__getitem__, padded[:n]),
-        map(tables.c2.__getitem__, padded[4:]),
+        map(c, unigrams[2 : n + 2]),
+        map(c_1, unigrams[1 : n + 1]),
+        map(c1, unigrams[3 : n + 3]),
+        map(c_2, unigrams[:n]),
+        map(c2, unigrams[4:]),
         map(tables.b_.__getitem__, pairs[:n]),
         map(tables.b1.__getitem__, pairs[1:]),
         map(tables.k3.__getitem__, triples),
