@@ -238,7 +238,8 @@ def _build(analysis: Analysis) -> Composition:
             continue
         # The word's kinds in the lexicon: its matches in the lattice (VICE comes from the
         # list of title modifiers, not the lexicon).
-        kinds = [kind for e, kind in matched.get(t_start, ()) if e == t_end and kind != "VICE"]
+        here = matched.get(t_start)
+        kinds = [kind for e, kind in here if e == t_end and kind != "VICE"] if here else []
         if kinds and kinds != _STOP_ONLY:
             continue  # the lexicon's own words are in the lattice already
         if word[0] == "第" and _NUMBER_CHARS.issuperset(word[1:]):
@@ -329,7 +330,7 @@ def fits_words(analysis: Analysis, pieces: Lattice, start: int, end: int, label:
     """
     text = analysis.simplified
     edges = analysis.edges
-    if _straddles(start, end, analysis.shared("soft_edges", _soft_edges)) and not (
+    if _straddles(start, end, edges, analysis.shared("hmm_inside", _hmm_inside)) and not (
         label == "ORG" and _headed_title(text, start, end, edges, pieces)
     ):
         return False
@@ -346,15 +347,15 @@ def fits_words(analysis: Analysis, pieces: Lattice, start: int, end: int, label:
     )
 
 
-def _soft_edges(analysis: Analysis) -> frozenset[int]:
-    """Word edges, and every offset inside a word jieba's HMM made up."""
-    inside = {
+def _hmm_inside(analysis: Analysis) -> frozenset[int]:
+    """Every offset inside a word jieba's HMM made up: soft edges, beside the words'
+    own (read as well as them, not merged into a copy of them)."""
+    return frozenset(
         at
         for t_start, t_end, _w, tag in analysis.tokens
         if tag is None
-        for at in range(t_start, t_end)
-    }
-    return analysis.edges | inside
+        for at in range(t_start + 1, t_end)
+    )
 
 
 def _headed_title(text: str, start: int, end: int, edges: frozenset[int], lattice: Lattice) -> bool:
@@ -377,9 +378,12 @@ def _heads_a_word(analysis: Analysis, start: int, end: int) -> bool:
     return word_end == end + 1 and tag is not None and tag not in ("nt", "nnt", "nis")
 
 
-def _straddles(start: int, end: int, edges: frozenset[int]) -> bool:
-    if start in edges and end in edges:
+def _straddles(start: int, end: int, edges: frozenset[int], soft: frozenset[int]) -> bool:
+    """Does ``start:end`` cut a word, where words' edges and the offsets ``soft``
+    inside guessed words are edges?"""
+    start_cut = start in edges or start in soft
+    if start_cut and (end in edges or end in soft):
         return False
-    if start not in edges:
+    if not start_cut:
         return True  # deep inside a word (中国 in 发展中国家), or its tail (津市 in 天津市)
-    return any(e in edges for e in range(start + 1, end))
+    return any(e in edges or e in soft for e in range(start + 1, end))

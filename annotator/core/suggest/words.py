@@ -204,20 +204,30 @@ def _generic_place(word: str) -> bool:
     return False
 
 
+def _lone(word: str) -> str:
+    return word if len(word) == 1 else ""
+
+
 def _label_words(analysis: Analysis) -> list[Word]:
     out: list[Word] = []
     j = segment.dictionary()
     text = analysis.simplified
     tokens = analysis.tokens
     maybe = _MAYBE_TAGS
-    # Where a one-character word starts: 龙湾|屿 (an islet), not 王刚|市长.
-    lone = {t[0]: t[2] for t in tokens if t[1] - t[0] == 1}
+    at = analysis.by_start.get
+
+    def word_from(offset: int) -> str:
+        """The word that starts at ``offset``, or ''."""
+        k = at(offset)
+        return "" if k is None else tokens[k][2]
+
     for start, end, word, tag in tokens:
         if end - start < 2 or (tag is not None and tag not in maybe):
             continue  # verbs, adverbs, punctuation, single characters: never a name
         label = _label(word, tag, _STRICT_AFTER_NAME.match(text[end : end + 3]) is not None)
         if label == "PER" and (
-            after_count(text, start) or lone.get(end, "") in PLACE_ENDS_NOT_NAMES
+            # A one-character word after it: 龙湾|屿 (an islet), not 王刚|市长.
+            after_count(text, start) or _lone(word_from(end)) in PLACE_ENDS_NOT_NAMES
         ):
             continue  # 这两|张卫星: a classifier and a noun; 龙湾|屿: a place
         if label == "PER" and tag is None and len(word) == 3 and word[2] in GLUED_AFTER_NAME:
@@ -271,17 +281,17 @@ def _label_words(analysis: Analysis) -> list[Word]:
                 runs[-1][3] |= sure
             else:
                 runs.append([start, end, 1, int(sure)])
-    ends = {t[1]: t[2] for t in tokens} if runs else {}
-    starts = {t[0]: t[2] for t in tokens} if runs else {}
     for start, end, pieces, surely in runs:
         # A foreign name with a place's level or feature after it, or a kind of
         # place before it, is a place: 莱克伍德|县, 库卡尔特|河, 城市|哈斯科沃.
         if end - start >= 2 and (surely or end - start >= 3):
-            after = starts.get(end, "")
+            after = word_from(end)
             if after in _FOREIGN_PLACE_END:
                 out.append(Word(start, end + 1, "LOC", *_FOREIGN_PLACE))
                 continue
-            if ends.get(start) in _PLACE_KINDS or after in _PLACE_KINDS_AFTER:
+            k = at(start)  # the words are contiguous: the one before ends at start
+            before = tokens[k - 1][2] if k else None
+            if before in _PLACE_KINDS or after in _PLACE_KINDS_AFTER:
                 out.append(Word(start, end, "LOC", *_FOREIGN_PLACE))
                 continue
         if (
