@@ -654,6 +654,11 @@ def _window(db_path: Path, size: tuple[int, int] = (1440, 900)) -> Any:
     window.dialogs = False  # a modal dialog would stop the benchmark for good
     window.resize(*size)
     window.show()
+    # Keys go to the active window: without a window manager nobody activates it.
+    window.activateWindow()
+    from PySide6.QtTest import QTest
+
+    QTest.qWaitForWindowActive(window, 2000)
     return window
 
 

@@ -4,6 +4,7 @@ cleanly without them); starts its own X server, so it needs nothing else around 
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
@@ -90,6 +91,71 @@ def test_logged_keys_replayed_with_real_x_events_give_the_gold(tmp_path):
     assert lines and {article for article, _key in lines} == {"art-1"}
     keys = [key for _article, key in lines]
 
+    app = None
+    with _xvfb() as display:
+        try:
+            home = tmp_path / "h2"
+            app = subprocess.Popen(
+                [sys.executable, "-m", "annotator.cli", "gui", "--db", str(replayed)],
+                env={
+                    **_on(display),
+                    "ANNOTATOR_HOME": str(home),
+                    "ANNOTATOR_NAME": "simulator",
+                    "LANG": "C.UTF-8",
+                },
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+            found = _xdotool(display, "search", "--sync", "--onlyvisible", "--pid", str(app.pid))
+            window = found.split()[0]
+            # No window manager: give the window the input focus and the pointer.
+            _xdotool(display, "windowfocus", "--sync", window)
+            _xdotool(display, "mousemove", "--window", window, "5", "5")
+            _xdotool(display, "key", "--delay", "40", *keys, timeout=120)
+            deadline = time.monotonic() + 60
+            while time.monotonic() < deadline:
+                _spans, status = _accepted(replayed)
+                if status == ["done"]:
+                    break
+                time.sleep(0.2)
+            assert _accepted(replayed) == ([*GOLD], ["done"])
+            assert _accepted(replayed) == _accepted(simulated)
+        finally:
+            if app is not None:
+                app.terminate()
+                app.wait(20)
+
+
+def test_the_simulator_drives_a_real_x_window_with_no_window_manager(tmp_path):
+    # Nobody activates a window on a bare X server, and keys go to the active one.
+    gold = tmp_path / "gold.jsonl"
+    entities = [{"start": s, "end": e, "label": lab, "text": TEXT[s:e]} for s, e, lab in GOLD]
+    gold.write_text(
+        json.dumps({"id": "art-1", "text": TEXT, "entities": entities}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    with _xvfb() as display:
+        out = subprocess.run(
+            [sys.executable, "-m", "annotator.cli", "bench", "simulate", "--gold", str(gold)],
+            capture_output=True,
+            text=True,
+            env={**_on(display), "ANNOTATOR_HOME": str(tmp_path / "home")},
+            timeout=240,
+        )
+    assert out.returncode == 0, out.stderr
+    assert json.loads(out.stdout)["articles_at_gold"] == 1
+
+
+def _on(display):
+    """The environment of a Qt program on that X display."""
+    env = {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+    return {**env, "DISPLAY": display, "QT_QPA_PLATFORM": "xcb"}
+
+
+@contextlib.contextmanager
+def _xvfb():
+    """A fresh X server with no window manager, for as long as the block runs: its
+    display name."""
     read_fd, write_fd = os.pipe()
     xvfb = subprocess.Popen(
         ["Xvfb", "-displayfd", str(write_fd), "-screen", "0", "1600x1000x24", "-nolisten", "tcp"],
@@ -97,41 +163,9 @@ def test_logged_keys_replayed_with_real_x_events_give_the_gold(tmp_path):
         stderr=subprocess.DEVNULL,
     )
     os.close(write_fd)
-    app = None
     try:
         with os.fdopen(read_fd) as fh:
-            display = ":" + fh.readline().strip()
-        home = tmp_path / "h2"
-        app = subprocess.Popen(
-            [sys.executable, "-m", "annotator.cli", "gui", "--db", str(replayed)],
-            env={
-                **{k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"},
-                "DISPLAY": display,
-                "QT_QPA_PLATFORM": "xcb",
-                "ANNOTATOR_HOME": str(home),
-                "ANNOTATOR_NAME": "simulator",
-                "LANG": "C.UTF-8",
-            },
-            stdout=subprocess.DEVNULL,
-            stderr=subprocess.DEVNULL,
-        )
-        found = _xdotool(display, "search", "--sync", "--onlyvisible", "--pid", str(app.pid))
-        window = found.split()[0]
-        # No window manager: give the window the input focus and the pointer.
-        _xdotool(display, "windowfocus", "--sync", window)
-        _xdotool(display, "mousemove", "--window", window, "5", "5")
-        _xdotool(display, "key", "--delay", "40", *keys, timeout=120)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            _spans, status = _accepted(replayed)
-            if status == ["done"]:
-                break
-            time.sleep(0.2)
-        assert _accepted(replayed) == ([*GOLD], ["done"])
-        assert _accepted(replayed) == _accepted(simulated)
+            yield ":" + fh.readline().strip()
     finally:
-        if app is not None:
-            app.terminate()
-            app.wait(20)
         xvfb.terminate()
         xvfb.wait(20)
