@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 
 import pytest
 from hypothesis import HealthCheck, example, given, settings
@@ -765,3 +766,14 @@ def test_suggesting_leaves_no_reference_cycles_behind():
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+@given(st.text(alphabet="王李中美县市长的了，。A1 ", max_size=40))
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def test_words_at_are_the_words_whose_first_character_matches(text):
+    """By its definition: the indices, in order, of the words starting with one of the
+    characters, whatever jieba made of the text (some characters start no word)."""
+    first = re.compile("[王中县]")
+    analysis = analyse(text)
+    want = [k for k, t in enumerate(analysis.tokens) if first.match(t[2][0])]
+    assert analysis.words_at(first) == want

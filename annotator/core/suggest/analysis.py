@@ -23,6 +23,8 @@ from annotator.core.text import find_garbled, navigation_lines, to_simplified
 
 T = TypeVar("T")
 
+_MATCH_START = re.Match.start
+
 # A sentence ends after these (and at a line break).
 _SENTENCE = re.compile(r"[^。！？!?\n]+[。！？!?]*|\n+")
 
@@ -88,6 +90,14 @@ class Analysis:
         while last > first and tokens[last - 1][1] > end:
             last -= 1
         return range(k, max(k, last))
+
+    def words_at(self, first: re.Pattern[str]) -> list[int]:
+        """Indices, in order, of the words whose first character matches ``first`` (a
+        class of characters): a component that reads only such words finds them by one
+        search of the text, instead of testing every word."""
+        at = self.by_start.get
+        found = map(at, map(_MATCH_START, first.finditer(self.simplified)))
+        return [k for k in found if k is not None]
 
     def shared(self, key: str, build: Callable[[Analysis], T]) -> T:
         """What ``build`` derives from this analysis, built once for every component."""

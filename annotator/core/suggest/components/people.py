@@ -177,6 +177,9 @@ def _titled_names(analysis: Analysis) -> list[tuple[int, int, float]]:
     return out
 
 
+_SURNAME = re.compile("[" + re.escape("".join(sorted(SURNAMES))) + "]")
+
+
 def _modelled_names(analysis: Analysis) -> list[tuple[int, int, bool]]:
     """Names the character model finds where jieba missed them: ``(start, end, sure)``."""
     text, tokens = analysis.simplified, analysis.tokens
@@ -184,17 +187,26 @@ def _modelled_names(analysis: Analysis) -> list[tuple[int, int, bool]]:
     known, places, model = j.known, j.places, j.name_model
     if not tokens:
         return []
-    edges = set(analysis.edges)
+    words = analysis.edges
     # The HMM glues a name's last character to the word after it (钱东|芬是): where a
     # word it made up has a verb or particle after its first character, a name may end.
-    edges |= {
+    glued = {
         t[0] + 1 for t in tokens if t[3] is None and len(t[2]) == 2 and t[2][1] in GLUED_AFTER_NAME
     }
-    lone = {t[0]: t[3] or "" for t in tokens if t[1] - t[0] == 1}  # one-character words
+
+    def edge(offset: int) -> bool:
+        return offset in words or offset in glued
+
+    def lone(offset: int) -> str | None:
+        """The tag ('' for none) of the one-character word at ``offset``, or None."""
+        k = analysis.by_start.get(offset)
+        if k is None or tokens[k][1] - offset != 1:
+            return None
+        return tokens[k][3] or ""
+
     out = []
-    for k, (start, word_end, word, tag) in enumerate(tokens):
-        if text[start] not in SURNAMES:
-            continue
+    for k in analysis.words_at(_SURNAME):  # only the words that start with a surname
+        start, word_end, word, tag = tokens[k]
         # Right after a title a name needs less evidence: 局长孔令贤上任以后.
         after_title = k > 0 and tokens[k - 1][3] == "nnt"
         floor = 0.0 if after_title else THRESHOLD
@@ -211,7 +223,7 @@ def _modelled_names(analysis: Analysis) -> list[tuple[int, int, bool]]:
             end = start + length
             piece = text[start:end]
             if (
-                end not in edges
+                not edge(end)
                 or len(piece) < length
                 or not all("\u4e00" <= c <= "\u9fff" for c in piece)
             ):
@@ -223,13 +235,13 @@ def _modelled_names(analysis: Analysis) -> list[tuple[int, int, bool]]:
             if length == 3 and AFTER_GIVEN.match(piece, 2):
                 continue  # 刘斌和: a name and the word after it
             if piece[-1] in PLACE_ENDS_NOT_NAMES or (
-                text[end : end + 1] in PLACE_ENDS_NOT_NAMES and end + 1 in edges
+                text[end : end + 1] in PLACE_ENDS_NOT_NAMES and edge(end + 1)
             ):
                 continue  # 李湾村, 陈家|窖: a place named after a family, not a person
             score = model.score(piece)
             if score >= floor and (best is None or score > best[0]):
                 best = (score, end)
-            if best is not None and length == 3 and _name_piece(lone.get(end - 1)):
+            if best is not None and length == 3 and _name_piece(lone(end - 1)):
                 break  # a name of three characters is likelier than one of two: 陈文|丁
         if best is not None and (
             text[start : best[1]] not in known

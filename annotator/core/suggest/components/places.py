@@ -51,7 +51,6 @@ _PAIR_NOUNS = vocab.ordered("pair_nouns")
 _BEFORE_PAIR = vocab.chars("pair_prepositions")
 
 _ABBR_START = _ABBR_ANY | _ABBR_VERB
-_START = re.Match.start
 
 # What a word that holds an abbreviation starts with (below: only those words are read).
 _ABBR_FIRST = re.compile(
@@ -116,11 +115,9 @@ def _paired(text: str, start: int) -> list[int]:
 def _abbreviations(analysis: Analysis) -> list[int]:
     text, tokens = analysis.simplified, analysis.tokens
     found: list[int] = []
-    # Only the words that start with a character an abbreviation's word starts with
-    # (found at C speed): a few in a hundred.
-    at = analysis.by_start.get
-    which = [k for k in map(at, map(_START, _ABBR_FIRST.finditer(text))) if k is not None]
-    for k in which:
+    # Only the words that start with a character an abbreviation's word starts with: a
+    # few in a hundred.
+    for k in analysis.words_at(_ABBR_FIRST):
         start, _end, word, _tag = tokens[k]
         if word[0] in _ABBR_PAIRED and (not k or tokens[k - 1][2][-1:] not in _ABBR_PAIRED):
             run = _paired(text, start)
