@@ -347,15 +347,15 @@ def fits_words(analysis: Analysis, pieces: Lattice, start: int, end: int, label:
     )
 
 
-def _hmm_inside(analysis: Analysis) -> frozenset[int]:
+def _hmm_inside(analysis: Analysis) -> set[int]:
     """Every offset inside a word jieba's HMM made up: soft edges, beside the words'
     own (read as well as them, not merged into a copy of them)."""
-    return frozenset(
+    return {
         at
         for t_start, t_end, _w, tag in analysis.tokens
         if tag is None
         for at in range(t_start + 1, t_end)
-    )
+    }
 
 
 def _headed_title(text: str, start: int, end: int, edges: frozenset[int], lattice: Lattice) -> bool:
@@ -378,7 +378,7 @@ def _heads_a_word(analysis: Analysis, start: int, end: int) -> bool:
     return word_end == end + 1 and tag is not None and tag not in ("nt", "nnt", "nis")
 
 
-def _straddles(start: int, end: int, edges: frozenset[int], soft: frozenset[int]) -> bool:
+def _straddles(start: int, end: int, edges: frozenset[int], soft: set[int]) -> bool:
     """Does ``start:end`` cut a word, where words' edges and the offsets ``soft``
     inside guessed words are edges?"""
     start_cut = start in edges or start in soft

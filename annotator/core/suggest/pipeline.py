@@ -77,7 +77,8 @@ class Pipeline:
         # Labels the project renamed: components still say the old name.
         self.renames = dict(renames or {})
         self.repeated = dict(repeated or {})
-        self._taught = [c for c in self.components if isinstance(c, Taught)]
+        # What the annotators taught rejects candidates, where there is a project.
+        self._taught = [c for c in self.components if isinstance(c, Taught) and c.teaches]
         self.model = model
         self.model_config = dict(model_config or config()["model"])
 
@@ -300,11 +301,17 @@ class Pipeline:
         ]
 
 
+def _merge_order(c: Candidate) -> tuple[int, int, int]:
+    # By index: a named tuple's fields read faster so (this runs for every candidate of
+    # every merge).
+    return (-c[4], c[0] - c[1], c[0])  # -priority, -length, start
+
+
 def _flat(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
     """Higher priority first, then longer, then earlier; no overlaps (n log n)."""
     taken = bytearray(length)
     chosen: list[Candidate] = []
-    for cand in sorted(candidates, key=lambda c: (-c.priority, c.start - c.end, c.start)):
+    for cand in sorted(candidates, key=_merge_order):
         start, end = cand.start, cand.end
         if end <= start or taken.find(1, start, end) >= 0:
             continue

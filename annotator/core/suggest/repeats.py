@@ -70,7 +70,7 @@ def every_occurrence(
     )
     out = list(spans)
     for start, end, label, confidence in found:
-        if not any(taken[start:end]):
+        if taken.find(1, start, end) < 0:
             taken[start:end] = b"\x01" * (end - start)
             out.append((start, end, label, confidence))
     return sorted(out)

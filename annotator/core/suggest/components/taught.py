@@ -95,6 +95,12 @@ class Taught(Component):
             for start, end, label in self.surfaces.matches(analysis.simplified)
         ]
 
+    @property
+    def teaches(self) -> bool:
+        """Has it a project to read what the annotators taught from (else it proposes
+        and rejects nothing)?"""
+        return self.surfaces is not None
+
     def rejects(self, analysis: Analysis, cand: Candidate) -> bool:
         return self.surfaces is not None and self.surfaces.rejects(
             analysis.simplified[cand.start : cand.end], cand.label
