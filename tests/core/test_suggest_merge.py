@@ -10,12 +10,8 @@ from hypothesis import strategies as st
 
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate
-from annotator.core.suggest.pipeline import (
-    _flat,
-    _outside_stop_words,
-    _reach,
-    _yield_to_tagged_words,
-)
+from annotator.core.suggest.filters import outside_stop_words, reach, yield_to_tagged_words
+from annotator.core.suggest.pipeline import _flat
 
 N = 40
 spans = st.tuples(st.integers(0, N - 1), st.integers(1, 8)).map(
@@ -48,7 +44,7 @@ def test_lexicon_pieces_yield_to_the_jieba_words_holding_them(found):
         if not c.origin.startswith("lexicon:")
         or not any(s <= c.start and c.end <= e and e - s > c.length for s, e in words)
     ]
-    assert _yield_to_tagged_words(_analysis(), found) == expected
+    assert yield_to_tagged_words(_analysis(), found) == expected
 
 
 @given(candidates, st.lists(spans, max_size=6))
@@ -58,7 +54,7 @@ def test_stop_words_veto_what_lies_within_them(found, stops):
         lattice.setdefault(s, []).append((e, "STOP"))
     lattice.setdefault(0, []).append((3, "LOC"))  # other kinds veto nothing
     expected = [c for c in found if not any(s <= c.start and c.end <= e for s, e in stops)]
-    assert _outside_stop_words(_analysis(lattice), found) == expected
+    assert outside_stop_words(_analysis(lattice), found) == expected
 
 
 @given(candidates)
@@ -93,7 +89,7 @@ def test_words_within_and_word_at_match_their_definitions(lengths, span):
 
 @given(st.lists(spans, max_size=12))
 def test_reach_is_the_furthest_end_of_the_spans_started_by_each_offset(found):
-    reach = _reach(found, N)
-    assert len(reach) == N + 1
+    got = reach(found, N)
+    assert len(got) == N + 1
     for i in range(N + 1):
-        assert reach[i] == max((e for s, e in found if s <= i), default=0)
+        assert got[i] == max((e for s, e in found if s <= i), default=0)

@@ -30,6 +30,7 @@ from annotator.core.suggest.base import Candidate, Component
 from annotator.core.suggest.components import REGISTRY
 from annotator.core.suggest.components.taught import ORIGIN as TAUGHT
 from annotator.core.suggest.components.taught import Taught
+from annotator.core.suggest.filters import outside_stop_words, yield_to_tagged_words
 from annotator.core.suggest.learner import Features, ModelSource, body_word, body_words
 from annotator.core.suggest.repeats import every_occurrence, repeated_names
 
@@ -110,8 +111,8 @@ class Pipeline:
             found = [c for c in found if c.label in self.labels]
         for taught in self._taught:
             found = [c for c in found if not taught.rejects(analysis, c)]
-        found = _yield_to_tagged_words(analysis, found)
-        found = _outside_stop_words(analysis, found)
+        found = yield_to_tagged_words(analysis, found)
+        found = outside_stop_words(analysis, found)
         text, quiet = analysis.text, analysis.unlabelled
         quiet_starts = [s for s, _e in quiet]
         cleaned = []
@@ -319,51 +320,6 @@ def _flat(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
         chosen.append(cand)
     chosen.sort(key=lambda c: c.start)
     return chosen
-
-
-def _reach(spans: Iterable[tuple[int, int]], length: int) -> list[int]:
-    """``reach[i]``: the furthest end of the spans that start at or before ``i``. One
-    step a span, in order of start: the list grows by runs of one value (at C speed),
-    not a character at a time."""
-    reach: list[int] = []
-    furthest = 0
-    for start, end in sorted(spans):
-        if end > furthest:
-            reach += [furthest] * (start - len(reach))
-            furthest = end
-    reach += [furthest] * (length + 1 - len(reach))
-    return reach
-
-
-def _yield_to_tagged_words(analysis: Analysis, found: list[Candidate]) -> list[Candidate]:
-    """A lexicon piece strictly inside a word jieba tags as a person or organisation
-    yields to that word: 黄家 in 黄家豪, 中国 in 中国营养学会. (中国 in 中国人民 stays:
-    中国人民 is no name; a place inside jieba's place stays: its places hold generic
-    endings.)"""
-    words = [(c.start, c.end) for c in found if c.origin.startswith("jieba:") and c.label != "LOC"]
-    if not words:
-        return found
-    reach = _reach(words, len(analysis.text))
-    return [
-        c
-        for c in found
-        if not c.origin.startswith("lexicon:")
-        or not (reach[c.start] > c.end or (c.start > 0 and reach[c.start - 1] >= c.end))
-    ]
-
-
-def _outside_stop_words(analysis: Analysis, found: list[Candidate]) -> list[Candidate]:
-    """Stop-list words (lattice kind STOP) veto any candidate lying within them (暨,
-    高水平, 全县)."""
-    reach = analysis.shared("stop_reach", _stop_reach)
-    if reach is None:
-        return found
-    return [c for c in found if reach[c.start] < c.end]
-
-
-def _stop_reach(analysis: Analysis) -> list[int] | None:
-    stops = [(s, e) for s, ends in analysis.lattice.items() for e, kind in ends if kind == "STOP"]
-    return _reach(stops, len(analysis.text)) if stops else None
 
 
 def default_pipeline(
