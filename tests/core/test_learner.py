@@ -382,3 +382,17 @@ def test_the_body_word_is_the_longest_body_piece_of_two_to_six_characters_ending
     ]
     want = text[min(fitting) : end] if fitting else ""
     assert learner.body_word(text, learner.body_words(lattice), start, end) == want
+
+
+def test_what_a_project_taught_does_not_change_what_its_model_learns(store):
+    # A project's model learns from its done articles, whose accepted names are also
+    # taught: read as candidates, they would be right at every one of them, and the
+    # model would learn to take a taught name wherever it stands.
+    from annotator.core.suggest.training import component_pipeline
+
+    docs = [(t, _gold(t)) for t in TRAIN]
+    untaught = train_docs(docs, pipeline=component_pipeline(store))
+    for text, gold in docs:
+        for start, end, label in gold:
+            store.teach(text[start:end], label, "positive", "amy")
+    assert train_docs(docs, pipeline=component_pipeline(store)) == untaught

@@ -28,7 +28,6 @@ from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis, analyse
 from annotator.core.suggest.base import Candidate, Component
 from annotator.core.suggest.components import REGISTRY
-from annotator.core.suggest.components.taught import ORIGIN as TAUGHT
 from annotator.core.suggest.components.taught import Taught
 from annotator.core.suggest.filters import outside_stop_words, yield_to_tagged_words
 from annotator.core.suggest.learner import Features, ModelSource, body_word, body_words
@@ -86,17 +85,21 @@ class Pipeline:
     def analyse(self, text: str) -> Analysis:
         return analyse(text)
 
-    def propose(self, analysis: Analysis, *, every_label: bool = False) -> list[Candidate]:
+    def propose(
+        self, analysis: Analysis, *, every_label: bool = False, taught: bool = True
+    ) -> list[Candidate]:
         """Every component's candidates, filtered, in the components' order; names
         written with a short aside inside them (党(工)委书记) are proposed whole too.
-        ``every_label``: also labels outside the project's set (what a model reads)."""
-        found = self._filtered(analysis, self._raw(analysis), every_label)
-        return found + self._across_asides(analysis, every_label)
+        ``every_label``: also labels outside the project's set (what a model reads);
+        ``taught``: also what the annotators taught."""
+        found = self._filtered(analysis, self._raw(analysis, taught), every_label)
+        return found + self._across_asides(analysis, every_label, taught)
 
-    def _raw(self, analysis: Analysis) -> list[Candidate]:
+    def _raw(self, analysis: Analysis, taught: bool = True) -> list[Candidate]:
         found: list[Candidate] = []
         for component in self.components:
-            found.extend(component.propose(analysis))
+            if taught or not isinstance(component, Taught):
+                found.extend(component.propose(analysis))
         return found
 
     def _filtered(
@@ -128,7 +131,9 @@ class Pipeline:
             )
         return cleaned
 
-    def _across_asides(self, analysis: Analysis, every_label: bool = False) -> list[Candidate]:
+    def _across_asides(
+        self, analysis: Analysis, every_label: bool = False, taught: bool = True
+    ) -> list[Candidate]:
         """The sentences with an aside, analysed once more without their asides; what
         the components find there is mapped back, asides included, and competes with
         the rest by the usual priority and length. Only those sentences: linear."""
@@ -154,7 +159,7 @@ class Pipeline:
         reduced = "".join(text[i] if i >= 0 else "\n" for i in keep)
         inner = self.analyse(reduced)
         out = []
-        for c in self._filtered(inner, self._raw(inner), every_label):
+        for c in self._filtered(inner, self._raw(inner, taught), every_label):
             first, last = keep[c.start], keep[c.end - 1]
             if first < 0 or last < 0 or -1 in keep[c.start : c.end]:
                 continue
@@ -184,8 +189,11 @@ class Pipeline:
 
     def features(self, analysis: Analysis) -> Features:
         """What the sequence model reads: every label's candidates (it was trained on
-        all of them), the merge's choice, the words and the lattice."""
-        found = self.propose(analysis, every_label=True)
+        all of them), the merge's choice, the words and the lattice. Not what the
+        annotators taught: taught from the very articles a project's model learns
+        from, it is always right there, and the model would learn to trust it where
+        it is not (a place taught on its own, inside a longer name)."""
+        found = self.propose(analysis, every_label=True, taught=False)
         return Features(
             analysis.simplified,
             analysis.tokens,
@@ -228,12 +236,12 @@ class Pipeline:
             for key, c in shaped.items()
             if key in by_key or c.confidence >= alone
         ]
-        taught = [c for c in features.candidates if c.origin == TAUGHT]
+        taught = self._filtered(
+            analysis, [c for component in self._taught for c in component.propose(analysis)]
+        )
         own = features.chosen
-        if labels is not None:
-            taught = [c for c in taught if c.label in labels]
-            if any(c.label not in labels for c in features.candidates):
-                own = self.merge(analysis, [c for c in features.candidates if c.label in labels])
+        if labels is not None and any(c.label not in labels for c in features.candidates):
+            own = self.merge(analysis, [c for c in features.candidates if c.label in labels])
         unsure = self.model_config["unsure_outside"]
         judges_after = int(self.model_config["judges_after"])
         length = len(analysis.text)
