@@ -204,6 +204,12 @@ def _generic_place(word: str) -> bool:
     return False
 
 
+@lru_cache(maxsize=2)
+def _name_start(chars: frozenset[str]) -> re.Pattern[str]:
+    """A class of the characters ``chars`` (the name characters: made once)."""
+    return re.compile("[" + re.escape("".join(sorted(chars))) + "]")
+
+
 def _lone(word: str) -> str:
     return word if len(word) == 1 else ""
 
@@ -245,7 +251,10 @@ def _label_words(analysis: Analysis) -> list[Word]:
     strict, loose = j.foreign_chars, j.name_chars
     runs: list[list[int]] = []  # [start, end, pieces, any piece surely foreign]
     places = j.places
-    for start, end, word, tag in tokens:
+    # Only words that start with a name character can be a piece (the others are
+    # passed over below: they change no run).
+    for k in analysis.words_at(_name_start(loose)):
+        start, end, word, tag = tokens[k]
         # Any other word breaks a run, places too (美国/加利福尼亚), and so does a
         # place's level or feature (莱克伍德|县).
         if (
@@ -289,8 +298,8 @@ def _label_words(analysis: Analysis) -> list[Word]:
             if after in _FOREIGN_PLACE_END:
                 out.append(Word(start, end + 1, "LOC", *_FOREIGN_PLACE))
                 continue
-            k = at(start)  # the words are contiguous: the one before ends at start
-            before = tokens[k - 1][2] if k else None
+            first = at(start)  # the words are contiguous: the one before ends at start
+            before = tokens[first - 1][2] if first else None
             if before in _PLACE_KINDS or after in _PLACE_KINDS_AFTER:
                 out.append(Word(start, end, "LOC", *_FOREIGN_PLACE))
                 continue
