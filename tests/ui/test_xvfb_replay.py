@@ -47,6 +47,17 @@ def _accepted(db):
     return [tuple(r) for r in rows], [r[0] for r in status]
 
 
+def _gold_file(tmp_path):
+    """The one article and its gold, as native JSONL."""
+    gold = tmp_path / "gold.jsonl"
+    entities = [{"start": s, "end": e, "label": lab, "text": TEXT[s:e]} for s, e, lab in GOLD]
+    gold.write_text(
+        json.dumps({"id": "art-1", "text": TEXT, "entities": entities}, ensure_ascii=False) + "\n",
+        encoding="utf-8",
+    )
+    return gold
+
+
 def _xdotool(display, *args, timeout=30):
     return subprocess.run(
         ["xdotool", *args],
@@ -61,12 +72,7 @@ def _xdotool(display, *args, timeout=30):
 def test_logged_keys_replayed_with_real_x_events_give_the_gold(tmp_path):
     from annotator.bench.simulate import _gold_ids, _seed
 
-    gold = tmp_path / "gold.jsonl"
-    entities = [{"start": s, "end": e, "label": lab, "text": TEXT[s:e]} for s, e, lab in GOLD]
-    gold.write_text(
-        json.dumps({"id": "art-1", "text": TEXT, "entities": entities}, ensure_ascii=False) + "\n",
-        encoding="utf-8",
-    )
+    gold = _gold_file(tmp_path)
     fresh = tmp_path / "fresh.db"
     _seed(fresh, read_gold(gold), _gold_ids(str(gold)))
     simulated, replayed = tmp_path / "sim.db", tmp_path / "replay.db"
@@ -128,12 +134,7 @@ def test_logged_keys_replayed_with_real_x_events_give_the_gold(tmp_path):
 
 def test_the_simulator_drives_a_real_x_window_with_no_window_manager(tmp_path):
     # Nobody activates a window on a bare X server, and keys go to the active one.
-    gold = tmp_path / "gold.jsonl"
-    entities = [{"start": s, "end": e, "label": lab, "text": TEXT[s:e]} for s, e, lab in GOLD]
-    gold.write_text(
-        json.dumps({"id": "art-1", "text": TEXT, "entities": entities}, ensure_ascii=False) + "\n",
-        encoding="utf-8",
-    )
+    gold = _gold_file(tmp_path)
     with _xvfb() as display:
         out = subprocess.run(
             [sys.executable, "-m", "annotator.cli", "bench", "simulate", "--gold", str(gold)],
