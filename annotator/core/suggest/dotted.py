@@ -6,6 +6,8 @@ Shared by people (the names) and organisations (a name and a body word after it:
 
 from __future__ import annotations
 
+import re
+
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.compose import composition
 from annotator.core.suggest.names import NAME_DOTS, SURE_DOTS, foreign_name_edge
@@ -17,13 +19,17 @@ def dotted_names(analysis: Analysis) -> list[tuple[int, int, int]]:
     return analysis.shared("dotted_names", _find)
 
 
+_DOT = re.compile("[" + re.escape("".join(NAME_DOTS)) + "]")
+
+
 def _find(analysis: Analysis) -> list[tuple[int, int, int]]:
     tokens = analysis.tokens
     if not any(dot in analysis.simplified for dot in NAME_DOTS):
         return []
     pieces = composition(analysis).pieces
     out = []
-    for k, token in enumerate(tokens):
+    for k in analysis.words_at(_DOT):
+        token = tokens[k]
         if token[2] in NAME_DOTS and 0 < k < len(tokens) - 1:
             sure = token[2] in SURE_DOTS
             if not sure and token[2] in (tokens[k - 1][2], tokens[k + 1][2]):

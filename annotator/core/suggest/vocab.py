@@ -63,6 +63,13 @@ def alternation(*names: str) -> str:
 
 
 @cache
+def first_class(*names: str) -> str:
+    """A regular-expression class of the first characters of the named lists' entries
+    (for :meth:`Analysis.words_at`: the words that may be one of them)."""
+    return "[" + re.escape("".join(sorted({w[0] for w in ordered(*names)}))) + "]"
+
+
+@cache
 def char_class(*names: str) -> str:
     """A regular-expression class of every character of the named lists."""
     return "[" + re.escape("".join(sorted(chars(*names)))) + "]"

@@ -4,6 +4,7 @@ jieba's organisations, and companies named after people."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from annotator.core.suggest import vocab
@@ -19,6 +20,7 @@ from annotator.core.suggest.words import labelled_words
 _BODY_GENERIC = vocab.words("generic_body_leads")
 
 _INDUSTRIES = vocab.words("industries")
+_INDUSTRY_START = re.compile(vocab.first_class("industries"))
 
 _PROPER_PIECES = frozenset({"LOC", "ORG", "NAME"})
 
@@ -197,9 +199,9 @@ def _companies(analysis: Analysis) -> list[tuple[int, int]]:
     the trade ends the phrase; before another noun it is a field (某市 + 电子 + 产业)."""
     tokens = analysis.tokens
     found = []
-    for k in range(1, len(tokens)):
+    for k in analysis.words_at(_INDUSTRY_START):
         _start, end, word, _tag = tokens[k]
-        if word not in _INDUSTRIES:
+        if word not in _INDUSTRIES or k == 0:
             continue
         name = tokens[k - 1]
         tag = name[3]

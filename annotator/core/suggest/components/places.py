@@ -172,15 +172,18 @@ def _abbreviations(analysis: Analysis) -> list[int]:
 
 
 _PLACE_SUFFIX = vocab.chars("place_levels")
+_PLACE_SUFFIX_CHAR = re.compile(vocab.char_class("place_levels"))
 
 # Stems that make a generic word with a place suffix (全县, 该市, 城乡), not a name.
 _GENERIC_STEM = vocab.chars("generic_place_stems")
 
 
-def _suffixed_places(tokens: Sequence[Token]) -> list[tuple[int, int]]:
+def _suffixed_places(analysis: Analysis) -> list[tuple[int, int]]:
     """An unknown name cut off before 县/市/镇… is a place with it (称多县, 泥汊镇)."""
+    tokens = analysis.tokens
     found = []
-    for k, (_start, end, word, _tag) in enumerate(tokens):
+    for k in analysis.words_at(_PLACE_SUFFIX_CHAR):
+        _start, end, word, _tag = tokens[k]
         if word not in _PLACE_SUFFIX or k == 0:
             continue
         p_start, _p_end, stem, tag = tokens[k - 1]
@@ -275,7 +278,7 @@ class Places(Component):
         suffix = self.priority("rule:place-suffix")
         out += [
             Candidate(start, end, "LOC", "rule:place-suffix", suffix, 0.5)
-            for start, end in _suffixed_places(analysis.tokens)
+            for start, end in _suffixed_places(analysis)
         ]
         dateline = self.priority("rule:dateline")
         out += [
