@@ -49,15 +49,16 @@ BODIES = """
 乡政府 省政府 人大 人大常委会 常委会 政协 人民法院 法院 人民检察院 检察院 公安局 公安分局 派出所 司法局
 财政局 税务局 教育局 民政局 人社局 自然资源局 住建局 交通运输局 农业农村局 水务局 商务局 文广旅体局
 卫生健康局 卫健局 应急管理局 市场监管局 生态环境局 统计局 审计局 发改局 工信局 科技局 林业局 城管局
-发展和改革局 工业和信息化局 发展改革委 发改委 国资委 办公室 办公厅 委员会 管委会 指挥部 指挥办 工作组
+发展和改革局 工业和信息化局 发展改革委 发改委 国资委 网信办 编办 外事办 金融办 办公室 办公厅 委员会 管委会 指挥部 指挥办 工作组
 人民医院 中医院 医院 卫生院 大学 学院 中学 小学 学校 银行 分行 支行 集团 有限公司 股份有限公司 公司
 协会 商会 联合会 研究院 研究所 中心 电视台 报社 日报 妇联 团委 共青团 总工会 工会 残联 科协 侨联
 队 女队 男队 代表队 国家队 俱乐部 代表团 议会 国会 政府 内阁 外交部 国防部 财政部 商务部 教育部
 海军 陆军 空军 武警 海关
 """.split()
 
-# Words that put a body at a level of the state, like 市 or 县 do (国家统计局, 中央气象台).
-LEVEL_WORDS = "国家 中央 全国 地方".split()
+# Words that put a body at a level of the state, like 市 or 县 do (国家统计局, 中央气象台,
+# 市直 + 机关工委: the bodies a city runs directly).
+LEVEL_WORDS = "国家 中央 全国 地方 省直 市直 县直 区直".split()
 
 # Programmes and strategies that Guangdong's news names without quotes, province-wide
 # and national (ours; public knowledge). GUIDELINES: POLICY.
@@ -130,7 +131,7 @@ NATIONAL_BODIES = """
 """.split()
 
 TITLES = """
-书记 副书记 常务副书记 党委书记 党委副书记 党组书记 党工委书记 支部书记 总书记 市委书记 县委书记 区委书记
+书记 副书记 常务副书记 党委书记 党委副书记 党组书记 党组成员 党委委员 党工委书记 支部书记 总书记 市委书记 县委书记 区委书记
 镇党委书记 省委书记 纪委书记 市长 副市长 常务副市长 县长 副县长 区长 副区长 镇长 副镇长 乡长 副乡长 省长
 副省长 村长 主任 副主任 常务副主任 局长 副局长 处长 副处长 科长 副科长 厅长 副厅长 部长 副部长 院长
 副院长 检察长 副检察长 庭长 所长 站长 校长 副校长 主席 副主席 委员 常委 委员长 秘书长 副秘书长 总指挥
@@ -405,8 +406,19 @@ def main(data: Path) -> None:
         for word in words:
             add(word, kind, origin)
     hanlp = data / "lexicons" / "hanlp"
+    # HanLP's organisation suffixes hold facility words too (基地, 电站, 博物馆): those end
+    # a facility's name (GUIDELINES: FAC), so they are no body word here; a common word
+    # before one then names a kind (种植基地), not an organisation.
+    from annotator.core.suggest import vocab
+
+    facility_words = vocab.words("facility_ends") | vocab.words("facility_ends_after_names")
     for word, _tag, n in hanlp_rows(hanlp / "nis_org_suffixes.tsv"):
-        if n >= 5 and len(word) >= 2 and not _common(word, freq, tags, ("nt", "n")):
+        if (
+            n >= 5
+            and len(word) >= 2
+            and word not in facility_words
+            and not _common(word, freq, tags, ("nt", "n"))
+        ):
             add(word, "BODY", "hanlp:nis")
     for word, _tag, n in hanlp_rows(hanlp / "nnt_titles.tsv"):
         if n >= 3 and word.endswith(
@@ -428,16 +440,22 @@ def main(data: Path) -> None:
             ):
                 add(word, "ORG", f"hanlp:{tag}")
     for word, tag, _n in hanlp_rows(hanlp / "人名词典.txt"):
-        if tag.startswith("nr") and 2 <= len(word) <= 4 and "·" not in word:
-            # A two-character name may be a common word too (文明, 建国); longer ones
-            # rarely are, even where jieba's tag is wrong (周恩来 is "t" there).
-            if len(word) >= 3 or not _common(word, freq, tags, ("nr",)):
-                add(word, "PER", f"hanlp:{tag}")
+        # A two-character name may be a common word too (文明, 建国); longer ones
+        # rarely are, even where jieba's tag is wrong (周恩来 is "t" there).
+        if (
+            tag.startswith("nr")
+            and 2 <= len(word) <= 4
+            and "·" not in word
+            and (len(word) >= 3 or not _common(word, freq, tags, ("nr",)))
+        ):
+            add(word, "PER", f"hanlp:{tag}")
     stop = set(STOP) | GENERIC_PLACES
     lines = sorted(
         f"{word}\t{kind}\t{origin}"
         for (word, kind), origin in entries.items()
-        if word not in stop or kind == "FEATURE"  # 平原 alone is no place; 华北平原 is
+        # 平原 alone is no place, but 华北平原 is; 市直 alone names no body, but it puts
+        # one at its level (市直 + 机关工委).
+        if word not in stop or kind in ("FEATURE", "LEVEL")
     )
     lines += sorted(f"{word}\tSTOP\tours" for word in stop)
     # The character model of names (annotator/core/suggest/names.py): Chinese names of

@@ -106,6 +106,10 @@ def test_places_come_out_whole_from_jieba():
         ("江门市乡村旅游发展委员会今天成立。", {("江门市乡村旅游发展委员会", "ORG")}),
         ("德国钢铁协会发表声明。", {("德国钢铁协会", "ORG")}),
         ("县里成立了“森林防火领导小组”。", {("森林防火领导小组", "ORG")}),
+        # A body under the party committee, and one at the level a city runs directly.
+        ("县委网信办和市直机关工委联合举办。", {("县委网信办", "ORG"), ("市直机关工委", "ORG")}),
+        # A title with the whole department before it.
+        ("他与市农业农村和水务局党组成员座谈", {("市农业农村和水务局党组成员", "TITLE")}),
         # Foreign names beside a title, or joined by a dot.
         ("俄罗斯总理普里马科夫今天表示", {("普里马科夫", "PER")}),
         ("约翰·史密斯说，", {("约翰·史密斯", "PER")}),
@@ -242,6 +246,12 @@ def test_a_dash_between_words_joins_no_name(pipeline):
 def test_generic_words_are_not_entities(pipeline):
     got = found(pipeline, "全县各镇、典型村和与会人员参加。把“头号工程”抓好。")
     assert not {s for s, _ in got} & {"全县", "各镇", "典型村", "与会人员", "头号工程"}
+
+
+def test_a_facility_word_ends_no_organisation(pipeline):
+    # 基地 ends a facility's name (GUIDELINES: FAC); common words before it name a kind.
+    got = found(pipeline, "村里建起了蔬菜种植基地和茶叶加工基地。")
+    assert not any(label in ("ORG", "FAC") for _, label in got)
 
 
 def test_traditional_text_keeps_offsets(pipeline):
