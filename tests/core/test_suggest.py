@@ -108,6 +108,16 @@ def test_places_come_out_whole_from_jieba():
         ("县里成立了“森林防火领导小组”。", {("森林防火领导小组", "ORG")}),
         # A body under the party committee, and one at the level a city runs directly.
         ("县委网信办和市直机关工委联合举办。", {("县委网信办", "ORG"), ("市直机关工委", "ORG")}),
+        # Two nouns joined by 与 inside a meeting's name.
+        (
+            "当天举办了数字经济与实体经济融合发展论坛。",
+            {("数字经济与实体经济融合发展论坛", "EVENT")},
+        ),
+        # A newspaper's press and its edition stay in its name.
+        (
+            "据江城晚报社消息，青禾日报海外版报道。",
+            {("江城晚报社", "ORG"), ("青禾日报海外版", "ORG")},
+        ),
         # A title with the whole department before it.
         ("他与市农业农村和水务局党组成员座谈", {("市农业农村和水务局党组成员", "TITLE")}),
         # Foreign names beside a title, or joined by a dot.
@@ -252,6 +262,17 @@ def test_a_facility_word_ends_no_organisation(pipeline):
     # 基地 ends a facility's name (GUIDELINES: FAC); common words before it name a kind.
     got = found(pipeline, "村里建起了蔬菜种植基地和茶叶加工基地。")
     assert not any(label in ("ORG", "FAC") for _, label in got)
+
+
+def test_kinds_of_area_are_no_places(pipeline):
+    got = found(pipeline, "支持老区苏区振兴，发展滨海旅游和临港产业，保护山林。")
+    assert not any(label == "LOC" for _, label in got)
+
+
+def test_a_newspaper_takes_no_piece_of_the_next_word(pipeline):
+    # 社 of 社会 is no press: the paper ends where its word does.
+    got = found(pipeline, "羊城晚报社会新闻版报道。")
+    assert ("羊城晚报", "ORG") in got and ("羊城晚报社", "ORG") not in got
 
 
 def test_traditional_text_keeps_offsets(pipeline):

@@ -38,12 +38,21 @@ def _breaks(token: Token) -> bool:
     )
 
 
-def _name_start(text: str, tokens: Sequence[Token], starts: list[int], at: int, limit: int) -> int:
+def _name_start(
+    text: str,
+    tokens: Sequence[Token],
+    starts: list[int],
+    at: int,
+    limit: int,
+    joined: bool = False,
+) -> int:
     """Start of the name whose telling ending begins at ``at``.
 
     Walks back word by word while the words can be part of a name (nouns, names,
     numbers and measure words, words jieba does not know), stopping at punctuation, a
-    function word or a verb: 在全县秋粮收购推进大会 -> 全县秋粮收购推进大会.
+    function word or a verb: 在全县秋粮收购推进大会 -> 全县秋粮收购推进大会. A join
+    between two places stays inside (某市——某县 + 对口帮扶 + 联席会议); with ``joined``, one
+    between any two nouns too (数字经济 与 实体经济 + 融合发展 + 论坛).
     """
     k = bisect_right(starts, at) - 1
     start = tokens[k][0] if k >= 0 else at
@@ -56,7 +65,7 @@ def _name_start(text: str, tokens: Sequence[Token], starts: list[int], at: int, 
     j = k - 1
     while j >= 0 and at - tokens[j][0] <= limit:
         if _breaks(tokens[j]) and not _inside_compound(tokens, j):
-            before = _place_pair(tokens, j)
+            before = _pair(tokens, j, _NOUNISH if joined else ("ns",))
             if before < 0:
                 break
             j = before  # 某市——某县 + 对口帮扶 + 联席会议: the pair is in the name
@@ -69,9 +78,9 @@ def _name_start(text: str, tokens: Sequence[Token], starts: list[int], at: int, 
 _PAIR_JOINS = vocab.words("place_pair_joins")
 
 
-def _place_pair(tokens: Sequence[Token], j: int) -> int:
-    """Where a join at word ``j`` (a dash, 与) sits between two places, the index of the
-    place before it; else -1."""
+def _pair(tokens: Sequence[Token], j: int, tags: tuple[str, ...]) -> int:
+    """Where a join at word ``j`` (a dash, 与) sits between two words of ``tags`` (two
+    places: ``("ns",)``), the index of the word before it; else -1."""
     if tokens[j][2] not in _PAIR_JOINS or j + 1 >= len(tokens):
         return -1
     i = j
@@ -79,7 +88,7 @@ def _place_pair(tokens: Sequence[Token], j: int) -> int:
         i -= 1
     if i < 0:
         return -1
-    if (tokens[i][3] or "").startswith("ns") and (tokens[j + 1][3] or "").startswith("ns"):
+    if (tokens[i][3] or "").startswith(tags) and (tokens[j + 1][3] or "").startswith(tags):
         return i
     return -1
 
@@ -111,11 +120,13 @@ def named_before(
     generic: frozenset[str],
     limit: int,
     kinds_lead: bool = False,
+    joined: bool = False,
 ) -> list[tuple[int, int]]:
     """Names that end in a telling word (each ``(start, end)`` of ``endings``): the
     words before it back to the name's edge, without leading numbers or generic words.
     With ``kinds_lead`` (facilities), nor words of kind before it (私营, 大型), nor anything
-    up to a count or a pointing word in it (两条 + 高速, 这是 + 第三座 + 跨江大桥)."""
+    up to a count or a pointing word in it (两条 + 高速, 这是 + 第三座 + 跨江大桥). With
+    ``joined`` (meetings), two nouns joined by 与 stay in the name."""
     tokens = analysis.tokens
     if not endings or not tokens:
         return []
@@ -128,7 +139,7 @@ def named_before(
     for at, end in endings:
         if any(word_at.get(i, 0) > end for i in range(at + 1, end)):
             continue
-        start = _name_start(text, tokens, starts, at, limit)
+        start = _name_start(text, tokens, starts, at, limit, joined)
         # Leading numbers and generic words are not part of the name (一批重点项目).
         while start < at:
             k = bisect_right(starts, start) - 1
@@ -162,7 +173,8 @@ def named_by(
     generic: frozenset[str],
     limit: int,
     kinds_lead: bool = False,
+    joined: bool = False,
 ) -> list[tuple[int, int]]:
     """:func:`named_before` every match of ``pattern`` (the telling endings)."""
     endings = [m.span() for m in pattern.finditer(analysis.simplified)]
-    return named_before(analysis, endings, generic, limit, kinds_lead)
+    return named_before(analysis, endings, generic, limit, kinds_lead, joined)

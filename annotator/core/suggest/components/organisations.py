@@ -260,4 +260,19 @@ class Organisations(Component):
             for w in labelled_words(analysis)
             if w.label == "ORG"
         ]
-        return out
+        return out + _with_editions(analysis, out)
+
+
+# A newspaper's press and its editions stay in its name: 某某日报 + 社, + 海外版.
+_EDITION = re.compile(vocab.alternation("media_editions"))
+
+
+def _with_editions(analysis: Analysis, found: list[Candidate]) -> list[Candidate]:
+    """Each newspaper found (…报) again with the press or edition written after it."""
+    text = analysis.simplified
+    out = []
+    for c in found:
+        m = _EDITION.match(text, c.end) if text[c.end - 1] == "报" else None
+        if m and m.end() in analysis.edges:  # not the 社 of 社会
+            out.append(c._replace(end=m.end()))
+    return out
