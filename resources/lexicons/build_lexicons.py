@@ -57,7 +57,7 @@ BODIES = """
 """.split()
 
 # Words that put a body at a level of the state, like 市 or 县 do (国家统计局, 中央气象台,
-# 市直 + 机关工委: the bodies a city runs directly).
+# 县直 + 机关工委: the bodies a county runs directly).
 LEVEL_WORDS = "国家 中央 全国 地方 省直 市直 县直 区直".split()
 
 # Programmes and strategies that Guangdong's news names without quotes, province-wide
@@ -408,7 +408,7 @@ def main(data: Path) -> None:
     hanlp = data / "lexicons" / "hanlp"
     # HanLP's organisation suffixes hold facility words too (基地, 电站, 博物馆): those end
     # a facility's name (GUIDELINES: FAC), so they are no body word here; a common word
-    # before one then names a kind (种植基地), not an organisation.
+    # before one then names a kind (育苗基地), not an organisation.
     from annotator.core.suggest import vocab
 
     facility_words = vocab.words("facility_ends") | vocab.words("facility_ends_after_names")
@@ -454,7 +454,7 @@ def main(data: Path) -> None:
         f"{word}\t{kind}\t{origin}"
         for (word, kind), origin in entries.items()
         # 平原 alone is no place, but 华北平原 is; 市直 alone names no body, but it puts
-        # one at its level (市直 + 机关工委).
+        # one at its level (县直 + 机关工委).
         if word not in stop or kind in ("FEATURE", "LEVEL")
     )
     lines += sorted(f"{word}\tSTOP\tours" for word in stop)
