@@ -11,7 +11,9 @@ from annotator.core.formats import article_from_raw
 from annotator.core.model import Span, SpanStatus
 from annotator.core.suggest import default_pipeline, segment
 from annotator.core.suggest.analysis import analyse
+from annotator.core.suggest.components.facilities import FAC_END, Facilities
 from annotator.core.suggest.components.quoted import Quoted
+from annotator.core.suggest.lexicon import lexicon_rows
 from annotator.core.suggest.pipeline import Pipeline, config
 
 
@@ -269,6 +271,11 @@ def test_kinds_of_area_are_no_places(pipeline):
     assert not any(label == "LOC" for _, label in got)
 
 
+def test_a_place_before_a_style_is_none(pipeline):
+    got = found(pipeline, "推进中国式现代化，品尝日式料理。")
+    assert not any(label == "LOC" for _, label in got)
+
+
 def test_a_newspaper_takes_no_piece_of_the_next_word(pipeline):
     # 社 of 社会 is no press: the paper ends where its word does.
     got = found(pipeline, "羊城晚报社会新闻版报道。")
@@ -279,6 +286,26 @@ def test_traditional_text_keeps_offsets(pipeline):
     text = "台山市委書記劉志剛在嶺北鎮調研“百千萬工程”。"
     got = found(pipeline, text)
     assert {("台山市委書記", "TITLE"), ("嶺北鎮", "LOC"), ("百千萬工程", "POLICY")} <= got
+
+
+def test_a_town_named_after_a_facility_is_none():
+    # A division whose name begins with a facility word (a town named after its bridge)
+    # holds no facility of that name.
+    towns = [
+        surface
+        for surface, kind, origin in lexicon_rows()
+        if origin == "divisions:town" and (m := FAC_END.match(surface)) and m.end() < len(surface)
+    ]
+    assert towns
+    facilities = Facilities(config()["priorities"])
+    for town in towns:
+        text = f"连南瑶族自治县{town}人民政府与企业签约"
+        assert not facilities.propose(analyse(text)), town
+
+
+def test_a_kind_of_project_is_no_facility_whoever_runs_it(pipeline):
+    got = found(pipeline, "清远市重点项目集中开工，英德市新一轮项目签约。")
+    assert not any(label == "FAC" for _, label in got)
 
 
 def test_quoted_policy_is_found_unquoted_too():

@@ -114,6 +114,16 @@ def _dictionary_word_ends(analysis: Analysis) -> dict[int, int]:
     return {t[0]: t[1] for t in analysis.tokens if t[3] is not None}
 
 
+def _names_to(analysis: Analysis) -> dict[int, int]:
+    """Where each place or organisation the lexicon knows starts: its furthest end."""
+    out: dict[int, int] = {}
+    for start, ends in analysis.lattice.items():
+        for end, kind in ends:
+            if kind in ("LOC", "ORG") and end > out.get(start, 0):
+                out[start] = end
+    return out
+
+
 def named_before(
     analysis: Analysis,
     endings: Sequence[tuple[int, int]],
@@ -135,10 +145,11 @@ def named_before(
     # An ending whose last characters begin the next word is none: 委员会|议长 holds no
     # 会议 (but 全会精神, one word from the ending's start, still ends in 全会).
     word_at = analysis.shared("dictionary_word_ends", _dictionary_word_ends)
+    names_to = analysis.shared("names_to", _names_to)
     found = []
     for at, end in endings:
-        if any(word_at.get(i, 0) > end for i in range(at + 1, end)):
-            continue
+        if any(word_at.get(i, 0) > end for i in range(at + 1, end)) or names_to.get(at, 0) > end:
+            continue  # nor one that begins a longer name: 大桥 of 大桥镇 (a town)
         start = _name_start(text, tokens, starts, at, limit, joined)
         # Leading numbers and generic words are not part of the name (一批重点项目).
         while start < at:

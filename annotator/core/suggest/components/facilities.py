@@ -70,6 +70,8 @@ def _unnamed_facility(analysis: Analysis, start: int, end: int) -> bool:
     if _FACILITY_AT_END.search(text[start:body]):
         return False
     inside = _overlapping(analysis, start, body)
+    if inside and text[inside[-1][0] : body] in _FAC_GENERIC:
+        return True  # a kind, whoever's: 某市 + 重点 + 项目 (jieba's 重点项目 too)
     while len(inside) > 1 and (inside[0][3] or "").startswith("v"):
         inside.pop(0)  # 发展 + 文旅项目: a verb before a project names no part of it
     if len(inside) == 1 and (inside[0][3] is None or inside[0][3].startswith("ns")):

@@ -241,8 +241,14 @@ def _not_in_a_name(token: Token) -> bool:
     return tag is not None and tag.startswith(("v", "p", "c", "u", "d", "r", "m", "q", "t", "a"))
 
 
-# A place before these is a currency or a clock's: 挪威克朗, 北京时间.
-_NOT_PLACE_AFTER = tuple(w for w in vocab.ordered("currencies", "not_place_before") if len(w) > 1)
+# A place before these is a currency, a clock's or a style: 挪威克朗, 北京时间, 中国式.
+_NOT_PLACE_AFTER = tuple(
+    sorted(
+        {w for w in vocab.ordered("currencies") if len(w) > 1} | vocab.words("not_place_before"),
+        key=len,
+        reverse=True,
+    )
+)
 
 
 @register
