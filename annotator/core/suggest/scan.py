@@ -149,7 +149,7 @@ def named_before(
     found = []
     for at, end in endings:
         if any(word_at.get(i, 0) > end for i in range(at + 1, end)) or names_to.get(at, 0) > end:
-            continue  # nor one that begins a longer name: 大桥 of 大桥镇 (a town)
+            continue  # nor one that begins a longer name: 码头 of 码头镇 (a town)
         start = _name_start(text, tokens, starts, at, limit, joined)
         # Leading numbers and generic words are not part of the name (一批重点项目).
         while start < at:
