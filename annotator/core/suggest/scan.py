@@ -44,14 +44,14 @@ def _name_start(
     starts: list[int],
     at: int,
     limit: int,
-    joined: bool = False,
+    meetings: bool = False,
 ) -> int:
     """Start of the name whose telling ending begins at ``at``.
 
     Walks back word by word while the words can be part of a name (nouns, names,
     numbers and measure words, words jieba does not know), stopping at punctuation, a
     function word or a verb: 在全县秋粮收购推进大会 -> 全县秋粮收购推进大会. A join
-    between two places stays inside (某市——某县 + 对口帮扶 + 联席会议); with ``joined``, one
+    between two places stays inside (某市——某县 + 对口帮扶 + 联席会议); with ``meetings``, one
     between any two nouns too (数字经济 与 实体经济 + 融合发展 + 论坛).
     """
     k = bisect_right(starts, at) - 1
@@ -65,7 +65,7 @@ def _name_start(
     j = k - 1
     while j >= 0 and at - tokens[j][0] <= limit:
         if _breaks(tokens[j]) and not _inside_compound(tokens, j):
-            before = _pair(tokens, j, _NOUNISH if joined else ("ns",))
+            before = _pair(tokens, j, _NOUNISH if meetings else ("ns",))
             if before < 0:
                 break
             j = before  # 某市——某县 + 对口帮扶 + 联席会议: the pair is in the name
@@ -130,13 +130,14 @@ def named_before(
     generic: frozenset[str],
     limit: int,
     kinds_lead: bool = False,
-    joined: bool = False,
+    meetings: bool = False,
 ) -> list[tuple[int, int]]:
     """Names that end in a telling word (each ``(start, end)`` of ``endings``): the
     words before it back to the name's edge, without leading numbers or generic words.
     With ``kinds_lead`` (facilities), nor words of kind before it (私营, 大型), nor anything
     up to a count or a pointing word in it (两条 + 高速, 这是 + 第三座 + 跨江大桥). With
-    ``joined`` (meetings), two nouns joined by 与 stay in the name."""
+    ``meetings``, two nouns joined by 与 stay in the name (数字经济 与 实体经济 + 论坛), and a
+    generic word right before the ending refers to a meeting instead of naming one."""
     tokens = analysis.tokens
     if not endings or not tokens:
         return []
@@ -150,7 +151,7 @@ def named_before(
     for at, end in endings:
         if any(word_at.get(i, 0) > end for i in range(at + 1, end)) or names_to.get(at, 0) > end:
             continue  # nor one that begins a longer name: 码头 of 码头镇 (a town)
-        start = _name_start(text, tokens, starts, at, limit, joined)
+        start = _name_start(text, tokens, starts, at, limit, meetings)
         # Leading numbers and generic words are not part of the name (一批重点项目).
         while start < at:
             k = bisect_right(starts, start) - 1
@@ -174,8 +175,16 @@ def named_before(
         prefix = text[start:at]
         if len(prefix) < 2 or prefix in generic or text[start:end] in generic:
             continue
+        if meetings and text[_word_start(analysis, at) : at] in generic:
+            continue  # a meeting referred to, not named: 镇 + 有关 + 会议, 县 + 本次 + 大会
         found.append((start, end))
     return found
+
+
+def _word_start(analysis: Analysis, at: int) -> int:
+    """Where the word that ends at ``at`` (or holds ``at - 1``) starts."""
+    k = analysis.word_at(at - 1) if at else -1
+    return analysis.tokens[k][0] if k >= 0 else at
 
 
 def named_by(
@@ -184,8 +193,8 @@ def named_by(
     generic: frozenset[str],
     limit: int,
     kinds_lead: bool = False,
-    joined: bool = False,
+    meetings: bool = False,
 ) -> list[tuple[int, int]]:
     """:func:`named_before` every match of ``pattern`` (the telling endings)."""
     endings = [m.span() for m in pattern.finditer(analysis.simplified)]
-    return named_before(analysis, endings, generic, limit, kinds_lead, joined)
+    return named_before(analysis, endings, generic, limit, kinds_lead, meetings)

@@ -45,6 +45,6 @@ class Events(Component):
         event = self.priority("rule:event")
         out += [
             Candidate(start, end, "EVENT", "rule:event", event, 0.7)
-            for start, end in named_by(analysis, EVENT_END, _EVENT_GENERIC, 18, joined=True)
+            for start, end in named_by(analysis, EVENT_END, _EVENT_GENERIC, 18, meetings=True)
         ]
         return out

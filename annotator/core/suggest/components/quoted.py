@@ -36,6 +36,8 @@ _POLICY_END = re.compile(vocab.alternation("quoted_policy_ends") + "$")
 
 _NOT_POLICY = vocab.words("not_policies")
 
+_QUESTION = re.compile(vocab.alternation("question_words"))
+
 # Programmes are often named by a count: 五个一批, 两个走访, 三项重点工作, 十大行动.
 _COUNTED_NAME = re.compile(
     "^["
@@ -62,8 +64,8 @@ _COUNTED_PARTS = re.compile(rf"(?:{_COUNT}+(?:(?!{_COUNT})[\u4e00-\u9fff]){{1,3}
 
 def is_policy(inner: str) -> bool:
     """Does quoted text name a programme, campaign or strategy (GUIDELINES: POLICY)?"""
-    if inner in _NOT_POLICY or any(ch in inner for ch in "。！？，,!?"):
-        return False
+    if inner in _NOT_POLICY or any(ch in inner for ch in "。！？，,!?") or _QUESTION.search(inner):
+        return False  # a sentence or a question
     if re.fullmatch(rf"\d{{3,}}|\d+(?:\+\d+)+|{_CN}+个{_CN}+", inner):
         return True
     if _COUNTED_NAME.match(inner):
