@@ -176,7 +176,7 @@ def named_before(
         if len(prefix) < 2 or prefix in generic or text[start:end] in generic:
             continue
         if meetings and text[_word_start(analysis, at) : at] in generic:
-            continue  # a meeting referred to, not named: 镇 + 有关 + 会议, 县 + 本次 + 大会
+            continue  # a meeting referred to, not named: 县 + 有关 + 会议, 本次 + 大会
         found.append((start, end))
     return found
 

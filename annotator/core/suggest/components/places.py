@@ -243,11 +243,7 @@ def _not_in_a_name(token: Token) -> bool:
 
 # A place before these is a currency, a clock's or a style: 挪威克朗, 北京时间, 中国式.
 _NOT_PLACE_AFTER = tuple(
-    sorted(
-        {w for w in vocab.ordered("currencies") if len(w) > 1} | vocab.words("not_place_before"),
-        key=len,
-        reverse=True,
-    )
+    sorted({w for w in vocab.ordered("currencies") if len(w) > 1} | vocab.words("not_place_before"))
 )
 
 
