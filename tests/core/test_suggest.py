@@ -607,6 +607,7 @@ def test_only_named_projects_are_facilities(pipeline, text, named):
         ("郑先生昨天打来电话。", "郑"),
         ("刘斌和张强一起来到现场。", "刘斌"),
         ("总经理王晨都认为，这个办法好。", "王晨"),
+        ("（记者王晨摄）", "王晨"),  # a caption's credit: 摄, photographed by
     ],
 )
 def test_person_ends_where_the_name_ends(pipeline, text, person):
@@ -651,6 +652,23 @@ def test_named_programmes_unquoted(pipeline):
     # GUIDELINES: named strategies even unquoted (制造业当家, 绿美鹤山).
     assert ("制造业当家", "POLICY") in found(pipeline, "推进制造业当家，加快转型。")
     assert ("绿美台山", "POLICY") in found(pipeline, "推进绿美台山建设。")
+
+
+@pytest.mark.parametrize(
+    ("text", "goals"),
+    [
+        ("力争实现三年大变样。", ["三年大变样"]),
+        ("今年是五年见成效的关键一年，要为十年上台阶打下基础。", ["五年见成效", "十年上台阶"]),
+        ("锚定“一年起好步、三年上台阶”的目标。", ["一年起好步、三年上台阶"]),
+        ("锚定“八年见实效”的目标。", ["八年见实效"]),
+        # Years that promise nothing name no stage.
+        ("他三年来成效明显。", []),
+        ("此举可谓“一举两得”。", []),  # counted like a programme, but a saying
+    ],
+)
+def test_staged_goals_are_programmes_even_unquoted(pipeline, text, goals):
+    # GUIDELINES: staged-goal slogans are POLICY even unquoted.
+    assert [s.surface for s in pipeline.suggest(text) if s.label == "POLICY"] == goals
 
 
 def test_foreign_name_characters_are_likelier_in_names_than_in_words():
@@ -790,10 +808,29 @@ def test_two_places_joined_before_a_verb_are_two_places(pipeline):
         ("韶关文明网消息，", {("韶关文明网", "ORG")}),
         # A reporter of an outlet: the outlet and the title, each on its own.
         ("汕尾晚报记者王力报道。", {("汕尾晚报", "ORG"), ("记者", "TITLE")}),
+        # Outlets known by name, online ones too.
+        ("稿件来源：南方+，编辑：陈红。", {("南方+", "ORG")}),
+        ("此前澎湃新闻和央视网均有报道。", {("澎湃新闻", "ORG"), ("央视网", "ORG")}),
+        # A reporter's title after the outlet, words like 副 and all, is the reporter's.
+        ("江城日报全媒体记者刘敏报道。", {("江城日报", "ORG"), ("全媒体记者", "TITLE")}),
+        ("青禾晚报见习记者何平报道。", {("青禾晚报", "ORG"), ("见习记者", "TITLE")}),
+        # …while an organisation's own post is one title with it.
+        ("韶关市委书记刘敏讲话。", {("韶关市委书记", "TITLE")}),
     ],
 )
 def test_news_outlets_named_by_place_are_organisations(pipeline, text, expected):
     assert expected <= found(pipeline, text)
+
+
+def test_a_place_named_whole_is_the_same_place_without_its_level(pipeline):
+    # 紫金 and 清新 alone are everyday words; in an article that names the district, the
+    # district, except where the word describes (清新的).
+    text = (
+        "河源市紫金县召开大会。会上，紫金各镇作了汇报。清远市清新区天气晴，清新的空气令人心旷神怡。"
+    )
+    shorts = [(s.surface, s.label) for s in pipeline.suggest(text) if s.surface in ("紫金", "清新")]
+    assert shorts == [("紫金", "LOC")]
+    assert not {"紫金", "清新"} & {s.surface for s in pipeline.suggest("紫金花开，空气清新。")}
 
 
 def test_words_keep_their_tags_when_the_table_of_worked_out_tags_starts_afresh(monkeypatch):

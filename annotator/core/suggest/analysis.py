@@ -8,7 +8,7 @@ labelled words) is computed once too, through :meth:`Analysis.shared`.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -61,6 +61,15 @@ class Analysis:
             else:
                 runs.append((start, end))
         return runs
+
+    @cached_property
+    def _unlabelled_starts(self) -> list[int]:
+        return [start for start, _end in self.unlabelled]
+
+    def is_unlabelled(self, start: int, end: int) -> bool:
+        """Does ``start``–``end`` touch a run where no name is suggested?"""
+        k = bisect_left(self._unlabelled_starts, end) - 1  # the last run starting before end
+        return k >= 0 and self.unlabelled[k][1] > start
 
     @cached_property
     def starts(self) -> list[int]:

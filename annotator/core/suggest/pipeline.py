@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import json
 import re
-from bisect import bisect_left
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -116,15 +115,11 @@ class Pipeline:
             found = [c for c in found if not taught.rejects(analysis, c)]
         found = yield_to_tagged_words(analysis, found)
         found = outside_stop_words(analysis, found)
-        text, quiet = analysis.text, analysis.unlabelled
-        quiet_starts = [s for s, _e in quiet]
+        text = analysis.text
         cleaned = []
         for c in found:
             start, end = trim(text, c.start, c.end)
-            if end <= start:
-                continue
-            k = bisect_left(quiet_starts, end) - 1  # the last run starting before end
-            if k >= 0 and quiet[k][1] > start:
+            if end <= start or analysis.is_unlabelled(start, end):
                 continue
             cleaned.append(
                 c if (start, end) == (c.start, c.end) else c._replace(start=start, end=end)

@@ -4,12 +4,19 @@ model's names at their every occurrence. One Aho-Corasick pass over the text eac
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 
 import ahocorasick
 
+from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate
+
+_SHORT_FORM_LEVELS = vocab.chars("short_form_levels")
+_HAN = re.compile("[\u4e00-\u9fff]+")
+# jieba's tags of words that describe or act, and name nothing (清新/a, 发展/v, 非常/d).
+_NOT_NAMING_TAGS = ("a", "v", "d")
 
 
 def repeated_names(
@@ -17,12 +24,17 @@ def repeated_names(
 ) -> list[Candidate]:
     """A name found once is the same name wherever else the article writes it, on word
     edges: a person introduced with a title is still a person when the text later names
-    them alone. One pass over the text for all the names."""
+    them alone. A place named whole with its level is that place without it too
+    (高明区 … 高明), though its short form alone is too common a word to be a
+    place in every text. One pass over the text for all the names."""
     text = analysis.simplified
-    names: dict[str, Candidate] = {}
+    names: dict[str, tuple[Candidate, bool]] = {}
     for c in chosen:
         if c.label in repeated and c.length >= max(repeated[c.label], 1):
-            names.setdefault(text[c.start : c.end], c)
+            names.setdefault(text[c.start : c.end], (c, False))
+        elif c.label == "LOC":
+            for short in _short_forms(analysis, c):
+                names.setdefault(short, (c, True))
     if not names or not analysis.tokens:
         return []
     automaton = ahocorasick.Automaton()
@@ -34,10 +46,39 @@ def repeated_names(
     added = []
     for last, surface in automaton.iter(text):
         start, end = last + 1 - len(surface), last + 1
-        if start in edges and end in edges and (start, end) not in found:
-            first = names[surface]
-            added.append(Candidate(start, end, first.label, "rule:repeat", first.priority, 0.6))
+        if start not in edges or end not in edges or (start, end) in found:
+            continue
+        first, shortened = names[surface]
+        if analysis.is_unlabelled(start, end) or (
+            shortened and not _names_there(analysis, start, end)
+        ):
+            continue
+        added.append(Candidate(start, end, first.label, "rule:repeat", first.priority, 0.6))
     return added
+
+
+def _names_there(analysis: Analysis, start: int, end: int) -> bool:
+    """Whether a short form is a word that can name (清新 the district, not the
+    adjective of 清新的空气)."""
+    i = analysis.by_start.get(start)
+    if i is None or analysis.tokens[i][1] != end:
+        return False
+    tag = analysis.tokens[i][3]
+    return tag is None or not tag.startswith(_NOT_NAMING_TAGS)
+
+
+def _short_forms(analysis: Analysis, place: Candidate) -> list[str]:
+    """The places of a chain without their level, each word of it at a time
+    (某某市 + 高明区: 高明), where two Han characters or more are left."""
+    out = []
+    i = analysis.by_start.get(place.start)
+    tokens = analysis.tokens
+    while i is not None and i < len(tokens) and tokens[i][1] <= place.end:
+        word = tokens[i][2]
+        if len(word) >= 3 and word[-1] in _SHORT_FORM_LEVELS and _HAN.fullmatch(word):
+            out.append(word[:-1])
+        i += 1
+    return out
 
 
 def every_occurrence(

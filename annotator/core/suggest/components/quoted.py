@@ -1,5 +1,5 @@
 """Quoted programmes and 《》 documents (GUIDELINES: POLICY, DOC), and programmes named
-by their ending or known to the lexicon.
+by their ending, by their stages (三年见成效) or known to the lexicon.
 
 A 《》 title is a DOC, or a media outlet (ORG) when it ends like one. Quoted text is a
 programme when it reads like one (a count, a slogan of parts, a programme ending) or
@@ -62,6 +62,12 @@ _COUNT = vocab.char_class("numerals")
 _COUNTED_PARTS = re.compile(rf"(?:{_COUNT}+(?:(?!{_COUNT})[\u4e00-\u9fff]){{1,3}}){{2,4}}")
 
 
+# A staged goal: a count of years and what they promise (三年见成效, 五年大变样).
+_STAGED_GOAL = re.compile(
+    rf"(?<!{_COUNT})(?<!\d){_COUNT}{{1,2}}年(?:内)?(?:" + vocab.alternation("staged_goals") + ")"
+)
+
+
 def is_policy(inner: str) -> bool:
     """Does quoted text name a programme, campaign or strategy (GUIDELINES: POLICY)?"""
     if inner in _NOT_POLICY or any(ch in inner for ch in "。！？，,!?") or _QUESTION.search(inner):
@@ -72,12 +78,18 @@ def is_policy(inner: str) -> bool:
         return True
     if "+" in inner and re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:\+[\u4e00-\u9fff]{2,8})*\+?", inner):
         return True  # 党建+文旅, 海岛+
-    if _COUNTED_PARTS.fullmatch(inner):
+    if _COUNTED_PARTS.fullmatch(inner) or _STAGED_GOAL.fullmatch(inner):
         return True
     parts = inner.split("、")
     if len(parts) >= 2 and all(_SLOGAN_PART.match(p) for p in parts):
         return True
     return bool(_POLICY_END.search(inner)) and len(inner) >= 4
+
+
+def _idiom(analysis: Analysis, start: int, end: int) -> bool:
+    """Is the text from ``start`` to ``end`` one word jieba knows as an idiom (i)?"""
+    i = analysis.by_start.get(start)
+    return i is not None and analysis.tokens[i][1] == end and analysis.tokens[i][3] == "i"
 
 
 def _occurrences(text: str, surfaces: set[str]) -> list[tuple[int, int]]:
@@ -116,6 +128,8 @@ class Quoted(Component):
         policies = set()
         for m in (m for pattern in QUOTES for m in pattern.finditer(text)):
             inner = m.group(1)
+            if _idiom(analysis, m.start(1), m.end(1)):
+                continue  # “一举两得”: counted like a programme, but a saying
             if is_policy(inner) or _CAMPAIGN_AFTER.match(text, m.end()):
                 policies.add(inner)
                 add(Candidate(m.start(1), m.end(1), "POLICY", "rule:quoted", quoted, 0.85))
@@ -125,6 +139,8 @@ class Quoted(Component):
             for start, end in _occurrences(text, policies):
                 add(Candidate(start, end, "POLICY", "rule:quoted", again, 0.8))
         programme = self.priority("rule:programme")
+        for m in _STAGED_GOAL.finditer(text):
+            add(Candidate(m.start(), m.end(), "POLICY", "rule:programme", programme, 0.6))
         for start, end in named_by(analysis, POLICY_END, _NOT_POLICY, 14):
             add(Candidate(start, end, "POLICY", "rule:programme", programme, 0.6))
         known = self.priority("lexicon:policy")

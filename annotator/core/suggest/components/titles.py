@@ -5,6 +5,8 @@ its body word (某县 + 住房和城乡建设局 + 局长)."""
 
 from __future__ import annotations
 
+import re
+
 from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component
@@ -44,14 +46,25 @@ class Titles(Component):
         ]
 
 
-_OUTLETS = vocab.ordered("media_bodies")
+_OUTLETS = tuple(w for w in vocab.ordered("media_bodies", "media_ends") if len(w) >= 2)
+# A reporter's title, with the words like 副 before it (全媒体 + 记者).
+_REPORTER = re.compile(
+    "(?:" + vocab.alternation("title_modifiers") + ")*" + vocab.alternation("reporter_titles")
+)
 
 
 def _after_outlet(analysis: Analysis, start: int, end: int) -> int:
     """Where a title after a news outlet starts: the outlet is an organisation of its
-    own and the title is the reporter's (某市新闻网 + 记者), not a post in it."""
-    text = analysis.simplified
-    for at, ends in ((i, analysis.lattice.get(i, ())) for i in range(start + 2, end)):
-        if (end, "TITLE") in ends and text.endswith(_OUTLETS, start, at):
+    own and the title is the reporter's (某市新闻网 + 记者, 某某日报 + 全媒体记者), not a
+    post in it."""
+    text, lattice = analysis.simplified, analysis.lattice
+    known = {e for e, kind in lattice.get(start, ()) if kind == "ORG"}
+    for at in range(start + 2, end):
+        reporter = _REPORTER.fullmatch(text, at, end) is not None
+        if text.endswith(_OUTLETS, start, at) and (
+            reporter or (end, "TITLE") in lattice.get(at, ())
+        ):
+            return at
+        if reporter and at in known:  # 某某网 + 记者; but 某市委 + 书记 is one title
             return at
     return start
