@@ -67,8 +67,9 @@ PROGRAMMES = """
 百千万工程 制造业当家 绿美广东生态建设 一核一带一区 以工代赈 工改工 双区建设 强镇兴村 百县千镇万村高质量发展工程
 """.split()
 
-# Natural features a place name joins and stays a place: 朝鲜 + 半岛, 台湾 + 海峡.
-PLACE_FEATURES = "半岛 海峡 高原 盆地 平原 山脉 群岛 海域 海湾 三角洲".split()
+# Natural features a place name joins and stays a place: 朝鲜 + 半岛, 台湾 + 海峡; and
+# the region a city anchors (广州 + 都市圈).
+PLACE_FEATURES = "半岛 海峡 高原 盆地 平原 山脉 群岛 海域 海湾 三角洲 都市圈".split()
 
 # Campaign words a place joins to name its own campaign: 绿美 + 鹤山 (GUIDELINES: 绿美鹤山).
 CAMPAIGN_PREFIXES = "绿美".split()
@@ -172,6 +173,7 @@ WORLD_PLACES = """
 湖北省 湖南省 广东省 海南省 四川省 贵州省 云南省 陕西省 甘肃省 青海省 台湾省 内蒙古 广西 西藏 宁夏 新疆 河北 山西
 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 青海 粤港澳
 珠三角 长三角 大湾区 粤港澳大湾区 粤东 粤西 粤北 京津冀 华南 华北 华东 华中 西南 西北 东北
+粤东西北 珠西 珠东 南粤 深汕特别合作区 横琴粤澳深度合作区
 长江 黄河 珠江 淮河 海河 辽河 松花江 雅鲁藏布江 澜沧江 怒江 汉江 湘江 漓江 西江 北江 东江 韩江 钱塘江
 泰山 黄山 华山 衡山 嵩山 恒山 庐山 峨眉山 武夷山 昆仑山 天山 秦岭 喜马拉雅山 珠穆朗玛峰 青藏高原 黄土高原
 云贵高原 内蒙古高原 塔里木盆地 四川盆地 华北平原 东北平原 长江三角洲 珠江三角洲 渤海湾 北部湾 琼州海峡 西沙群岛

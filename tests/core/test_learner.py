@@ -262,7 +262,7 @@ def test_a_kind_of_span_the_model_hardly_saw_is_not_cut_by_its_spans_inside(smal
 class _SureOfNothing:
     """A model sure that no text holds any name, which learned from the given counts."""
 
-    labels = frozenset({"ORG", "LOC"})
+    labels = frozenset({"ORG", "LOC", "TITLE"})
 
     def __init__(self, judged: dict[str, int]) -> None:
         self.counts = judged
@@ -297,6 +297,17 @@ def test_the_model_overrules_only_kinds_of_organisation_it_has_seen():
     # Trained, the counts by body word are recorded beside those by origin.
     _data, judged = train_docs([(text, [(0, 5, "ORG"), (6, 11, "ORG")])], base=None)
     assert any(learner.JUDGED_SEP in key and key.endswith("公司") for key in judged)
+
+
+def test_the_model_does_not_judge_a_name_with_an_aside_inside():
+    """The model reads 村(社区)书记 as pieces around a bracket: even a model sure that
+    nothing is there, which saw many titles, leaves it standing; a plain title it drops."""
+    text = "会上，村(社区)书记和镇长发言。"
+    alone = default_pipeline(model=False).suggest(text)
+    assert {("村(社区)书记", "TITLE"), ("镇长", "TITLE")} <= {(s.surface, s.label) for s in alone}
+    counts = {s.origin: 50 for s in alone}
+    suggested = default_pipeline(model=_SureOfNothing(counts)).suggest(text)
+    assert {(s.surface, s.label) for s in suggested} == {("村(社区)书记", "TITLE")}
 
 
 def test_the_model_overrules_only_kinds_of_span_it_has_seen(small_model):

@@ -567,6 +567,21 @@ def test_a_place_and_its_projects_is_no_facility(pipeline):
     assert ("台山项目", "FAC") not in got and ("台山", "LOC") in got
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # A byline's pen name has no surname: alone after a reporter's title.
+        ("记者 陈红 通讯员 穗文\n正文第一段。", "穗文"),
+        ("编辑:晓岚\n审核:陈平", "晓岚"),
+        # A word of the byline is no name (摄影, 审核).
+        ("记者 摄影 报道", None),
+    ],
+)
+def test_pen_names_in_bylines(pipeline, text, person):
+    people = {s for s, label in found(pipeline, text) if label == "PER"}
+    assert (person in people) if person else not people
+
+
 def test_a_name_found_once_is_found_where_it_is_repeated(pipeline):
     # A name the character model would not find alone (兰天路 looks like a road).
     text = "市委书记兰天路到会。会后，兰天路又走访了企业。"
@@ -608,6 +623,8 @@ def test_only_named_projects_are_facilities(pipeline, text, named):
         ("刘斌和张强一起来到现场。", "刘斌"),
         ("总经理王晨都认为，这个办法好。", "王晨"),
         ("（记者王晨摄）", "王晨"),  # a caption's credit: 摄, photographed by
+        # 和 right before a pause joins nothing: it ends the name.
+        ("到会的有陈志远、黄伟和，以及各镇负责人。", "黄伟和"),
     ],
 )
 def test_person_ends_where_the_name_ends(pipeline, text, person):
@@ -642,7 +659,12 @@ def test_a_meeting_named_by_what_it_does(pipeline):
 
 @pytest.mark.parametrize(
     "text",
-    ["该国临时政府宣布了新的措施。", "上市公司的利润有所增长。", "党和政府高度重视这项工作。"],
+    [
+        "该国临时政府宣布了新的措施。",
+        "上市公司的利润有所增长。",
+        "党和政府高度重视这项工作。",
+        "招商会上，多个项目签约。",  # an event, though it ends in 商会
+    ],
 )
 def test_generic_bodies_jieba_calls_organisations_are_not(pipeline, text):
     assert not any(label == "ORG" for _, label in found(pipeline, text))
@@ -750,6 +772,9 @@ def test_words_like_vice_before_a_title_are_part_of_it(pipeline, text, title):
         ("4月底前完成验收。", "4月底"),
         ("十月上旬举行。", "十月上旬"),
         ("“十二五”期间持续推进。", "十二五"),
+        # Days written in Chinese numerals, alone and in a range.
+        ("活动定于十一月份二十号到二十二号举行。", "十一月份二十号到二十二号"),
+        ("三月九日上午召开。", "三月九日上午"),
     ],
 )
 def test_date_ranges_and_parts_of_a_month_or_year(pipeline, text, date):
@@ -758,6 +783,56 @@ def test_date_ranges_and_parts_of_a_month_or_year(pipeline, text, date):
 
 def test_a_month_before_a_place_stays_a_month(pipeline):
     assert {("10月", "DATE"), ("上海", "LOC")} <= found(pipeline, "10月上海举行展会。")
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        # A bare year before what it dates is a DATE of its own (GUIDELINES).
+        ("2031广东国际旅游产业博览会开幕。", "2031"),
+        ("2030“青春杯”足球赛落幕。", "2030"),
+        # A count, an amount or an ordinal is no year.
+        ("超2000万人次观看直播。", None),
+        ("共有2024名考生参加。", None),
+        ("第2030广州分队出发。", None),
+    ],
+)
+def test_a_bare_year_before_a_name(pipeline, text, year):
+    dates = [s for s, label in found(pipeline, text) if label == "DATE"]
+    assert dates == ([year] if year else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # A quoted theme before generic event words is the event (GUIDELINES).
+        ("开展“花开江城”系列主题活动。", "花开江城"),
+        ("“青春向前·奋斗有我”专题晚会今晚播出。", "青春向前·奋斗有我"),
+        # A quoted programme stays a programme; a quote before other words is no theme.
+        ("开展“三看两问”主题活动。", None),
+        ("开展“我为邻里办实事”实践活动。", None),
+        ("“我们在这里投了5个项目。”座谈会上，他说。", None),  # somebody's words
+    ],
+)
+def test_a_quoted_theme_names_its_event(pipeline, text, event):
+    events = [s for s, label in found(pipeline, text) if label == "EVENT"]
+    assert events == ([event] if event else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("“青禾计划”", "青禾计划"),  # the quotes around a name go
+        ("‘青禾计划’乡村振兴", "‘青禾计划’乡村振兴"),  # a quote closed inside stays (GUIDELINES)
+        ("乡村振兴‘青禾计划’", "乡村振兴‘青禾计划’"),
+        ("（东区）", "东区"),
+    ],
+)
+def test_a_span_keeps_a_quote_only_when_it_closes_inside(text, kept):
+    from annotator.core.suggest.pipeline import trim
+
+    start, end = trim(text, 0, len(text))
+    assert text[start:end] == kept
 
 
 def test_a_generic_meeting_word_alone_is_no_event(pipeline):
@@ -771,6 +846,10 @@ def test_a_generic_meeting_word_alone_is_no_event(pipeline):
         # A chain of places the lexicon does not know as a whole is one place.
         ("工作组走进清新区飞霞镇云岭村。", "清新区飞霞镇云岭村"),
         ("我们来到连山县石门镇。", "连山县石门镇"),
+        # …also where jieba makes up a word of the village's level and half its name.
+        ("走进惠东县多祝镇田背村。", "惠东县多祝镇田背村"),  # 田|背村
+        # The region a city anchors is a place of its own.
+        ("推动广州都市圈协同发展。", "广州都市圈"),
         # A word and a level, or a verb before one, is no link of a chain.
         ("阳春是粤西商贸重镇。", "粤西"),
         ("茂名市推动乡村建设。", "茂名市"),

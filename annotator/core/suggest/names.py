@@ -124,7 +124,18 @@ HONORIFICS = vocab.words("honorifics")
 HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 # What follows a name and cannot end a two-character given name: 李宾说, 黄斌和, 王强都.
-AFTER_GIVEN = re.compile(vocab.alternation("saying_verbs", "sure_after_name", "glued_after_name"))
+_AFTER_GIVEN = re.compile(vocab.alternation("saying_verbs", "sure_after_name", "glued_after_name"))
+# A conjunction right before a pause joins nothing: there it ends a name (…、梁昌和，).
+_JOINING_NOTHING = re.compile(
+    vocab.char_class("conjunctions") + "[" + re.escape("".join(sorted(vocab.chars("pauses")))) + "]"
+)
+
+
+def word_after_name(text: str, at: int) -> bool:
+    """Does a word that follows names, and ends none, start at ``at`` (李宾|说, 黄斌|和
+    张强)? Not a conjunction right before a pause: 、梁昌和， ends with the name."""
+    return _AFTER_GIVEN.match(text, at) is not None and not _JOINING_NOTHING.match(text, at)
+
 
 # Words of address glued to a surname: 郑先生, 陈小姐, 王某, 胡老. The person is the surname.
 SURNAME_ADDRESS = re.compile(vocab.alternation("surname_address") + "$")
@@ -200,7 +211,7 @@ def japanese_name_after(text: str, i: int) -> int | None:
     for given in (3, 2):
         end = i + 2 + given
         given_name = text[i + 2 : end]
-        if given == 3 and AFTER_GIVEN.match(text, end - 1):
+        if given == 3 and word_after_name(text, end - 1):
             continue  # 松本和夫说: a given name of two, then what he said
         if (
             len(given_name) == given
@@ -232,7 +243,7 @@ def name_after(text: str, i: int) -> int | None:
         piece = text[i + surname : end]
         if len(piece) != given or not all("\u4e00" <= ch <= "\u9fff" for ch in piece):
             continue
-        if given == 2 and AFTER_GIVEN.match(text, end - 1):
+        if given == 2 and word_after_name(text, end - 1):
             continue  # 李宾说: one given character, then what he said
         if _AFTER_NAME.match(text, end) or (
             given == 2 and _title_at(text, end) and piece not in load_lexicon().types
@@ -304,7 +315,7 @@ def foreign_name_edge(
                         i
                         for i in range(len(word) - 1, 0, -1)
                         if chars.issuperset(word[:i])
-                        and (_AFTER_NAME.match(word, i) or AFTER_GIVEN.match(word, i))
+                        and (_AFTER_NAME.match(word, i) or word_after_name(word, i))
                     ),
                     None,
                 )

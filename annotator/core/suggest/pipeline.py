@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_right
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
 from typing import Any
@@ -49,10 +50,23 @@ def config() -> dict[str, Any]:
     return data
 
 
+# Marks that open and close, and so stay at a span's edge when the other half is inside
+# it and more of the name beyond (GUIDELINES: a name wholly inside outer quotes keeps its
+# inner ‘’: ‘某某工程’县域发展).
+_OPENING = {"“": "”", "‘": "’", "「": "」", "『": "』", "(": ")", "（": "）"}
+_CLOSING = {close: opening for opening, close in _OPENING.items()}
+
+
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start] in _EDGE:
+        close = _OPENING.get(text[start])
+        if close is not None and start + 1 < text.find(close, start + 1, end) < end - 1:
+            break
         start += 1
     while end > start and text[end - 1] in _EDGE:
+        opening = _CLOSING.get(text[end - 1])
+        if opening is not None and start < text.rfind(opening, start, end - 1):
+            break
         end -= 1
     return start, end
 
@@ -243,8 +257,12 @@ class Pipeline:
 
         model = self.model
         bodies = body_words(analysis.lattice)
+        aside_starts = [m.start() for m in ASIDE_RE.finditer(analysis.simplified)]
 
         def unjudged(c: Candidate) -> bool:
+            k = bisect_right(aside_starts, c.start)
+            if k < len(aside_starts) and aside_starts[k] < c.end:
+                return True  # a name with an aside inside (村(社区)书记): the model reads it broken
             body = body_word(analysis.simplified, bodies, c.start, c.end)
             for seen in (model.judged(c.origin), model.judged(c.origin, body) if body else None):
                 if seen is not None and seen < judges_after:

@@ -58,6 +58,8 @@ _STRICT_AFTER_NAME = re.compile(vocab.alternation("saying_verbs", "sure_after_na
 # Endings that make jieba's "organisation" guess believable (not 会 or 组织 alone:
 # 音乐会, 党组织 are events and collectives).
 _ORG_END = vocab.ordered("org_ends")
+# Kinds of event: one of these alone is no organisation, whatever it ends in (招商|会).
+_EVENT_WORDS = vocab.words("event_ends")
 
 _NAME_AFFIXES = vocab.ordered("name_affixes")
 
@@ -176,6 +178,7 @@ def _label(word: str, tag: str | None, said_after: bool = False) -> str | None:
             place_and_kind(word, j.places.__contains__)  # 美国公司: any American company
             or word.startswith(_GENERIC_ORG_START)  # 临时政府, 上市公司
             or "和" in word  # 党和政府
+            or word in _EVENT_WORDS  # 招商会: an event
             or (word.endswith("部") and set(word[:-1]) <= _DIRECTIONS)  # 中南部
         )
     ):

@@ -26,8 +26,9 @@ DATE_RE = searched(
             rf"{_D}{{1,2}}月(?:份)?(?:{_D}{{1,2}}[日号]{_TIME_OF_DAY})?)?",
             # 1—8月, 1-8月份, 1至8月
             rf"{_D}{{1,2}}\s*[—\-–~至到]\s*{_D}{{1,2}}月(?:份)?",
-            # 2月19日上午, 2月份
+            # 2月19日上午, 2月份; 十二月十三日, 三月份五号
             rf"{_D}{{1,2}}月{_D}{{1,2}}[日号]{_TIME_OF_DAY}",
+            rf"(?<!{_CN}){_CN}{{1,3}}月(?:份)?{_CN}{{1,3}}[日号]{_TIME_OF_DAY}",
             # 4月底, 十月上旬
             rf"(?<![0-9个])(?:{_D}{{1,2}}|{_CN}{{1,3}})月(?:底|末|初|[上中下]旬)",
             rf"(?<![0-9个])(?:{_D}{{1,2}}|{_CN}{{1,3}})月份?(?![0-9份底末初中])",
@@ -48,6 +49,11 @@ DATE_RE = searched(
 # A date and the end of its range: 6月3日 + 至5日, 2019年 + —2022年.
 _RANGE_END = re.compile(rf"\s*[—\-–~至到]\s*(?:{_D}{{1,2}}|{_CN}{{1,3}})[日号]")
 _RANGE_JOIN = re.compile(r"\s*[—\-–~至到]\s*")
+
+# A bare year, dated only by what it stands before (GUIDELINES: a year before an event
+# name is its own DATE): 2031 + 某省 + …博览会, 2031 + “…”.
+_BARE_YEAR = re.compile(r"(?<![0-9０-９.,，第号])(?:19|20)[0-9]{2}(?![0-9.,])")
+_YEAR_BEFORE = frozenset({"LOC", "ORG", "LEVEL"})
 
 MONEY_RE = searched(
     rf"(?:{_D}+(?:[.,]{_D}+)*|{_CN}+|[两几])\s*(?:多)?(?:百|千|万|亿|万亿)*(?:多)?\s*"
@@ -74,6 +80,10 @@ class Dates(Component):
             for start, end in _ranges(text, spans)
         ]
         out += [
+            Candidate(start, end, "DATE", "rule:date", date, 0.9)
+            for start, end in _years_before_names(analysis)
+        ]
+        out += [
             Candidate(m.start(), m.end(), "MONEY", "rule:money", money, 0.95)
             for m in MONEY_RE.finditer(text)
         ]
@@ -94,3 +104,15 @@ def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
         if join and join.end() > end and join.end() in starts:
             out.append((start, starts[join.end()]))
     return out
+
+
+def _years_before_names(analysis: Analysis) -> list[tuple[int, int]]:
+    """Bare years written right before a place, an organisation or a quote: the year of
+    what is named after them (2031 + 某市 + …节)."""
+    text, lattice = analysis.simplified, analysis.lattice
+    return [
+        m.span()
+        for m in _BARE_YEAR.finditer(text)
+        if text[m.end() : m.end() + 1] in ("“", "「", "《")
+        or any(kind in _YEAR_BEFORE for _end, kind in lattice.get(m.end(), ()))
+    ]

@@ -8,6 +8,7 @@ import re
 from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component
+from annotator.core.suggest.components.quoted import QUOTES, is_policy
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.scan import named_by
 
@@ -25,6 +26,11 @@ EVENT_END = re.compile(
 )
 
 _EVENT_GENERIC = vocab.words("generic_events")
+
+# After a quoted theme, what makes it an event's name: “某某”系列主题活动, “某某”发布会.
+_THEMED = re.compile(
+    "(?:" + vocab.alternation("event_theme_tails") + ")*(?:" + EVENT_END.pattern + "|活动|晚会)"
+)
 
 
 @register
@@ -47,4 +53,26 @@ class Events(Component):
             Candidate(start, end, "EVENT", "rule:event", event, 0.7)
             for start, end in named_by(analysis, EVENT_END, _EVENT_GENERIC, 18, meetings=True)
         ]
+        out += [
+            Candidate(start, end, "EVENT", "rule:event", event, 0.7)
+            for start, end in _themes(analysis.simplified)
+        ]
         return out
+
+
+# What ends a sentence: quoted words holding one are somebody's words, not a theme.
+_SENTENCE_END = re.compile("[。！？!?；;]")
+
+
+def _themes(text: str) -> list[tuple[int, int]]:
+    """A quoted theme followed only by generic event words is the event (GUIDELINES:
+    “山海同行”主题发布会 → 山海同行); a quoted programme stays a programme, and
+    quoted speech is no theme (“……。”会上)."""
+    return [
+        m.span(1)
+        for pattern in QUOTES
+        for m in pattern.finditer(text)
+        if _THEMED.match(text, m.end())
+        and not _SENTENCE_END.search(m.group(1))
+        and not is_policy(m.group(1))
+    ]

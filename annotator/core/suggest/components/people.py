@@ -16,7 +16,6 @@ from annotator.core.suggest.compose import composition
 from annotator.core.suggest.dotted import dotted_names
 from annotator.core.suggest.lexicon import load_lexicon
 from annotator.core.suggest.names import (
-    AFTER_GIVEN,
     COMPOUND_SURNAMES,
     GLUED_AFTER_NAME,
     HAN_RUN,
@@ -31,6 +30,7 @@ from annotator.core.suggest.names import (
     japanese_name_after,
     japanese_surnames,
     name_after,
+    word_after_name,
 )
 from annotator.core.suggest.words import labelled_words
 
@@ -156,14 +156,17 @@ def _titled_names(analysis: Analysis) -> list[tuple[int, int, float]]:
                 begin = s  # a name jieba cut apart, and nothing the lexicon knows: 韦德|光
             if begin is not None:
                 out.append((begin, at, 0.7))
-    for _s, pos in titles:
-        if text[pos : pos + 1] in (" ", "\u3000", ":", "："):
+    for title_start, pos in titles:
+        byline = text[pos : pos + 1] in (" ", "\u3000", ":", "：")
+        if byline:
             pos += 1  # bylines: 记者 任龙, 责任编辑:黄俊亮
         while pos < len(text):
             end = name_after(text, pos)
             if end is not None and _ordinary_words(analysis, pos, end):
                 end = None  # 主任 + 商量过, 经理 + 满意地: a surname's character and a word
             end = end or japanese_name_after(text, pos)
+            if end is None and byline and _REPORTER_END.search(text, title_start, pos - 1):
+                end = _pen_name(analysis, pos)
             if end is None and pos in by_start:
                 end = foreign_name_edge(tokens, by_start[pos], 1) or _named_word(
                     tokens[by_start[pos]]
@@ -175,6 +178,25 @@ def _titled_names(analysis: Analysis) -> list[tuple[int, int, float]]:
                 break
             pos = end + 1
     return out
+
+
+# A byline's name with no surname (通讯员 粤宣): alone up to a space or the line's end.
+_REPORTER_END = re.compile("(?:" + vocab.alternation("reporter_titles") + ")$")
+_PEN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?=\s|$)")
+
+
+def _pen_name(analysis: Analysis, pos: int) -> int | None:
+    """End of a reporter's pen name at ``pos`` in a byline: not one word jieba knows
+    as another kind of word (记者 摄影, 通讯员 报道)."""
+    m = _PEN_NAME.match(analysis.simplified, pos)
+    if m is None:
+        return None
+    k = analysis.by_start.get(pos)
+    if k is not None and analysis.tokens[k][1] == m.end():
+        tag = analysis.tokens[k][3]
+        if tag is not None and not tag.startswith("nr"):
+            return None
+    return m.end()
 
 
 _SURNAME = re.compile("[" + re.escape("".join(sorted(SURNAMES))) + "]")
@@ -232,7 +254,7 @@ def _modelled_names(analysis: Analysis) -> list[tuple[int, int, bool]]:
                 continue  # a dictionary word of its own, not a name
             if piece[:2] in places:
                 continue  # a place and a suffix (黄河源), not a surname and a name
-            if length == 3 and AFTER_GIVEN.match(piece, 2):
+            if length == 3 and word_after_name(text, end - 1):
                 continue  # 刘斌和: a name and the word after it
             if piece[-1] in PLACE_ENDS_NOT_NAMES or (
                 text[end : end + 1] in PLACE_ENDS_NOT_NAMES and edge(end + 1)

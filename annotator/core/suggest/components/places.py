@@ -225,7 +225,7 @@ def _chained(analysis: Analysis, places: Sequence[Candidate]) -> list[tuple[int,
                 break  # the level ends a common word: 重镇, 农村, 城乡
             # Something in it names the place (田背 + 村, 石门镇), not just a word and
             # a level (商贸 + 重镇).
-            named = [t for t in inside if not (len(t[2]) == 2 and t is last)]
+            named = [t for t in inside if not (len(t[2]) == 2 and t is last and t[3] is not None)]
             if not any(t[3] is None or t[3].startswith(("ns", "nr", "nz", "j")) for t in named):
                 break
             end = m.end()
