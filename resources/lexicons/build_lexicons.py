@@ -438,6 +438,8 @@ def main(data: Path) -> None:
     def is_place(word: str) -> bool:
         return (word, "LOC") in entries and tags.get(word) == "ns"
 
+    # An organisation word after these is any organisation of its kind (三甲医院, 上市公司).
+    generic_starts = tuple(vocab.ordered("generic_org_starts"))
     for name in ("nt_orgs_core.tsv", "机构名词典.txt"):
         for word, tag, _n in hanlp_rows(hanlp / name):
             if (
@@ -445,6 +447,7 @@ def main(data: Path) -> None:
                 and len(word) >= 3
                 and not _common(word, freq, tags, ("nt",))
                 and not place_and_kind(word, is_place)
+                and not t2s.convert(word).startswith(generic_starts)
             ):
                 add(word, "ORG", f"hanlp:{tag}")
     for word, tag, _n in hanlp_rows(hanlp / "人名词典.txt"):

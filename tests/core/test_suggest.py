@@ -486,6 +486,8 @@ def test_quoted_name_of_a_campaign_is_a_programme(pipeline):
         ("他说：“我们坚持‘一村一品、一镇一业’的思路。”", "一村一品、一镇一业"),  # inside “”
         ("点燃“海岛+”新引擎。", "海岛+"),
         ("企业积极参与“丝路通商”倡议。", "丝路通商"),
+        ("构建“1+5+N”工作体系。", "1+5+N"),  # numbered, open-ended
+        ("打造“2+3+ 6”产业集群。", "2+3+ 6"),
     ],
 )
 def test_quoted_programmes_in_every_quote_mark_and_shape(pipeline, text, policy):
@@ -664,6 +666,7 @@ def test_a_meeting_named_by_what_it_does(pipeline):
         "上市公司的利润有所增长。",
         "党和政府高度重视这项工作。",
         "招商会上，多个项目签约。",  # an event, though it ends in 商会
+        "山区群众在家门口就能到三甲医院看病。",  # a grade of hospital, any hospital
     ],
 )
 def test_generic_bodies_jieba_calls_organisations_are_not(pipeline, text):
@@ -716,6 +719,10 @@ def test_foreign_name_characters_are_likelier_in_names_than_in_words():
         ("沿着楼梯走上大楼顶层。", []),
         ("过去这座桥很窄。", []),
         ("这些规划不是空中楼阁。", []),
+        ("近年来，江城站在全省前列。", []),  # 站在: stands, not a station
+        # Parks two cities build together, named by both (深河 = 深圳 + 河源).
+        ("深河合作园区和广佛产业有序转移园同日签约。", ["深河合作园区", "广佛产业有序转移园"]),
+        ("加快建设产业合作园。", []),
     ],
 )
 def test_facilities_named_before_a_facility_word_that_needs_a_name(pipeline, text, named):

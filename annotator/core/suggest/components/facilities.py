@@ -124,6 +124,13 @@ def _after_names(analysis: Analysis) -> list[tuple[int, int]]:
         holder = tokens[k]
         if holder[1] > end and holder[3] is not None:
             continue  # the ending begins a longer word (楼梯); jieba's guesses may glue it
+        after = tokens[k + 1][3] if k + 1 < len(tokens) else None
+        if (
+            holder[:2] == (at, end)
+            and (holder[3] or "").startswith("v")
+            and (after or "").startswith("p")
+        ):
+            continue  # a verb before a preposition: 某地 + 站/v + 在 (stands), not a station
         # One word jieba knows as a place or a name, or guessed, may hold the ending
         # (湛江港); not a person's (jieba takes idioms for names).
         whole = holder[3] is None or holder[3].startswith(("ns", "nz"))

@@ -68,11 +68,15 @@ _STAGED_GOAL = re.compile(
 )
 
 
+# A programme numbered by its parts, a letter for the open-ended ones: 1+6+3, 1+N+X.
+_NUMBERED = re.compile(r"(?=.*\d)[0-9A-Z]+(?:\s*\+\s*[0-9A-Z]+)+")
+
+
 def is_policy(inner: str) -> bool:
     """Does quoted text name a programme, campaign or strategy (GUIDELINES: POLICY)?"""
     if inner in _NOT_POLICY or any(ch in inner for ch in "。！？，,!?") or _QUESTION.search(inner):
         return False  # a sentence or a question
-    if re.fullmatch(rf"\d{{3,}}|\d+(?:\+\d+)+|{_CN}+个{_CN}+", inner):
+    if re.fullmatch(rf"\d{{3,}}|{_CN}+个{_CN}+", inner) or _NUMBERED.fullmatch(inner):
         return True
     if _COUNTED_NAME.match(inner):
         return True
