@@ -782,6 +782,7 @@ def test_words_like_vice_before_a_title_are_part_of_it(pipeline, text, title):
         # Days written in Chinese numerals, alone and in a range.
         ("活动定于十一月份二十号到二十二号举行。", "十一月份二十号到二十二号"),
         ("三月九日上午召开。", "三月九日上午"),
+        ("今年上半年，产值增长一成。", "上半年"),
     ],
 )
 def test_date_ranges_and_parts_of_a_month_or_year(pipeline, text, date):
@@ -840,6 +841,23 @@ def test_a_span_keeps_a_quote_only_when_it_closes_inside(text, kept):
 
     start, end = trim(text, 0, len(text))
     assert text[start:end] == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A place before 全市 is the meeting's place; a year before it its own date.
+        ("韶关全市乡村振兴推进大会召开。", {("韶关", "LOC"), ("全市乡村振兴推进大会", "EVENT")}),
+        ("2031江城智能家居产业大会落幕。", {("2031", "DATE"), ("江城智能家居产业大会", "EVENT")}),
+        ("召开2031年第二次全体会议。", {("2031年", "DATE")}),  # a year's meeting, no name
+        # A set phrase between nouns stays in the name (经贸合作/l).
+        ("江北与江南经贸合作洽谈会举行。", {("江北与江南经贸合作洽谈会", "EVENT")}),
+    ],
+)
+def test_where_a_meetings_name_starts(pipeline, text, expected):
+    got = found(pipeline, text)
+    assert expected <= got
+    assert {s for s in got if s[1] == "EVENT"} == {s for s in expected if s[1] == "EVENT"}
 
 
 def test_a_generic_meeting_word_alone_is_no_event(pipeline):

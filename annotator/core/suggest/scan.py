@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Sequence
 
-from annotator.core.suggest import vocab
+from annotator.core.suggest import segment, vocab
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Token
 
@@ -96,10 +96,23 @@ def _pair(tokens: Sequence[Token], j: int, tags: tuple[str, ...]) -> int:
 _NOUNISH = ("n", "vn", "nz", "ns", "nt", "nr", "nis", "j")
 
 
+def _nominal_phrase(word: str) -> bool:
+    """Is a set phrase of jieba's (tag l) a noun and a noun (经贸|合作), not a verb's
+    phrase (隆重|举行, 高度|重视)?"""
+    if len(word) != 4:
+        return False
+    tags = segment.dictionary().common_tags
+    first, second = tags.get(word[:2]) or "", tags.get(word[2:]) or ""
+    return first.startswith("n") and second.startswith(("n", "vn"))
+
+
 def _inside_compound(tokens: Sequence[Token], j: int) -> bool:
-    """A verb between two nouns is part of a compound name (农机维修产业园), not a
-    predicate (在…举行): the words on both sides must be nouns or unknown words."""
+    """A verb, or a set phrase of nouns, between two nouns is part of a compound name
+    (农机维修产业园, 某地 + 经贸合作/l + 洽谈会), not a predicate (在…举行, 某市 +
+    隆重举行/l + …): the words on both sides must be nouns or unknown words."""
     word, tag = tokens[j][2], tokens[j][3]
+    if tag is not None and tag.startswith("l") and _nominal_phrase(word):
+        tag = "vn"
     if tag is None or not tag.startswith("v") or word in _FUNCTION_SET or j == 0:
         return False
     if j + 1 >= len(tokens):

@@ -37,6 +37,8 @@ DATE_RE = searched(
             # 2023-10-1 02:53
             rf"{_D}{{4}}-{_D}{{1,2}}-{_D}{{1,2}}(?:\s+{_D}{{1,2}}:{_D}{{2}})?",
             r"(?<![0-9])(?:[一二三四]季度|第[一二三四]季度)",
+            # 上半年 alone: the half of the year the text is in
+            r"(?<![0-9０-９])[上下]半年",
             vocab.alternation("festivals"),
             vocab.alternation("number_festivals")
             + "(?="

@@ -10,6 +10,7 @@ from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component
 from annotator.core.suggest.components.quoted import QUOTES, is_policy
 from annotator.core.suggest.components.registry import register
+from annotator.core.suggest.lexicon import LEVEL_CHARS
 from annotator.core.suggest.scan import named_by
 
 # Party congresses and plenums, named by number: 党的十八大, 十七届三中全会.
@@ -49,9 +50,14 @@ class Events(Component):
             for m in CONGRESS_RE.finditer(analysis.simplified)
         ]
         event = self.priority("rule:event")
+        named = (
+            (_name_start(analysis, start, end), end)
+            for start, end in named_by(analysis, EVENT_END, _EVENT_GENERIC, 18, meetings=True)
+        )
         out += [
             Candidate(start, end, "EVENT", "rule:event", event, 0.7)
-            for start, end in named_by(analysis, EVENT_END, _EVENT_GENERIC, 18, meetings=True)
+            for start, end in named
+            if start >= 0
         ]
         out += [
             Candidate(start, end, "EVENT", "rule:event", event, 0.7)
@@ -62,6 +68,28 @@ class Events(Component):
 
 # What ends a sentence: quoted words holding one are somebody's words, not a theme.
 _SENTENCE_END = re.compile("[。！？!?；;]")
+
+
+# A year written before a meeting's name is a DATE of its own (GUIDELINES).
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}年?")
+# What is left of a year's meeting that has no name: 第一次 + 会议.
+_COUNTED_MEETING = re.compile(f"第[0-9{_CN[1:-1]}]{{1,3}}次" + EVENT_END.pattern)
+
+
+def _name_start(analysis: Analysis, start: int, end: int) -> int:
+    """Where a meeting's name starts when a year or a place stands before it: a year is
+    its own date (2031 + 某某博览会), and a place before 全市 or 全省 the meeting's
+    place (某市 + 全市高质量发展大会)."""
+    text = analysis.simplified
+    year = _YEAR.match(text, start, end)
+    if year and year.end() + 2 <= end:
+        start = year.end()
+        if _COUNTED_MEETING.fullmatch(text, start, end):
+            return -1  # 2031年 + 第一次会议: a date and a meeting of no name
+    for at, kind in analysis.lattice.get(start, ()):
+        if kind == "LOC" and at + 2 < end and text[at] == "全" and text[at + 1] in LEVEL_CHARS:
+            return at
+    return start
 
 
 def _themes(text: str) -> list[tuple[int, int]]:
