@@ -814,7 +814,7 @@ def test_a_bare_year_before_a_name(pipeline, text, year):
     ("text", "event"),
     [
         # A quoted theme before generic event words is the event (GUIDELINES).
-        ("开展“花开江城”系列主题活动。", "花开江城"),
+        ("开展“花开江城”系列晚会。", "花开江城"),
         ("“青春向前·奋斗有我”专题晚会今晚播出。", "青春向前·奋斗有我"),
         # A quoted programme stays a programme; a quote before other words is no theme.
         ("开展“三看两问”主题活动。", None),

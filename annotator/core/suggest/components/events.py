@@ -28,7 +28,7 @@ EVENT_END = re.compile(
 
 _EVENT_GENERIC = vocab.words("generic_events")
 
-# After a quoted theme, what makes it an event's name: “某某”系列主题活动, “某某”发布会.
+# After a quoted theme, what makes it an event's name: “某某”专题晚会, “某某”发布会.
 _THEMED = re.compile(
     "(?:" + vocab.alternation("event_theme_tails") + ")*(?:" + EVENT_END.pattern + "|活动|晚会)"
 )
