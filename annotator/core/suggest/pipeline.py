@@ -39,6 +39,11 @@ _EDGE = vocab.chars("span_edges") | set(" \t\n\u3000")
 ASIDE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{1,4}[)）](?=[\u4e00-\u9fff])")
 
 
+def _asides(analysis: Analysis) -> list[tuple[int, int]]:
+    """Where the text's short asides are, found once per analysis."""
+    return analysis.shared("asides", lambda a: [m.span() for m in ASIDE_RE.finditer(a.simplified)])
+
+
 @lru_cache(maxsize=1)
 def config() -> dict[str, Any]:
     """``resources/suggest.json``: the components in order, the rules' priorities, and
@@ -146,8 +151,8 @@ class Pipeline:
         """The sentences with an aside, analysed once more without their asides; what
         the components find there is mapped back, asides included, and competes with
         the rest by the usual priority and length. Only those sentences: linear."""
-        text, simplified = analysis.text, analysis.simplified
-        asides = [m.span() for m in ASIDE_RE.finditer(simplified)]
+        text = analysis.text
+        asides = _asides(analysis)
         if not asides:
             return []
         keep: list[int] = []  # offset in the text of each character of the reduced text
@@ -257,7 +262,7 @@ class Pipeline:
 
         model = self.model
         bodies = body_words(analysis.lattice)
-        aside_starts = [m.start() for m in ASIDE_RE.finditer(analysis.simplified)]
+        aside_starts = [start for start, _end in _asides(analysis)]
 
         def unjudged(c: Candidate) -> bool:
             k = bisect_right(aside_starts, c.start)

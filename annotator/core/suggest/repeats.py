@@ -4,7 +4,6 @@ model's names at their every occurrence. One Aho-Corasick pass over the text eac
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping, Sequence
 
 import ahocorasick
@@ -12,9 +11,9 @@ import ahocorasick
 from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate
+from annotator.core.suggest.names import HAN_RUN
 
 _SHORT_FORM_LEVELS = vocab.chars("short_form_levels")
-_HAN = re.compile("[\u4e00-\u9fff]+")
 # jieba's tags of words that describe or act, and name nothing (清新/a, 发展/v, 非常/d).
 _NOT_NAMING_TAGS = ("a", "v", "d")
 
@@ -75,7 +74,7 @@ def _short_forms(analysis: Analysis, place: Candidate) -> list[str]:
     tokens = analysis.tokens
     while i is not None and i < len(tokens) and tokens[i][1] <= place.end:
         word = tokens[i][2]
-        if len(word) >= 3 and word[-1] in _SHORT_FORM_LEVELS and _HAN.fullmatch(word):
+        if len(word) >= 3 and word[-1] in _SHORT_FORM_LEVELS and HAN_RUN.fullmatch(word):
             out.append(word[:-1])
         i += 1
     return out

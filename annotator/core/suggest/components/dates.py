@@ -54,7 +54,8 @@ _RANGE_JOIN = re.compile(r"\s*[—\-–~至到]\s*")
 
 # A bare year, dated only by what it stands before (GUIDELINES: a year before an event
 # name is its own DATE): 2031 + 某省 + …博览会, 2031 + “…”.
-_BARE_YEAR = re.compile(r"(?<![0-9０-９.,，第号])(?:19|20)[0-9]{2}(?![0-9.,])")
+YEAR = r"(?:19|20)[0-9]{2}"
+_BARE_YEAR = re.compile(rf"(?<![0-9０-９.,，第号]){YEAR}(?![0-9.,])")
 _YEAR_BEFORE = frozenset({"LOC", "ORG", "LEVEL"})
 
 MONEY_RE = searched(

@@ -8,6 +8,7 @@ import re
 from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component
+from annotator.core.suggest.components.dates import YEAR
 from annotator.core.suggest.components.quoted import QUOTES, is_policy
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.lexicon import LEVEL_CHARS
@@ -51,7 +52,7 @@ class Events(Component):
         ]
         event = self.priority("rule:event")
         named = (
-            (_name_start(analysis, start, end), end)
+            (_meeting_start(analysis, start, end), end)
             for start, end in named_by(analysis, EVENT_END, _EVENT_GENERIC, 18, meetings=True)
         )
         out += [
@@ -71,12 +72,12 @@ _SENTENCE_END = re.compile("[。！？!?；;]")
 
 
 # A year written before a meeting's name is a DATE of its own (GUIDELINES).
-_YEAR = re.compile(r"(?:19|20)[0-9]{2}年?")
+_YEAR = re.compile(YEAR + "年?")
 # What is left of a year's meeting that has no name: 第一次 + 会议.
 _COUNTED_MEETING = re.compile(f"第[0-9{_CN[1:-1]}]{{1,3}}次" + EVENT_END.pattern)
 
 
-def _name_start(analysis: Analysis, start: int, end: int) -> int:
+def _meeting_start(analysis: Analysis, start: int, end: int) -> int:
     """Where a meeting's name starts when a year or a place stands before it: a year is
     its own date (2031 + 某某博览会), and a place before 全市 or 全省 the meeting's
     place (某市 + 全市高质量发展大会)."""
