@@ -11,6 +11,7 @@ from annotator.core.formats import article_from_raw
 from annotator.core.model import Span, SpanStatus
 from annotator.core.suggest import default_pipeline, segment
 from annotator.core.suggest.analysis import analyse
+from annotator.core.suggest.base import Candidate
 from annotator.core.suggest.components.facilities import FAC_END, Facilities
 from annotator.core.suggest.components.quoted import Quoted
 from annotator.core.suggest.lexicon import lexicon_rows
@@ -783,10 +784,33 @@ def test_words_like_vice_before_a_title_are_part_of_it(pipeline, text, title):
         ("活动定于十一月份二十号到二十二号举行。", "十一月份二十号到二十二号"),
         ("三月九日上午召开。", "三月九日上午"),
         ("今年上半年，产值增长一成。", "上半年"),
+        # Clock times, by a time of day or to the minute, after a date too.
+        ("早上7点半，志愿者集合。", "早上7点半"),
+        ("5月8日下午3时，仪式举行。", "5月8日下午3时"),
+        ("列车于14时25分到站。", "14时25分"),
+        # Solar terms and dynasties, as whole words.
+        ("今年夏至，气温创新高。", "夏至"),
+        ("这座祠堂始建于宋代。", "宋代"),
     ],
 )
 def test_date_ranges_and_parts_of_a_month_or_year(pipeline, text, date):
     assert (date, "DATE") in found(pipeline, text)
+
+
+@pytest.mark.parametrize("text", ["会议提出8点要求。", "入冬至今，降雨偏少。", "举办青春分享会。"])
+def test_counts_and_words_that_hold_a_date_word_are_no_dates(pipeline, text):
+    assert not [s for s, label in found(pipeline, text) if label == "DATE"]
+
+
+def test_a_dateline_mark_is_no_part_of_the_date(pipeline):
+    # The sequence model may read 讯 or 电 into the date; every span is filtered so, and
+    # the date ends at its day.
+    for text in ("青禾日报5月6日讯 记者刘敏报道", "新华社广州3月10日电 记者报道"):
+        analysis = pipeline.analyse(text)
+        day = text.index("日", text.index("月")) + 1
+        start = day - len("5月6日") if "5月" in text else day - len("3月10日")
+        got = pipeline._filtered(analysis, [Candidate(start, day + 1, "DATE", "model", 95)])
+        assert [text[c.start : c.end] for c in got] == [text[start:day]]
 
 
 def test_a_month_before_a_place_stays_a_month(pipeline):
@@ -873,6 +897,9 @@ def test_a_generic_meeting_word_alone_is_no_event(pipeline):
         ("我们来到连山县石门镇。", "连山县石门镇"),
         # …also where jieba makes up a word of the village's level and half its name.
         ("走进惠东县多祝镇田背村。", "惠东县多祝镇田背村"),  # 田|背村
+        # …and where the village's name is a common noun and its level a word apart.
+        ("驻村干部来到黄岗镇石门村。", "黄岗镇石门村"),  # 石门/n + 村
+        ("黄岗镇农村面貌一新。", "黄岗镇"),
         # The region a city anchors is a place of its own.
         ("推动广州都市圈协同发展。", "广州都市圈"),
         # A word and a level, or a verb before one, is no link of a chain.
@@ -920,10 +947,29 @@ def test_two_places_joined_before_a_verb_are_two_places(pipeline):
         ("青禾晚报见习记者何平报道。", {("青禾晚报", "ORG"), ("见习记者", "TITLE")}),
         # …while an organisation's own post is one title with it.
         ("韶关市委书记刘敏讲话。", {("韶关市委书记", "TITLE")}),
+        # A source credit names the outlet, whatever its name is made of (a city and a
+        # verb, a place and a plus), without the channel after it.
+        ("时间：2024-03-01 来源：江城发布\n", {("江城发布", "ORG")}),
+        ("来源:韶关+ 编辑:刘敏", {("韶关+", "ORG")}),
+        ("来源：南岭晨报客户端\n", {("南岭晨报", "ORG")}),
     ],
 )
 def test_news_outlets_named_by_place_are_organisations(pipeline, text, expected):
     assert expected <= found(pipeline, text)
+
+
+@pytest.mark.parametrize(
+    "text", ["消息来源：网络\n", "他的来源:不明。", "来源：本报综合\n", "来源：2024-03-01 12:00"]
+)
+def test_what_a_source_credit_names_that_is_no_outlet(pipeline, text):
+    assert not [s for s, label in found(pipeline, text) if label == "ORG"]
+
+
+def test_a_national_body_keeps_its_national_lead(pipeline):
+    # 全国 opens the body's name; other common nouns before a place are no part of it.
+    assert ("全国澳门青年企业家协会", "ORG") in found(
+        pipeline, "代表团拜访全国澳门青年企业家协会。"
+    )
 
 
 def test_a_place_named_whole_is_the_same_place_without_its_level(pipeline):

@@ -35,6 +35,8 @@ from annotator.core.suggest.repeats import every_occurrence, repeated_names
 
 # Never part of a span's edge (GUIDELINES: no quotes, brackets or punctuation).
 _EDGE = vocab.chars("span_edges") | set(" \t\n\u3000")
+# What a dateline writes after its day (5月6日 + 讯, + 电).
+_DATELINE_MARKS = vocab.chars("dateline_marks")
 # A short aside inside a word: 党(工)委, 推进(誓师)大会, 村(社区)书记.
 ASIDE_RE = re.compile(r"(?<=[\u4e00-\u9fff])[(（][\u4e00-\u9fff]{1,4}[)）](?=[\u4e00-\u9fff])")
 
@@ -134,10 +136,12 @@ class Pipeline:
             found = [c for c in found if not taught.rejects(analysis, c)]
         found = yield_to_tagged_words(analysis, found)
         found = outside_stop_words(analysis, found)
-        text = analysis.text
+        text, simplified = analysis.text, analysis.simplified
         cleaned = []
         for c in found:
             start, end = trim(text, c.start, c.end)
+            if c.label == "DATE" and simplified[end - 1 : end] in _DATELINE_MARKS:
+                end -= 1  # 5月6日 + 讯: the dateline's mark
             if end <= start or analysis.is_unlabelled(start, end):
                 continue
             cleaned.append(

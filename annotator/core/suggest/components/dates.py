@@ -14,7 +14,11 @@ _D = r"[0-9０-９]"
 
 _CN = vocab.char_class("chinese_digits")
 
-_TIME_OF_DAY = vocab.alternation("times_of_day") + "?"
+# A clock time: 8点, 8点半, 10时30分, 十时整.
+_CLOCK = rf"(?:{_D}{{1,2}}|{_CN}{{1,3}})[点时](?:半|整|(?:{_D}{{1,2}}|{_CN}{{1,3}})分)?"
+
+# What may follow a day: a time of day, a clock time or both (2月19日上午10时).
+_TIME_OF_DAY = "(?:" + vocab.alternation("times_of_day") + ")?" + f"(?:{_CLOCK})?"
 
 _QUARTER = r"(?:第?[一二三四1-4１-４]季度)"
 
@@ -32,6 +36,9 @@ DATE_RE = searched(
             # 4月底, 十月上旬
             rf"(?<![0-9个])(?:{_D}{{1,2}}|{_CN}{{1,3}})月(?:底|末|初|[上中下]旬)",
             rf"(?<![0-9个])(?:{_D}{{1,2}}|{_CN}{{1,3}})月份?(?![0-9份底末初中])",
+            # a clock time by its time of day, or to the minute: 早上8点半, 10时30分
+            vocab.alternation("times_of_day") + _CLOCK,
+            rf"(?:{_D}{{1,2}}|{_CN}{{1,3}})时(?:{_D}{{1,2}}|{_CN}{{1,3}})分",
             # the five-year plans' periods: 十二五
             rf"(?<!{_CN})十[一二三四五六七八九]五(?!{_CN})",
             # 2023-10-1 02:53
@@ -57,6 +64,9 @@ _RANGE_JOIN = re.compile(r"\s*[—\-–~至到]\s*")
 YEAR = r"(?:19|20)[0-9]{2}"
 _BARE_YEAR = re.compile(rf"(?<![0-9０-９.,，第号]){YEAR}(?![0-9.,])")
 _YEAR_BEFORE = frozenset({"LOC", "ORG", "LEVEL"})
+
+# Solar terms and dynasties: dates only as whole words.
+_SEASONAL = re.compile(vocab.alternation("seasonal_dates"))
 
 MONEY_RE = searched(
     rf"(?:{_D}+(?:[.,]{_D}+)*|{_CN}+|[两几])\s*(?:多)?(?:百|千|万|亿|万亿)*(?:多)?\s*"
@@ -85,6 +95,12 @@ class Dates(Component):
         out += [
             Candidate(start, end, "DATE", "rule:date", date, 0.9)
             for start, end in _years_before_names(analysis)
+        ]
+        edges = analysis.edges
+        out += [
+            Candidate(m.start(), m.end(), "DATE", "rule:date", date, 0.9)
+            for m in _SEASONAL.finditer(text)
+            if m.start() in edges and m.end() in edges
         ]
         out += [
             Candidate(m.start(), m.end(), "MONEY", "rule:money", money, 0.95)

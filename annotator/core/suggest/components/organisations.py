@@ -19,6 +19,8 @@ from annotator.core.suggest.words import labelled_words
 
 _BODY_GENERIC = vocab.words("generic_body_leads")
 
+_NATIONAL = vocab.words("national_leads")
+
 _INDUSTRIES = vocab.words("industries")
 _INDUSTRY_START = re.compile(vocab.first_class("industries"))
 
@@ -124,7 +126,8 @@ def _named_bodies(analysis: Analysis) -> list[tuple[int, int]]:
             if t_start < start:
                 continue
             if any(kind in ("LOC", "ORG") for _e, kind in lattice.get(t_start, ())):
-                start = t_start
+                national = k > 0 and tokens[k - 1][2] in _NATIONAL and not is_type[end]
+                start = tokens[k - 1][0] if national else t_start
                 break
             if not (tokens[k][3] or "").startswith(("n", "v")) or tokens[k][3] in _PROPER_TAGS:
                 break
@@ -229,7 +232,14 @@ class Organisations(Component):
 
     @classmethod
     def rules(cls) -> tuple[str, ...]:
-        return ("lexicon:org", "rule:named-body", "rule:company", "rule:dotted-name:org", "jieba")
+        return (
+            "lexicon:org",
+            "rule:named-body",
+            "rule:company",
+            "rule:source-credit",
+            "rule:dotted-name:org",
+            "jieba",
+        )
 
     def propose(self, analysis: Analysis) -> list[Candidate]:
         comp = composition(analysis)
@@ -249,6 +259,11 @@ class Organisations(Component):
             Candidate(start, end, "ORG", "rule:company", company, 0.5)
             for start, end in _companies(analysis)
         ]
+        credit = self.priority("rule:source-credit")
+        out += [
+            Candidate(start, end, "ORG", "rule:source-credit", credit, 0.7)
+            for start, end in _credited(analysis)
+        ]
         dotted = self.priority("rule:dotted-name:org")
         out += [
             Candidate(start, body, "ORG", "rule:dotted-name", dotted)
@@ -261,6 +276,39 @@ class Organisations(Component):
             if w.label == "ORG"
         ]
         return out + _with_editions(analysis, out)
+
+
+# A source credit (来源：某某日报), where a line, a space or a separator opens it: the name
+# after it, alone up to the end of the line, a space or a separator, is the outlet the
+# report is taken from, whatever the lexicon knows of it (来源：某市 + 发布 is the city's
+# outlet, not the city).
+_CREDIT = re.compile(
+    r"(?<![\u4e00-\u9fff])"
+    + vocab.alternation("source_credits")
+    + r"[:：]\s*([\u4e00-\u9fffA-Za-z0-9+⁺·]{2,16})(?=\s|$|[|｜,，。;；(（【])"
+)
+_CHANNEL = re.compile(vocab.alternation("outlet_channels") + "$")
+_NOT_OUTLETS = vocab.ordered("not_outlets")
+_REPORTERS = re.compile(vocab.alternation("reporter_titles"))
+
+
+def _credited(analysis: Analysis) -> list[tuple[int, int]]:
+    """The outlets named in source credits, without a channel after the name (某某网 +
+    客户端) or a reporter's title and name (某某日报 + 记者 + 某某)."""
+    text = analysis.simplified
+    found = []
+    for m in _CREDIT.finditer(text):
+        start, end = m.span(1)
+        reporter = _REPORTERS.search(text, start, end)
+        if reporter:
+            end = reporter.start()
+        channel = _CHANNEL.search(text, start, end)
+        if channel and channel.start() - start >= 2:
+            end = channel.start()
+        name = text[start:end]
+        if len(name) >= 2 and not name.isdigit() and not name.startswith(_NOT_OUTLETS):
+            found.append((start, end))
+    return found
 
 
 # A newspaper's press and its editions stay in its name: 某某日报 + 社, + 海外版.

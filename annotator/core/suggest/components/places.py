@@ -226,12 +226,26 @@ def _chained(analysis: Analysis, places: Sequence[Candidate]) -> list[tuple[int,
             # Something in it names the place (田背 + 村, 石门镇), not just a word and
             # a level (商贸 + 重镇).
             named = [t for t in inside if not (len(t[2]) == 2 and t is last and t[3] is not None)]
-            if not any(t[3] is None or t[3].startswith(("ns", "nr", "nz", "j")) for t in named):
+            if not any(
+                t[3] is None or t[3].startswith(("ns", "nr", "nz", "j")) for t in named
+            ) and not _noun_and_level(inside, end, m):
                 break
             end = m.end()
         if end > place.end:
             found.append((place.start, end))
     return found
+
+
+def _noun_and_level(inside: Sequence[Token], end: int, m: re.Match[str]) -> bool:
+    """A common noun and the level as a word of its own, right after a place, name a
+    place within it (某某镇 + 石门 + 村): jieba would have glued a kind of place into one
+    word (农村, 新村)."""
+    return (
+        len(inside) == 2
+        and inside[0][:2] == (end, m.end(1))
+        and inside[1][:2] == (m.end(1), m.end())
+        and (inside[0][3] or "").startswith("n")
+    )
 
 
 def _not_in_a_name(token: Token) -> bool:
