@@ -874,6 +874,14 @@ def test_a_span_keeps_a_quote_only_when_it_closes_inside(text, kept):
         ("韶关全市乡村振兴推进大会召开。", {("韶关", "LOC"), ("全市乡村振兴推进大会", "EVENT")}),
         ("2031江城智能家居产业大会落幕。", {("2031", "DATE"), ("江城智能家居产业大会", "EVENT")}),
         ("召开2031年第二次全体会议。", {("2031年", "DATE")}),  # a year's meeting, no name
+        # Any date before it is its own, a quarter too.
+        (
+            "第二季度全县重点项目集中开工活动举行。",
+            {("第二季度", "DATE"), ("全县重点项目集中开工活动", "EVENT")},
+        ),
+        # A project's milestones, one or several, name the ceremony or the day of events.
+        ("全区重点项目签约、奠基仪式举行。", {("全区重点项目签约、奠基仪式", "EVENT")}),
+        ("江城大桥通车仪式举行。", {("江城大桥通车仪式", "EVENT")}),
         # A set phrase between nouns stays in the name (经贸合作/l).
         ("江北与江南经贸合作洽谈会举行。", {("江北与江南经贸合作洽谈会", "EVENT")}),
     ],
@@ -1021,3 +1029,13 @@ def test_words_at_are_the_words_whose_first_character_matches(text):
     analysis = analyse(text)
     want = [k for k, t in enumerate(analysis.tokens) if first.match(t[2][0])]
     assert analysis.words_at(first) == want
+
+
+def test_a_place_with_the_titles_level_is_no_name_before_the_title():
+    # jieba tags 顺德 a name; with the title's 区 it is the district (the lexicon's 顺德区).
+    from annotator.core.suggest.components import REGISTRY
+
+    people = REGISTRY["people"](config()["priorities"])
+    text = "顺德区委书记李明说。"
+    got = {text[c.start : c.end] for c in people.propose(analyse(text))}
+    assert "李明" in got and "顺德" not in got

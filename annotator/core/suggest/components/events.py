@@ -8,7 +8,7 @@ import re
 from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component
-from annotator.core.suggest.components.dates import YEAR
+from annotator.core.suggest.components.dates import DATE_RE, YEAR
 from annotator.core.suggest.components.quoted import QUOTES, is_policy
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.lexicon import LEVEL_CHARS
@@ -18,11 +18,13 @@ from annotator.core.suggest.scan import named_by
 _CN = vocab.char_class("chinese_digits")
 CONGRESS_RE = re.compile(f"党的{_CN}{{1,3}}大|{_CN}{{1,3}}届{_CN}{{1,3}}中全会")
 
+_MILESTONE = vocab.alternation("project_milestones")
+
 EVENT_END = re.compile(
     "(?:"
     + vocab.alternation("meeting_verbs")
     + vocab.alternation("meeting_words")
-    + "|"
+    + f"|(?:集中)?{_MILESTONE}(?:、?{_MILESTONE})*(?:活动|仪式)|"
     + vocab.alternation("event_ends")
     + ")"
 )
@@ -71,18 +73,18 @@ class Events(Component):
 _SENTENCE_END = re.compile("[。！？!?；;]")
 
 
-# A year written before a meeting's name is a DATE of its own (GUIDELINES).
+# A date written before a meeting's name is a DATE of its own (GUIDELINES).
 _YEAR = re.compile(YEAR + "年?")
 # What is left of a year's meeting that has no name: 第一次 + 会议.
 _COUNTED_MEETING = re.compile(f"第[0-9{_CN[1:-1]}]{{1,3}}次" + EVENT_END.pattern)
 
 
 def _meeting_start(analysis: Analysis, start: int, end: int) -> int:
-    """Where a meeting's name starts when a year or a place stands before it: a year is
-    its own date (2031 + 某某博览会), and a place before 全市 or 全省 the meeting's
-    place (某市 + 全市高质量发展大会)."""
+    """Where a meeting's name starts when a date or a place stands before it: a date is
+    its own (2031 + 某某博览会, 第三季度 + 重大项目开工活动), and a place before 全市 or
+    全省 the meeting's place (某市 + 全市高质量发展大会)."""
     text = analysis.simplified
-    year = _YEAR.match(text, start, end)
+    year = DATE_RE.match(text, start, end) or _YEAR.match(text, start, end)
     if year and year.end() + 2 <= end:
         start = year.end()
         if _COUNTED_MEETING.fullmatch(text, start, end):
