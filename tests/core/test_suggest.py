@@ -892,6 +892,19 @@ def test_where_a_meetings_name_starts(pipeline, text, expected):
     assert {s for s in got if s[1] == "EVENT"} == {s for s in expected if s[1] == "EVENT"}
 
 
+@pytest.mark.parametrize(
+    ("text", "games"),
+    [
+        ("运动员备战全运会。", "全运会"),  # by its name alone
+        ("十六运会筹备工作启动。", "十六运会"),  # by its number
+        ("第十六届全运会开幕。", "第十六届全运会"),
+        ("杭州亚运会圆满落幕。", "杭州亚运会"),  # with its place
+    ],
+)
+def test_multisport_games_are_events(pipeline, text, games):
+    assert (games, "EVENT") in found(pipeline, text)
+
+
 def test_a_generic_meeting_word_alone_is_no_event(pipeline):
     assert not [s for s, label in found(pipeline, "县里召开工作调度会。") if label == "EVENT"]
     assert ("防汛抗旱工作调度会", "EVENT") in found(pipeline, "县里召开防汛抗旱工作调度会。")

@@ -18,6 +18,11 @@ from annotator.core.suggest.scan import named_by
 _CN = vocab.char_class("chinese_digits")
 CONGRESS_RE = re.compile(f"党的{_CN}{{1,3}}大|{_CN}{{1,3}}届{_CN}{{1,3}}中全会")
 
+# Multi-sport games, by name or by number (十五运会: the fifteenth National Games).
+GAMES_RE = re.compile(
+    f"(?:第?{_CN}{{1,3}}届)?" + vocab.alternation("multisport_games") + f"|{_CN}{{1,3}}运会"
+)
+
 _MILESTONE = vocab.alternation("project_milestones")
 
 EVENT_END = re.compile(
@@ -53,6 +58,10 @@ class Events(Component):
             for m in CONGRESS_RE.finditer(analysis.simplified)
         ]
         event = self.priority("rule:event")
+        out += [
+            Candidate(start, end, "EVENT", "rule:event", event, 0.8)
+            for start, end in _games(analysis)
+        ]
         named = (
             (_meeting_start(analysis, start, end), end)
             for start, end in named_by(analysis, EVENT_END, _EVENT_GENERIC, 18, meetings=True)
@@ -67,6 +76,18 @@ class Events(Component):
             for start, end in _themes(analysis.simplified)
         ]
         return out
+
+
+def _games(analysis: Analysis) -> list[tuple[int, int]]:
+    """Multi-sport games, with the place written right before them (某市 + 亚运会)."""
+    lattice, found = analysis.lattice, []
+    for m in GAMES_RE.finditer(analysis.simplified):
+        start = m.start()
+        places = [
+            at for at in range(max(start - 8, 0), start) if (start, "LOC") in lattice.get(at, ())
+        ]
+        found.append((min(places, default=start), m.end()))
+    return found
 
 
 # What ends a sentence: quoted words holding one are somebody's words, not a theme.
