@@ -788,6 +788,9 @@ def test_words_like_vice_before_a_title_are_part_of_it(pipeline, text, title):
         ("早上7点半，志愿者集合。", "早上7点半"),
         ("5月8日下午3时，仪式举行。", "5月8日下午3时"),
         ("列车于14时25分到站。", "14时25分"),
+        # A page's timestamp, to the second, and with slashes.
+        ("发布时间：2031-04-05 08:09:10 来源", "2031-04-05 08:09:10"),
+        ("更新于2031/04/05 08:09", "2031/04/05 08:09"),
         # Solar terms and dynasties, as whole words.
         ("今年夏至，气温创新高。", "夏至"),
         ("这座祠堂始建于宋代。", "宋代"),
