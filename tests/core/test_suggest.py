@@ -724,6 +724,13 @@ def test_foreign_name_characters_are_likelier_in_names_than_in_words():
         # Parks two cities build together, named by both (深河 = 深圳 + 河源).
         ("深河合作园区和广佛产业有序转移园同日签约。", ["深河合作园区", "广佛产业有序转移园"]),
         ("加快建设产业合作园。", []),
+        # A verb that takes the facility as its object is no part of its name, nor is a
+        # preposition (沿); a compound's verb is (农机 + 维修 + 产业园).
+        ("游客乘坐高速铁路。", []),
+        ("车辆驶入江城隧道。", ["江城隧道"]),
+        ("车队沿广深高速北上。", ["广深高速"]),
+        ("企业参与江城工业园建设。", ["江城工业园"]),
+        ("建设农机维修产业园。", ["农机维修产业园"]),
     ],
 )
 def test_facilities_named_before_a_facility_word_that_needs_a_name(pipeline, text, named):

@@ -21,6 +21,8 @@ _FUNCTION_SET = vocab.words("name_breaking_words")
 
 _POINTING = vocab.chars("demonstratives")
 
+_MOTION_ENDS = vocab.chars("motion_verb_ends")
+
 # Word classes that cannot be inside a name (verbs, adverbs, prepositions, conjunctions,
 # particles, pronouns): a backward scan for a name's start stops at them.
 _BREAK_TAGS = ("v", "d", "p", "c", "u", "r", "y", "e", "o", "z", "t", "l", "i")
@@ -115,6 +117,8 @@ def _inside_compound(tokens: Sequence[Token], j: int) -> bool:
         tag = "vn"
     if tag is None or not tag.startswith("v") or word in _FUNCTION_SET or j == 0:
         return False
+    if len(word) > 1 and word[-1] in _MOTION_ENDS:
+        return False  # a verb that moves something somewhere takes it as its object: 驶入
     if j + 1 >= len(tokens):
         return False
     return all(

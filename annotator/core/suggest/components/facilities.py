@@ -63,7 +63,7 @@ def _unnamed_facility(analysis: Analysis, start: int, end: int) -> bool:
         return (
             len(inside) == 1
             and inside[0][3] is not None
-            and not inside[0][3].startswith(("ns", "nr", "nt"))
+            and not inside[0][3].startswith(("ns", "nr", "nt", "nz"))
             and "LOC" not in load_lexicon().types.get(head, ())
         )
     body = end - 2
