@@ -14,6 +14,7 @@ Re-run after changing a rule; the output is sorted, so diffs stay readable.
 from __future__ import annotations
 
 import csv
+import re
 import sys
 from pathlib import Path
 
@@ -438,6 +439,12 @@ def main(data: Path) -> None:
     def is_place(word: str) -> bool:
         return (word, "LOC") in entries and tags.get(word) == "ns"
 
+    # Two bodies written together are two organisations (某县委县政府: GUIDELINES), which
+    # the composition reads apart.
+    joint_bodies = re.compile(
+        "委[" + "".join(sorted(vocab.chars("place_levels"))) + "]+政府"
+    ).search
+
     # An organisation word after these is any organisation of its kind (三甲医院, 上市公司).
     generic_starts = tuple(vocab.ordered("generic_org_starts"))
     for name in ("nt_orgs_core.tsv", "机构名词典.txt"):
@@ -448,6 +455,7 @@ def main(data: Path) -> None:
                 and not _common(word, freq, tags, ("nt",))
                 and not place_and_kind(word, is_place)
                 and not t2s.convert(word).startswith(generic_starts)
+                and not joint_bodies(t2s.convert(word))
             ):
                 add(word, "ORG", f"hanlp:{tag}")
     for word, tag, _n in hanlp_rows(hanlp / "人名词典.txt"):

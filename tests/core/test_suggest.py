@@ -1062,3 +1062,17 @@ def test_a_place_with_the_titles_level_is_no_name_before_the_title():
     text = "顺德区委书记李明说。"
     got = {text[c.start : c.end] for c in people.propose(analyse(text))}
     assert "李明" in got and "顺德" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "bodies"),
+    [
+        # Two bodies written together are two organisations (GUIDELINES: 市委, 市政府).
+        ("在江城市委市政府的领导下，", ["江城市委", "市政府"]),
+        ("县委县政府高度重视。", ["县委", "县政府"]),
+        # …while a body's own unit stays in its name.
+        ("江城市委宣传部发布通知。", ["江城市委宣传部"]),
+    ],
+)
+def test_bodies_written_together_are_two_organisations(pipeline, text, bodies):
+    assert sorted(s for s, label in found(pipeline, text) if label == "ORG") == sorted(bodies)

@@ -99,6 +99,11 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
     "T": {"TITLE": "T"},
 }
 
+# After a body, a piece that starts with a level names a body of its own (GUIDELINES:
+# 市委 and 市政府 are two ORGs, written together or not).
+_BODY_STATES = frozenset({"B", "BS"})
+_LEVELLED = frozenset({"BODY", "LEVEL"})
+
 _FINAL = {
     "P": "LOC",
     "PL": "LOC",
@@ -176,6 +181,8 @@ def _compose(text: str, lattice: Lattice, starts: Iterable[int]) -> list[tuple[i
                 nxt = moves.get(kind)
                 if nxt is None:
                     continue
+                if state in _BODY_STATES and kind in _LEVELLED and text[pos] in LEVEL_CHARS:
+                    continue  # a body after a body, by its level, is another: 市委 + 市政府
                 if nxt == "PL" and end - pos > 1:
                     nxt = "L"  # 美国 + 国家 is no place; 如东 + 县 is
 

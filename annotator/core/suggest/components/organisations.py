@@ -87,7 +87,7 @@ def _named_bodies(analysis: Analysis) -> list[tuple[int, int]]:
     The words before the body must hold something proper (a place, an organisation,
     a word jieba does not know) or be a name of two words or more; 有关部门 is not one.
     """
-    tokens, edges = analysis.tokens, analysis.edges
+    tokens, edges, text = analysis.tokens, analysis.edges, analysis.simplified
     lattice = composition(analysis).pieces
     body_at: dict[int, int] = {}  # end -> start of the longest body word ending there
     is_type: dict[int, bool] = {}
@@ -108,10 +108,13 @@ def _named_bodies(analysis: Analysis) -> list[tuple[int, int]]:
                 is_type[end] = kind == "TYPE"
     if not body_at:
         return []
+    body_ends = set(body_at)
     endings = sorted((at, end) for end, at in body_at.items())
     out = []
     for start, end in named_before(analysis, endings, _BODY_GENERIC, 16):
         at = body_at[end]
+        if text[at] in LEVEL_CHARS and at in body_ends:
+            continue  # a body by its level after another body: 某市委 + 市政府 are two
         # Numbers, times, directions, function words and datelines end an organisation's
         # name, and so does a verb before a name or a place (战胜 韩国女队); a verb
         # before a common noun or the body stays inside (乡村 扶贫 委员会).
