@@ -24,7 +24,7 @@ def repeated_names(
     """A name found once is the same name wherever else the article writes it, on word
     edges: a person introduced with a title is still a person when the text later names
     them alone. A place named whole with its level is that place without it too
-    (高明区 … 高明), though its short form alone is too common a word to be a
+    (新丰县 … 新丰), though its short form alone is too common a word to be a
     place in every text. One pass over the text for all the names."""
     text = analysis.simplified
     names: dict[str, tuple[Candidate, bool]] = {}
@@ -68,7 +68,7 @@ def _names_there(analysis: Analysis, start: int, end: int) -> bool:
 
 def _short_forms(analysis: Analysis, place: Candidate) -> list[str]:
     """The places of a chain without their level, each word of it at a time
-    (某某市 + 高明区: 高明), where two Han characters or more are left."""
+    (某某市 + 新丰县: 新丰), where two Han characters or more are left."""
     out = []
     i = analysis.by_start.get(place.start)
     tokens = analysis.tokens

@@ -105,9 +105,9 @@ def _meeting_start(analysis: Analysis, start: int, end: int) -> int:
     its own (2031 + 某某博览会, 第三季度 + 重大项目开工活动), and a place before 全市 or
     全省 the meeting's place (某市 + 全市高质量发展大会)."""
     text = analysis.simplified
-    year = DATE_RE.match(text, start, end) or _YEAR.match(text, start, end)
-    if year and year.end() + 2 <= end:
-        start = year.end()
+    date = DATE_RE.match(text, start, end) or _YEAR.match(text, start, end)
+    if date and date.end() + 2 <= end:
+        start = date.end()
         if _COUNTED_MEETING.fullmatch(text, start, end):
             return -1  # 2031年 + 第一次会议: a date and a meeting of no name
     for at, kind in analysis.lattice.get(start, ()):

@@ -154,7 +154,7 @@ def _titled_names(analysis: Analysis) -> list[tuple[int, int, float]]:
                 and name_model.score(text[s:at]) >= 0.0
             ):
                 begin = s  # a name jieba cut apart, and nothing the lexicon knows: 韦德|光
-            # A place with the title's level is no name (高明/nr + 区委书记: 高明区).
+            # A place with the title's level is no name (金平/nr + 区委书记: 金平区).
             if begin is not None and not any(
                 e > at and kind == "LOC" for e, kind in comp.pieces.get(begin, ())
             ):
