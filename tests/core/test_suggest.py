@@ -892,6 +892,8 @@ def test_a_span_keeps_a_quote_only_when_it_closes_inside(text, kept):
         # A project's milestones, one or several, name the ceremony or the day of events.
         ("全区重点项目签约、奠基仪式举行。", {("全区重点项目签约、奠基仪式", "EVENT")}),
         ("江城大桥通车仪式举行。", {("江城大桥通车仪式", "EVENT")}),
+        # An unquoted programme stays in the name of its meeting (a quoted one does not).
+        ("召开绿美江城生态建设工作会议。", {("绿美江城生态建设工作会议", "EVENT")}),
         # A set phrase between nouns stays in the name (经贸合作/l).
         ("江北与江南经贸合作洽谈会举行。", {("江北与江南经贸合作洽谈会", "EVENT")}),
     ],
