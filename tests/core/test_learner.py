@@ -279,6 +279,35 @@ class _SureOfNothing:
     def calibrate(self, label: str, origin: str, confidence: float) -> float:
         return confidence
 
+    def rate(self, label: str, origin: str) -> float | None:
+        return None
+
+
+class _FindsAlone(_SureOfNothing):
+    """A model that finds one span no component proposes, and whose lone spans of that
+    label were right ``rate`` of the time on texts it had not learned from."""
+
+    def __init__(self, span: tuple[int, int, str], rate: float | None) -> None:
+        super().__init__({})
+        self.span, self.lone_rate = span, rate
+
+    def tag(self, features):
+        return learner.Tagging([(*self.span, 0.95)], lambda i: 0.0)
+
+    def rate(self, label: str, origin: str) -> float | None:
+        return self.lone_rate if origin == "model" else None
+
+
+@pytest.mark.parametrize(("rate", "kept"), [(0.2, False), (0.8, True), (None, True)])
+def test_a_lone_span_only_of_a_label_whose_lone_spans_were_often_right(rate, kept):
+    text = "工人们在江州湾畔忙碌。"
+    span = (4, 7, "LOC")  # 江州湾: no component proposes it
+    assert span not in {
+        (s.start, s.end, s.label) for s in default_pipeline(model=False).suggest(text)
+    }
+    suggested = default_pipeline(model=_FindsAlone(span, rate)).suggest(text)
+    assert (span in {(s.start, s.end, s.label) for s in suggested}) is kept
+
 
 def test_the_model_overrules_only_kinds_of_organisation_it_has_seen():
     """A model that saw many organisations from the lexicon, all of them governments,

@@ -198,6 +198,13 @@ class Stack:
         calibration = top.calibration if top is not None else None
         return confidence if calibration is None else calibration(label, origin, confidence)
 
+    def rate(self, label: str, origin: str) -> float | None:
+        """How often the top model's held-out suggestions of this label and origin were
+        right (None: no calibration to tell)."""
+        top = self.project or self.base
+        calibration = top.calibration if top is not None else None
+        return None if calibration is None else calibration.rate(label, origin)
+
     def tag(self, features: Features) -> Tagging:
         if self.base is None and self.project is None:
             return Tagging([], lambda i: 1.0)
@@ -283,6 +290,9 @@ class ModelSource:
 
     def calibrate(self, label: str, origin: str, confidence: float) -> float:
         return self._refresh().calibrate(label, origin, confidence)
+
+    def rate(self, label: str, origin: str) -> float | None:
+        return self._refresh().rate(label, origin)
 
     def tag(self, features: Features) -> Tagging:
         return self._refresh().tag(features)

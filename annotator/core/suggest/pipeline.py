@@ -249,10 +249,16 @@ class Pipeline:
         # one the model found alone is suggested only when it is sure enough (below
         # that, nearly all are wrong and each costs the annotator a key).
         alone = float(self.model_config["min_confidence_alone"])
+        # …and only of a label whose lone spans were right often enough on texts the
+        # model had not learned from (its calibration's count: for places, the model's
+        # own spans are mostly a piece of a longer name).
+        worth = float(self.model_config["min_rate_alone"])
+        rates = {c.label: self.model.rate(c.label, "model") for c in shaped.values()}
+        unworthy = {label for label, rate in rates.items() if rate is not None and rate < worth}
         picked = [
             c._replace(origin=by_key.get(key, c.origin))
             for key, c in shaped.items()
-            if key in by_key or c.confidence >= alone
+            if key in by_key or (c.confidence >= alone and c.label not in unworthy)
         ]
         taught = self._filtered(
             analysis, [c for component in self._taught for c in component.propose(analysis)]
