@@ -192,17 +192,21 @@ class Stack:
         self._judged[origin, body] = total
         return total
 
+    @property
+    def _calibration(self) -> Calibration | None:
+        """The calibration of the model on top (the project's, else the base's)."""
+        top = self.project or self.base
+        return top.calibration if top is not None else None
+
     def calibrate(self, label: str, origin: str, confidence: float) -> float:
         """A suggestion's chance of being right, by the calibration of the model on top."""
-        top = self.project or self.base
-        calibration = top.calibration if top is not None else None
+        calibration = self._calibration
         return confidence if calibration is None else calibration(label, origin, confidence)
 
     def rate(self, label: str, origin: str) -> float | None:
         """How often the top model's held-out suggestions of this label and origin were
         right (None: no calibration to tell)."""
-        top = self.project or self.base
-        calibration = top.calibration if top is not None else None
+        calibration = self._calibration
         return None if calibration is None else calibration.rate(label, origin)
 
     def tag(self, features: Features) -> Tagging:
