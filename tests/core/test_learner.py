@@ -309,6 +309,20 @@ def test_a_lone_span_only_of_a_label_whose_lone_spans_were_often_right(rate, kep
     assert (span in {(s.start, s.end, s.label) for s in suggested}) is kept
 
 
+def test_names_the_components_chose_side_by_side_stay_apart_where_the_model_joins_them():
+    text = "会上，江州市委市政府作出部署。"
+    alone = {(s.surface, s.label) for s in default_pipeline(model=False).suggest(text)}
+    assert {("江州市委", "ORG"), ("市政府", "ORG")} <= alone
+    joined = (3, 10, "ORG")  # 江州市委市政府, which no component proposes
+    suggested = default_pipeline(model=_FindsAlone(joined, None)).suggest(text)
+    got = {(s.surface, s.label, s.confidence) for s in suggested}
+    assert {("江州市委", "ORG", 0.95), ("市政府", "ORG", 0.95)} <= got
+    # A lone span that is no such pair stands (see above).
+    across = (3, 12, "ORG")  # 江州市委市政府作出: the pieces do not cover it
+    suggested = default_pipeline(model=_FindsAlone(across, None)).suggest(text)
+    assert "江州市委市政府作出" in {s.surface for s in suggested}
+
+
 def test_the_model_overrules_only_kinds_of_organisation_it_has_seen():
     """A model that saw many organisations from the lexicon, all of them governments,
     and none that ends in 公司: its silence drops a government, not a company."""

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate
 from annotator.core.suggest.filters import outside_stop_words, reach, yield_to_tagged_words
-from annotator.core.suggest.pipeline import _flat
+from annotator.core.suggest.flat import flat
 
 N = 40
 spans = st.tuples(st.integers(0, N - 1), st.integers(1, 8)).map(
@@ -59,7 +59,7 @@ def test_stop_words_veto_what_lies_within_them(found, stops):
 
 @given(candidates)
 def test_the_merge_is_flat_and_prefers_priority_then_length(found):
-    chosen = _flat(found, N)
+    chosen = flat(found, N)
     for a, b in itertools.pairwise(chosen):
         assert a.end <= b.start
     for c in found:  # every candidate left out overlaps one at least as strong

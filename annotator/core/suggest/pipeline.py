@@ -30,6 +30,7 @@ from annotator.core.suggest.base import Candidate, Component
 from annotator.core.suggest.components import REGISTRY
 from annotator.core.suggest.components.taught import Taught
 from annotator.core.suggest.filters import outside_stop_words, yield_to_tagged_words
+from annotator.core.suggest.flat import flat, tiling
 from annotator.core.suggest.learner import Features, ModelSource, body_word, body_words
 from annotator.core.suggest.repeats import every_occurrence, repeated_names
 
@@ -190,16 +191,16 @@ class Pipeline:
         chosen (the rest of a list of names), then every other occurrence of a chosen
         name, merged again."""
         n = len(analysis.text)
-        chosen = _flat(candidates, n)
+        chosen = flat(candidates, n)
         extra = self._extend(analysis, chosen)
-        chosen = _flat(candidates + extra, n) if extra else chosen
+        chosen = flat(candidates + extra, n) if extra else chosen
         repeats = repeated_names(analysis, chosen, self.repeated)
         if repeats:
             everything = candidates + extra + repeats
-            chosen = _flat(everything, n)
+            chosen = flat(everything, n)
             more = self._extend(analysis, chosen)
             if more:
-                chosen = _flat(everything + more, n)
+                chosen = flat(everything + more, n)
         return chosen
 
     def _extend(self, analysis: Analysis, chosen: list[Candidate]) -> list[Candidate]:
@@ -255,17 +256,28 @@ class Pipeline:
         worth = float(self.model_config["min_rate_alone"])
         rates = {c.label: self.model.rate(c.label, "model") for c in shaped.values()}
         unworthy = {label for label, rate in rates.items() if rate is not None and rate < worth}
-        picked = [
-            c._replace(origin=by_key.get(key, c.origin))
-            for key, c in shaped.items()
-            if key in by_key or (c.confidence >= alone and c.label not in unworthy)
-        ]
-        taught = self._filtered(
-            analysis, [c for component in self._taught for c in component.propose(analysis)]
-        )
         own = features.chosen
         if labels is not None and any(c.label not in labels for c in features.candidates):
             own = self.merge(analysis, [c for c in features.candidates if c.label in labels])
+        own_at = {c.start: c for c in own}
+        picked = []
+        for key, c in shaped.items():
+            if key in by_key:
+                picked.append(c._replace(origin=by_key[key]))
+            elif c.confidence >= alone and c.label not in unworthy:
+                # Names of one label the components chose side by side, that the model
+                # reads as one (某市委 + 市政府): the components drew that edge on
+                # purpose. Each keeps the model's confidence.
+                pieces = tiling(own_at, c)
+                if pieces:
+                    picked.extend(
+                        p._replace(priority=priority, confidence=c.confidence) for p in pieces
+                    )
+                else:
+                    picked.append(c)
+        taught = self._filtered(
+            analysis, [c for component in self._taught for c in component.propose(analysis)]
+        )
         unsure = self.model_config["unsure_outside"]
         judges_after = int(self.model_config["judges_after"])
         length = len(analysis.text)
@@ -299,7 +311,7 @@ class Pipeline:
         if all(c.priority > 0 for c in above):
             # What the rest (priority 0) can only lose to, chosen first: the model is
             # asked only about what that leaves free.
-            above = _flat(above, length)
+            above = flat(above, length)
             for c in above:
                 taken[c.start : c.end] = b"\x01" * (c.end - c.start)
         rest = []
@@ -314,7 +326,7 @@ class Pipeline:
         calibrate = self.model.calibrate
         return [
             c._replace(confidence=round(calibrate(c.label, c.origin, c.confidence), 3))
-            for c in _flat([*above, *rest], length)
+            for c in flat([*above, *rest], length)
         ]
 
     def suggest(self, text: str) -> list[Span]:
@@ -336,26 +348,6 @@ class Pipeline:
             )
             for c in chosen
         ]
-
-
-def _merge_order(c: Candidate) -> tuple[int, int, int]:
-    # By index: a named tuple's fields read faster so (this runs for every candidate of
-    # every merge).
-    return (-c[4], c[0] - c[1], c[0])  # -priority, -length, start
-
-
-def _flat(candidates: Iterable[Candidate], length: int) -> list[Candidate]:
-    """Higher priority first, then longer, then earlier; no overlaps (n log n)."""
-    taken = bytearray(length)
-    chosen: list[Candidate] = []
-    for cand in sorted(candidates, key=_merge_order):
-        start, end = cand.start, cand.end
-        if end <= start or taken.find(1, start, end) >= 0:
-            continue
-        taken[start:end] = b"\x01" * (end - start)
-        chosen.append(cand)
-    chosen.sort(key=lambda c: c.start)
-    return chosen
 
 
 def default_pipeline(
