@@ -731,6 +731,16 @@ def test_foreign_name_characters_are_likelier_in_names_than_in_words():
         ("车队沿广深高速北上。", ["广深高速"]),
         ("企业参与江城工业园建设。", ["江城工业园"]),
         ("建设农机维修产业园。", ["农机维修产业园"]),
+        # A common word that ends in one is a kind, named by a proper word before it;
+        # one character ends many a word of another kind (网站: no station).
+        ("清明时节，市民到北山烈士陵园祭扫。", ["北山烈士陵园"]),
+        ("清明时节，市民到烈士陵园祭扫。", []),
+        ("详情请登录江城政务网站查询。", []),
+        # GUIDELINES: FAC keeps 项目 when written.
+        ("江城电厂二期工程项目获批。", ["江城电厂二期工程项目"]),
+        # A count of facilities names none, nor does the verb before it join a place.
+        ("江城拥有三大产业园区。", []),
+        ("江城建成五大工业园。", []),
     ],
 )
 def test_facilities_named_before_a_facility_word_that_needs_a_name(pipeline, text, named):

@@ -27,6 +27,19 @@ _MOTION_ENDS = vocab.chars("motion_verb_ends")
 # particles, pronouns): a backward scan for a name's start stops at them.
 _BREAK_TAGS = ("v", "d", "p", "c", "u", "r", "y", "e", "o", "z", "t", "l", "i")
 
+_NUMERALS = vocab.chars("numerals")
+# What a number counts (三 + 座, 五 + 大: 五大 + 产业园区 are five of a kind).
+_COUNTED = vocab.chars("classifiers", "counted_sizes")
+
+
+def counts(token: Token) -> bool:
+    """Is this word a count (两条, 第三座, 12; 三大 and 五大, which jieba knows not or as
+    abbreviations)?"""
+    word, tag = token[2], token[3]
+    if tag in ("m", "q", "mq") or word.isdigit():
+        return True
+    return tag in (None, "j") and len(word) == 2 and word[0] in _NUMERALS and word[1] in _COUNTED
+
 
 def _breaks(token: Token) -> bool:
     """Can this word not be part of a name?"""
@@ -122,7 +135,8 @@ def _inside_compound(tokens: Sequence[Token], j: int) -> bool:
     if j + 1 >= len(tokens):
         return False
     return all(
-        (t[3] is None and t[2][:1].isalnum()) or (t[3] or "").startswith(_NOUNISH)
+        ((t[3] is None and t[2][:1].isalnum()) or (t[3] or "").startswith(_NOUNISH))
+        and not counts(t)
         for t in (tokens[j - 1], tokens[j + 1])
     )
 
@@ -186,9 +200,8 @@ def named_before(
             # …and a facility's name starts after any count or pointing word in it:
             # 这是 + 全市 + 第三座 + 跨江大桥 is a kind of bridge.
             for k in analysis.words_within(start, at):
-                _s, t_end, word, tag = tokens[k]
-                if tag in ("m", "q", "mq") or word.isdigit() or word[0] in _POINTING:
-                    start = t_end
+                if counts(tokens[k]) or tokens[k][2][0] in _POINTING:
+                    start = tokens[k][1]
         prefix = text[start:at]
         if len(prefix) < 2 or prefix in generic or text[start:end] in generic:
             continue

@@ -10,7 +10,7 @@ from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component, Token
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.lexicon import load_lexicon
-from annotator.core.suggest.scan import named_by
+from annotator.core.suggest.scan import counts, named_by
 
 _POINTING = vocab.chars("demonstratives")
 
@@ -132,17 +132,25 @@ def _after_names(analysis: Analysis) -> list[tuple[int, int]]:
         ):
             continue  # a verb before a preposition: 某地 + 站/v + 在 (stands), not a station
         # One word jieba knows as a place or a name, or guessed, may hold the ending
-        # (湛江港); not a person's (jieba takes idioms for names).
+        # (湛江港); not a person's (jieba takes idioms for names). A common word that
+        # ends in a word of two characters or more is a kind (烈士陵园), named by a
+        # proper word before it; one character ends many a word of another kind (网站).
         whole = holder[3] is None or holder[3].startswith(("ns", "nz"))
-        if holder[0] != at and (holder[1] != end or not whole):
+        if holder[0] != at and (holder[1] != end or (not whole and end - at < 2)):
             continue
         # The name starts at the first proper word of the run (参观 + 叶挺故居).
-        start = holder[0] if holder[0] != at and len(holder[2]) - len(m.group()) >= 2 else -1
+        named = whole and holder[0] != at and len(holder[2]) - len(m.group()) >= 2
+        start = holder[0] if named else -1
         last = j = k - 1
         while j >= 0 and at - tokens[j][0] <= 12:
             token = tokens[j]
             tag = token[3] or ""
-            if not token[2].isalnum() or token[2] in _FAC_GENERIC or token[2][0] in _POINTING:
+            if (
+                not token[2].isalnum()
+                or token[2] in _FAC_GENERIC
+                or token[2][0] in _POINTING
+                or counts(token)
+            ):
                 break
             if not (_proper(token) or tag.startswith(("n", "j"))):
                 break
@@ -152,5 +160,6 @@ def _after_names(analysis: Analysis) -> list[tuple[int, int]]:
                 start = token[0]
             j -= 1
         if start >= 0 and at - start >= 2:
-            found.append((start, end))
+            # GUIDELINES: FAC keeps 项目 when written.
+            found.append((start, end + 2 if text.startswith("项目", end) else end))
     return found
