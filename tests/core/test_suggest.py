@@ -943,6 +943,10 @@ def test_a_generic_meeting_word_alone_is_no_event(pipeline):
         # …and where the village's name is a common noun and its level a word apart.
         ("驻村干部来到黄岗镇石门村。", "黄岗镇石门村"),  # 石门/n + 村
         ("黄岗镇农村面貌一新。", "黄岗镇"),
+        # A level that is a word of its own is a link (石门 + 社区), and so is a village
+        # committee on the way to a village within it (last in the chain it is a body).
+        ("他家住黄岗镇石门社区。", "黄岗镇石门社区"),
+        ("活动在黄岗镇石门村委会五福村举行。", "黄岗镇石门村委会五福村"),
         # The region a city anchors is a place of its own.
         ("推动广州都市圈协同发展。", "广州都市圈"),
         # A word and a level, or a verb before one, is no link of a chain.
@@ -953,6 +957,12 @@ def test_a_generic_meeting_word_alone_is_no_event(pipeline):
 def test_a_chain_of_places_is_one_place(pipeline, text, place):
     places = [s for s, label in found(pipeline, text) if label == "LOC"]
     assert place in places and not [p for p in places if p != place and place in p]
+
+
+def test_a_village_committee_last_in_a_chain_is_the_body(pipeline):
+    got = found(pipeline, "黄岗镇石门村委会组织村民学习。")
+    assert ("黄岗镇石门村委会", "ORG") in got
+    assert not [s for s, label in got if label == "LOC" and "村委会" in s]
 
 
 @pytest.mark.parametrize(

@@ -212,6 +212,10 @@ def _chained(analysis: Analysis, places: Sequence[Candidate]) -> list[tuple[int,
     found = []
     for place in places:
         end = place.end
+        # Each link's end, and whether its level is a committee (村委会): one names the
+        # place only on the way to a place within it (某镇 + 石门村委会 + 五福村); last in
+        # the chain it is the body, an ORG.
+        links: list[tuple[int, bool]] = []
         for _ in range(3):
             m = _CHAIN_LINK.match(text, end)
             if m is None or m.end() not in edges or end not in edges:
@@ -221,8 +225,8 @@ def _chained(analysis: Analysis, places: Sequence[Candidate]) -> list[tuple[int,
                 break
             last = inside[-1]
             common = last[3] is not None and not last[3].startswith("ns")
-            if common and len(last[2]) >= 2 and last[0] >= end + len(m.group(1)) - 1:
-                break  # the level ends a common word: 重镇, 农村, 城乡
+            if common and len(last[2]) >= 2 and end + len(m.group(1)) - 1 <= last[0] < m.end(1):
+                break  # the level ends a common word: 重镇, 农村, 城乡 (but 石门 + 社区)
             # Something in it names the place (田背 + 村, 石门镇), not just a word and
             # a level (商贸 + 重镇).
             named = [t for t in inside if not (len(t[2]) == 2 and t is last and t[3] is not None)]
@@ -231,8 +235,11 @@ def _chained(analysis: Analysis, places: Sequence[Candidate]) -> list[tuple[int,
             ) and not _noun_and_level(inside, end, m):
                 break
             end = m.end()
-        if end > place.end:
-            found.append((place.start, end))
+            links.append((end, (end, "BODY") in analysis.lattice.get(m.end(1), ())))
+        while links and links[-1][1]:
+            links.pop()
+        if links:
+            found.append((place.start, links[-1][0]))
     return found
 
 
