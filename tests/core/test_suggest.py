@@ -697,6 +697,21 @@ def test_staged_goals_are_programmes_even_unquoted(pipeline, text, goals):
     assert [s.surface for s in pipeline.suggest(text) if s.label == "POLICY"] == goals
 
 
+@pytest.mark.parametrize(
+    ("text", "programmes"),
+    [
+        ("全面推行河长制和林长制。", ["河长制", "林长制"]),
+        ("江城实施链长制，", ["链长制"]),
+        # Not where the chief is a common word: 家长制 is paternalism.
+        ("要反对家长制作风。", []),
+    ],
+)
+def test_a_chief_answerable_for_one_thing_is_a_programme(pipeline, text, programmes):
+    assert sorted(s for s, label in found(pipeline, text) if label == "POLICY") == sorted(
+        programmes
+    )
+
+
 def test_foreign_name_characters_are_likelier_in_names_than_in_words():
     from annotator.core.suggest.names import foreign_chars
 

@@ -3,18 +3,23 @@ priority first, then longer, then earlier), and where a span is tiled by chosen 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Collection, Iterable, Mapping
 
 from annotator.core.suggest.base import Candidate
 
 
-def tiling(at: Mapping[int, Candidate], span: Candidate) -> list[Candidate]:
+def tiling(
+    at: Mapping[int, Candidate], span: Candidate, text: str, joins: Collection[str]
+) -> list[Candidate]:
     """Two or more chosen candidates of ``span``'s label that cover it edge to edge, or
-    none."""
+    with only a list's join between two of them (某市委 + 市政府, 甲 + 和 + 乙), or none."""
     pieces: list[Candidate] = []
     start = span.start
     while start < span.end:
         piece = at.get(start)
+        if piece is None and pieces:
+            join = next((j for j in joins if text.startswith(j, start)), "")
+            piece = at.get(start + len(join)) if join else None
         if piece is None or piece.label != span.label or piece.end > span.end:
             return []
         pieces.append(piece)

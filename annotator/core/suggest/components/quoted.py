@@ -13,7 +13,7 @@ import re
 
 import ahocorasick
 
-from annotator.core.suggest import vocab
+from annotator.core.suggest import segment, vocab
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component
 from annotator.core.suggest.components.registry import register
@@ -66,6 +66,18 @@ _COUNTED_PARTS = re.compile(rf"(?:{_COUNT}+(?:(?!{_COUNT})[\u4e00-\u9fff]){{1,3}
 _STAGED_GOAL = re.compile(
     rf"(?<!{_COUNT})(?<!\d){_COUNT}{{1,2}}年(?:内)?(?:" + vocab.alternation("staged_goals") + ")"
 )
+
+
+# A chief answerable for one thing: 河长制, 林长制, 链长制.
+_CHIEF_SYSTEM = re.compile(r"[\u4e00-\u9fff](?:" + vocab.alternation("chief_systems") + ")")
+
+
+def _chief_systems(analysis: Analysis) -> list[tuple[int, int]]:
+    """Where a chief's programme is named (not where the chief is a common word: 家长制)."""
+    common = segment.dictionary().common
+    return [
+        m.span() for m in _CHIEF_SYSTEM.finditer(analysis.simplified) if m.group()[:2] not in common
+    ]
 
 
 # A programme numbered by its parts, a letter for the open-ended ones: 1+6+3, 1+N+X.
@@ -145,6 +157,8 @@ class Quoted(Component):
         programme = self.priority("rule:programme")
         for m in _STAGED_GOAL.finditer(text):
             add(Candidate(m.start(), m.end(), "POLICY", "rule:programme", programme, 0.6))
+        for start, end in _chief_systems(analysis):
+            add(Candidate(start, end, "POLICY", "rule:programme", programme, 0.6))
         for start, end in named_by(analysis, POLICY_END, _NOT_POLICY, 14):
             add(Candidate(start, end, "POLICY", "rule:programme", programme, 0.6))
         known = self.priority("lexicon:policy")
