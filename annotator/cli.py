@@ -477,6 +477,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--train-size", type=int, default=0, help="learn from at most N articles (default: all)"
     )
     b.add_argument("--seed", type=int, default=0, help="how the articles are dealt into folds")
+    b.add_argument(
+        "--prior-gold",
+        metavar="FILE",
+        help="where the shipped base saw GOLD: train the learned projects' base on this gold",
+    )
     b = bench_sub.add_parser("merge", parents=[common], help="merge N databases of M articles")
     b.add_argument("--databases", type=int, default=10)
     b.add_argument("--articles", type=int, default=1000, help="articles in each database")

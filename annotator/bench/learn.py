@@ -6,7 +6,8 @@ The gold texts are cut into K folds. For each fold, scored on that fold only:
   trained on some of these texts, the base is retrained without the fold first.
 - ``learned``: a project that annotated the other folds (at most ``--train-size``
   articles of them): its own model, stacked on a base that never saw any of these
-  texts (the way the shipped base meets a new corpus), as ``annotator train`` does;
+  texts (the way the shipped base meets a new corpus: where the shipped base saw
+  these, one trained on ``--prior-gold``, or none), as ``annotator train`` does;
   and, as there, used only if it beat that base cross-validated on the project's own
   articles (``project_model_in_use`` per fold). What its annotators accepted there is
   taught, as accepting it in the window teaches it.
@@ -118,8 +119,17 @@ def bench_learn(args: argparse.Namespace) -> dict[str, Any]:
     in_base = _base_texts()
     seen = {i for i, (text, _) in enumerate(docs) if text_uid(text) in in_base}
     features = component_pipeline()
-    # A base that has seen none of these texts: the prior of every project model.
+    # A base that has seen none of these texts: the prior of every project model. Where
+    # the shipped base saw them, one trained on other gold (``--prior-gold``), or none.
     outside = None if seen else ModelSource().base
+    prior = "shipped base" if outside is not None else None
+    if seen and args.prior_gold:
+        ours = {text_uid(text) for text, _ in docs}
+        others = [doc for doc in read_gold(args.prior_gold) if text_uid(doc[0]) not in ours]
+        if others:
+            trained, calibration = calibrated_base(others, pipeline=features)
+            outside = Model(*trained, calibration)
+            prior = f"{len(others)} articles of {args.prior_gold}"
     totals: dict[str, tuple[list[Any], list[Any]]] = {"zero_shot": ([], []), "learned": ([], [])}
     per_fold = []
     for k, test_ids in enumerate(folds):
@@ -169,6 +179,7 @@ def bench_learn(args: argparse.Namespace) -> dict[str, Any]:
         "folds": folds_n,
         "train_size": args.train_size,
         "base_retrained_per_fold": bool(seen),
+        "learned_prior": prior,
         "components_only": _report(*components, labels),
         "zero_shot": _report(*totals["zero_shot"], labels),
         "learned": _report(*totals["learned"], labels),

@@ -196,7 +196,7 @@ def test_bench_learn_scores_folds_it_never_trained_on(tmp_path):
                 json.dumps({"id": str(i), "text": text, "entities": ents}, ensure_ascii=False)
                 + "\n"
             )
-    args = argparse.Namespace(gold=str(gold), folds=3, train_size=0, seed=0)
+    args = argparse.Namespace(gold=str(gold), folds=3, train_size=0, seed=0, prior_gold=None)
     report = bench_learn(args)
     assert report["articles"] == 12 and report["folds"] == 3
     assert not report["base_retrained_per_fold"]  # the shipped base never saw these
@@ -205,6 +205,40 @@ def test_bench_learn_scores_folds_it_never_trained_on(tmp_path):
     # The shipped base does not know the invented kind; a project that annotated it does.
     assert report["learned"]["labels"]["FAC"] > report["zero_shot"]["labels"].get("FAC", 0.0)
     assert 0.0 <= report["learned"]["confidence"]["share"] <= 1.0
+
+
+def _write_gold(path, texts):
+    import json
+
+    with path.open("w", encoding="utf-8") as fh:
+        for i, text in enumerate(texts):
+            ents = [
+                {"start": s, "end": e, "label": lab, "text": text[s:e]} for s, e, lab in _gold(text)
+            ]
+            fh.write(
+                json.dumps({"id": str(i), "text": text, "entities": ents}, ensure_ascii=False)
+                + "\n"
+            )
+
+
+def test_bench_learn_on_texts_the_base_saw_learns_on_a_prior_of_other_gold(tmp_path, monkeypatch):
+    import argparse
+
+    from annotator.bench import learn
+    from annotator.core.text import text_uid
+
+    gold, other = tmp_path / "gold.jsonl", tmp_path / "other.jsonl"
+    renamed = [t.replace(t[t.index("云谷") - 2 : t.index("云谷")], "新港") for t in TRAIN]
+    _write_gold(gold, TRAIN)
+    _write_gold(other, renamed + TRAIN[:2])  # two of GOLD's own texts: left out of the prior
+    monkeypatch.setattr(learn, "_base_texts", lambda: {text_uid(t) for t in TRAIN})
+    args = argparse.Namespace(gold=str(gold), folds=2, train_size=0, seed=0, prior_gold=None)
+    report = learn.bench_learn(args)
+    assert report["base_retrained_per_fold"] and report["learned_prior"] is None
+    args.prior_gold = str(other)
+    report = learn.bench_learn(args)
+    assert report["learned_prior"] == f"{len(renamed)} articles of {other}"
+    assert all(f["train_articles"] == 3 for f in report["per_fold"])
 
 
 def test_train_command_prints_a_summary_and_refreshes_untouched_articles(tmp_path, capsys):
@@ -317,6 +351,14 @@ def test_names_the_components_chose_side_by_side_stay_apart_where_the_model_join
     suggested = default_pipeline(model=_FindsAlone(joined, None)).suggest(text)
     got = {(s.surface, s.label, s.confidence) for s in suggested}
     assert {("江州市委", "ORG", 0.95), ("市政府", "ORG", 0.95)} <= got
+    # …and so do the names of a list that the model reads as one.
+    text = "江州市委和市政府作出部署。"
+    assert {("江州市委", "ORG"), ("市政府", "ORG")} <= {
+        (s.surface, s.label) for s in default_pipeline(model=False).suggest(text)
+    }
+    suggested = default_pipeline(model=_FindsAlone((0, 8, "ORG"), None)).suggest(text)
+    assert {("江州市委", "ORG"), ("市政府", "ORG")} <= {(s.surface, s.label) for s in suggested}
+    text = "会上，江州市委市政府作出部署。"
     # A lone span that is no such pair stands (see above).
     across = (3, 12, "ORG")  # 江州市委市政府作出: the pieces do not cover it
     suggested = default_pipeline(model=_FindsAlone(across, None)).suggest(text)
