@@ -930,6 +930,24 @@ def test_where_a_meetings_name_starts(pipeline, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "events"),
+    [
+        # The second of two occasions named as one runs from 暨 to its event word, verbs
+        # and all; a date before it is its own (GUIDELINES).
+        ("植树活动暨助力美丽乡村建设活动在江城举办。", ["助力美丽乡村建设活动"]),
+        (
+            "江城高质量发展大会暨第一季度重大项目集中签约、动工仪式举行。",
+            ["江城高质量发展大会", "重大项目集中签约、动工仪式"],
+        ),
+        ("会议暨培训班结束。", []),
+    ],
+)
+def test_two_occasions_named_as_one_are_two_events(pipeline, text, events):
+    got = sorted(s for s, label in found(pipeline, text) if label == "EVENT")
+    assert got == sorted(events)
+
+
+@pytest.mark.parametrize(
     ("text", "games"),
     [
         ("运动员备战全运会。", "全运会"),  # by its name alone

@@ -42,6 +42,17 @@ _THEMED = re.compile(
 )
 
 
+# The second of two occasions named as one: 某某大会暨 + 助力乡村建设活动. Within a
+# clause (a list's 、 may be in it: 集中签约、动工仪式), up to its first event word.
+_JOINED = re.compile(
+    "(?:"
+    + vocab.alternation("event_joins")
+    + r")([^\s，。；：！？“”‘’「」『』（）(),.;:!?]{2,24}?(?:"
+    + _THEMED.pattern
+    + "))"
+)
+
+
 @register
 class Events(Component):
     name = "events"
@@ -74,6 +85,15 @@ class Events(Component):
         out += [
             Candidate(start, end, "EVENT", "rule:event", event, 0.7)
             for start, end in _themes(analysis.simplified)
+        ]
+        joined = (
+            (_meeting_start(analysis, m.start(1), m.end(1)), m.end(1))
+            for m in _JOINED.finditer(analysis.simplified)
+        )
+        out += [
+            Candidate(start, end, "EVENT", "rule:event", event, 0.7)
+            for start, end in joined
+            if start >= 0
         ]
         return out
 
