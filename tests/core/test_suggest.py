@@ -980,6 +980,7 @@ def test_a_generic_meeting_word_alone_is_no_event(pipeline):
         # committee on the way to a village within it (last in the chain it is a body).
         ("他家住黄岗镇石门社区。", "黄岗镇石门社区"),
         ("活动在黄岗镇石门村委会五福村举行。", "黄岗镇石门村委会五福村"),
+        ("干部走访石岗村委会新田村的农户。", "石岗村委会新田村"),  # no place before it
         # The region a city anchors is a place of its own.
         ("推动广州都市圈协同发展。", "广州都市圈"),
         # A word and a level, or a verb before one, is no link of a chain.

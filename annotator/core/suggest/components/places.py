@@ -199,6 +199,7 @@ def _suffixed_places(analysis: Analysis) -> list[tuple[int, int]]:
 
 
 # A place's next link in a chain of places: a short name and a lower level (田背村).
+_CHAIN_LEVELS = vocab.ordered("chain_levels")
 _CHAIN_LINK = re.compile(r"([\u4e00-\u9fff]{2,3}?)" + vocab.alternation("chain_levels"))
 _FUNCTION_CHARS = vocab.chars("function_chars")
 
@@ -241,6 +242,22 @@ def _chained(analysis: Analysis, places: Sequence[Candidate]) -> list[tuple[int,
         if links:
             found.append((place.start, links[-1][0]))
     return found
+
+
+def _committees(analysis: Analysis) -> list[Candidate]:
+    """Village committees the lexicon's grammar names (石门村委会): where a place within
+    one follows, the two are a chain of places (石门村委会 + 五福村); alone, a body."""
+    text, lattice = analysis.simplified, analysis.lattice
+    return [
+        Candidate(start, end, "ORG", "committee", 0, 0.0)
+        for start, end, label in composition(analysis).names
+        if label == "ORG"
+        and any(
+            text.endswith(level, start, end) and (end, "BODY") in lattice.get(end - len(level), ())
+            for level in _CHAIN_LEVELS
+        )
+        and end - start > 3
+    ]
 
 
 def _noun_and_level(inside: Sequence[Token], end: int, m: re.Match[str]) -> bool:
@@ -316,7 +333,7 @@ class Places(Component):
         chain = self.priority("rule:place-chain")
         out += [
             Candidate(start, end, "LOC", "rule:place-chain", chain, 0.6)
-            for start, end in _chained(analysis, out)
+            for start, end in _chained(analysis, [*out, *_committees(analysis)])
         ]
         # A place that names a currency or a clock is not where anything happens.
         return [c for c in out if not text.startswith(_NOT_PLACE_AFTER, c.end)]
