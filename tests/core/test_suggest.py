@@ -767,6 +767,8 @@ def test_facilities_named_before_a_facility_word_that_needs_a_name(pipeline, tex
     ("text", "company"),
     [
         ("明珠电子与华光科技签约。", ["明珠电子", "华光科技"]),
+        # A preposition jieba's HMM glued to the name is no part of it (以金强/None).
+        ("培育以金强电子、新能科技为代表的龙头企业。", ["金强电子", "新能科技"]),
         ("揭阳石化今年增产。", ["揭阳石化"]),
         # A trade before another noun is a field; a place by its level and a field is no firm.
         ("东莞电子产业快速发展。", []),

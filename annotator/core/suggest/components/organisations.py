@@ -22,6 +22,7 @@ _BODY_GENERIC = vocab.words("generic_body_leads")
 _NATIONAL = vocab.words("national_leads")
 
 _INDUSTRIES = vocab.words("industries")
+_GLUED_PREPOSITIONS = vocab.chars("glued_prepositions")
 _INDUSTRY_START = re.compile(vocab.first_class("industries"))
 
 _PROPER_PIECES = frozenset({"LOC", "ORG", "NAME"})
@@ -224,7 +225,9 @@ def _companies(analysis: Analysis) -> list[tuple[int, int]]:
                 continue  # a place's trade doing something: 某市 + 科技 + 创新
         if tag == "ns" and name[2][-1] in LEVEL_CHARS:
             continue  # a place by its level and a field: 某某市 + 科技
-        found.append((name[0], end))
+        # A preposition the HMM glued to the name is no part of it: 以 + 某某 + 电子.
+        glued = tag is None and len(name[2]) >= 3 and name[2][0] in _GLUED_PREPOSITIONS
+        found.append((name[0] + glued, end))
     return found
 
 

@@ -48,7 +48,7 @@ _ABBR_MAJOR = vocab.chars("major_country_abbreviations")
 _PAIR_NOUNS = vocab.ordered("pair_nouns")
 
 # Prepositions the HMM glues to a pair of major countries after them (以美中, 从中美).
-_BEFORE_PAIR = vocab.chars("pair_prepositions")
+_BEFORE_PAIR = vocab.chars("glued_prepositions")
 
 _ABBR_START = _ABBR_ANY | _ABBR_VERB
 
