@@ -932,6 +932,19 @@ def test_where_a_meetings_name_starts(pipeline, text, expected):
 
 
 @pytest.mark.parametrize(
+    ("text", "account"),
+    [
+        ("江城日报社、“江城发布”等媒体参加。", ["江城发布"]),
+        ("关注“江城融媒”微信公众号。", ["江城融媒"]),
+        ("江城发布了新规。", []),  # unquoted: the city did
+    ],
+)
+def test_a_places_news_account_in_quotes_is_an_organisation(pipeline, text, account):
+    names = {s for s, label in found(pipeline, text) if label == "ORG"}
+    assert [a for a in ("江城发布", "江城融媒") if a in names] == account
+
+
+@pytest.mark.parametrize(
     ("text", "events"),
     [
         # The second of two occasions named as one runs from 暨 to its event word, verbs

@@ -1,7 +1,8 @@
 """Quoted programmes and 《》 documents (GUIDELINES: POLICY, DOC), and programmes named
 by their ending, by their stages (三年见成效) or known to the lexicon.
 
-A 《》 title is a DOC, or a media outlet (ORG) when it ends like one. Quoted text is a
+A 《》 title is a DOC, or a media outlet (ORG) when it ends like one; so is a place's
+news account in quotes (“某市发布”). Quoted text is a
 programme when it reads like one (a count, a slogan of parts, a programme ending) or
 when a programme word follows it; once named in quotes, it is the same programme
 wherever else the text writes it.
@@ -102,6 +103,16 @@ def is_policy(inner: str) -> bool:
     return bool(_POLICY_END.search(inner)) and len(inner) >= 4
 
 
+_ACCOUNT_END = vocab.ordered("account_ends")
+
+
+def _account(analysis: Analysis, start: int, end: int) -> bool:
+    """Is the quoted text from ``start`` to ``end`` a place's news account (“某市发布”)?"""
+    text = analysis.simplified
+    ending = next((e for e in _ACCOUNT_END if text.endswith(e, start, end)), "")
+    return bool(ending) and (end - len(ending), "LOC") in analysis.lattice.get(start, ())
+
+
 def _idiom(analysis: Analysis, start: int, end: int) -> bool:
     """Is the text from ``start`` to ``end`` one word jieba knows as an idiom (i)?"""
     i = analysis.by_start.get(start)
@@ -146,6 +157,9 @@ class Quoted(Component):
             inner = m.group(1)
             if _idiom(analysis, m.start(1), m.end(1)):
                 continue  # “一举两得”: counted like a programme, but a saying
+            if _account(analysis, m.start(1), m.end(1)):
+                add(Candidate(m.start(1), m.end(1), "ORG", "rule:quoted", quoted, 0.85))
+                continue
             if is_policy(inner) or _CAMPAIGN_AFTER.match(text, m.end()):
                 policies.add(inner)
                 add(Candidate(m.start(1), m.end(1), "POLICY", "rule:quoted", quoted, 0.85))
