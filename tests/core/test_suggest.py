@@ -805,6 +805,10 @@ def test_words_like_vice_before_a_title_are_part_of_it(pipeline, text, title):
     assert (title, "TITLE") in found(pipeline, text)
 
 
+def test_a_candidate_for_a_post_is_titled_with_it(pipeline):
+    assert ("区政协副主席候选人", "TITLE") in found(pipeline, "他当选区政协副主席候选人。")
+
+
 @pytest.mark.parametrize(
     ("text", "date"),
     [

@@ -14,6 +14,9 @@ from annotator.core.suggest.components.organisations import named_bodies
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.compose import composition
 
+# A candidate for a post is titled with it: 副主席 + 候选人.
+_TAILS = vocab.ordered("title_tails")
+
 
 @register
 class Titles(Component):
@@ -32,10 +35,11 @@ class Titles(Component):
         bodies: dict[int, int] = {}
         for start, end in named_bodies(analysis):
             bodies[end] = min(start, bodies.get(end, start))
+        text = analysis.simplified
         return [
             Candidate(
                 _after_outlet(analysis, bodies.get(start, start), end),
-                end,
+                end + next((len(t) for t in _TAILS if text.startswith(t, end)), 0),
                 "TITLE",
                 "lexicon:title",
                 priority,
