@@ -232,12 +232,24 @@ def test_bench_learn_on_texts_the_base_saw_learns_on_a_prior_of_other_gold(tmp_p
     _write_gold(gold, TRAIN)
     _write_gold(other, renamed + TRAIN[:2])  # two of GOLD's own texts: left out of the prior
     monkeypatch.setattr(learn, "_base_texts", lambda: {text_uid(t) for t in TRAIN})
+    # What each learned project is checked against: its prior.
+    priors = []
+    validate = learn.validate
+
+    def checked(train, *, base, pipeline):
+        priors.append(base)
+        return validate(train, base=base, pipeline=pipeline)
+
+    monkeypatch.setattr(learn, "validate", checked)
     args = argparse.Namespace(gold=str(gold), folds=2, train_size=0, seed=0, prior_gold=None)
     report = learn.bench_learn(args)
     assert report["base_retrained_per_fold"] and report["learned_prior"] is None
+    assert priors == [None, None]
+    priors.clear()
     args.prior_gold = str(other)
     report = learn.bench_learn(args)
     assert report["learned_prior"] == f"{len(renamed)} articles of {other}"
+    assert len(priors) == 2 and all(isinstance(p, learner.Model) for p in priors)
     assert all(f["train_articles"] == 3 for f in report["per_fold"])
 
 
@@ -358,6 +370,15 @@ def test_names_the_components_chose_side_by_side_stay_apart_where_the_model_join
     }
     suggested = default_pipeline(model=_FindsAlone((0, 8, "ORG"), None)).suggest(text)
     assert {("江州市委", "ORG"), ("市政府", "ORG")} <= {(s.surface, s.label) for s in suggested}
+    # …and two occasions named as one.
+    text = "江城马拉松暨全民健身运动会开跑。"
+    assert {("江城马拉松", "EVENT"), ("全民健身运动会", "EVENT")} <= {
+        (s.surface, s.label) for s in default_pipeline(model=False).suggest(text)
+    }
+    suggested = default_pipeline(model=_FindsAlone((0, 13, "EVENT"), None)).suggest(text)
+    assert {("江城马拉松", "EVENT"), ("全民健身运动会", "EVENT")} <= {
+        (s.surface, s.label) for s in suggested
+    }
     text = "会上，江州市委市政府作出部署。"
     # A lone span that is no such pair stands (see above).
     across = (3, 12, "ORG")  # 江州市委市政府作出: the pieces do not cover it

@@ -959,6 +959,9 @@ def test_a_places_news_account_in_quotes_is_an_organisation(pipeline, text, acco
             ["江城高质量发展大会", "重大项目集中签约、动工仪式"],
         ),
         ("会议暨培训班结束。", []),
+        # Not the 暨 of a place's name.
+        ("诸暨市举办西施文化节。", ["西施文化节"]),
+        ("诸暨召开经济工作会议。", ["经济工作会议"]),
     ],
 )
 def test_two_occasions_named_as_one_are_two_events(pipeline, text, events):
@@ -995,10 +998,11 @@ def test_a_generic_meeting_word_alone_is_no_event(pipeline):
         # …and where the village's name is a common noun and its level a word apart.
         ("驻村干部来到黄岗镇石门村。", "黄岗镇石门村"),  # 石门/n + 村
         ("黄岗镇农村面貌一新。", "黄岗镇"),
-        # A level that is a word of its own is a link (石门 + 社区), and so is a village
-        # committee on the way to a village within it (last in the chain it is a body).
-        ("他家住黄岗镇石门社区。", "黄岗镇石门社区"),
+        # A village committee is a link on the way to a village within it (last in the
+        # chain it is a body); a kind of community after a common word is none.
         ("活动在黄岗镇石门村委会五福村举行。", "黄岗镇石门村委会五福村"),
+        ("江城市老旧社区改造加快。", "江城市"),
+        ("黄岗镇农村社区建设。", "黄岗镇"),
         ("干部走访石岗村委会新田村的农户。", "石岗村委会新田村"),  # no place before it
         # The region a city anchors is a place of its own.
         ("推动广州都市圈协同发展。", "广州都市圈"),

@@ -36,8 +36,8 @@ from annotator.core.suggest.repeats import every_occurrence, repeated_names
 
 # Never part of a span's edge (GUIDELINES: no quotes, brackets or punctuation).
 _EDGE = vocab.chars("span_edges") | set(" \t\n\u3000")
-# What joins the names of a list (甲、乙, 甲和乙).
-_LIST_JOINS = vocab.ordered("list_joins")
+# What joins the names of a list (甲、乙, 甲和乙), and two occasions named as one (甲暨乙).
+_JOINS = vocab.ordered("list_joins", "event_joins")
 # What a dateline writes after its day (5月6日 + 讯, + 电).
 _DATELINE_MARKS = vocab.chars("dateline_marks")
 # A short aside inside a word: 党(工)委, 推进(誓师)大会, 村(社区)书记.
@@ -268,10 +268,10 @@ class Pipeline:
                 picked.append(c._replace(origin=by_key[key]))
             elif c.confidence >= alone and c.label not in unworthy:
                 # Names of one label the components chose side by side, or as a list,
-                # that the model reads as one (某市委 + 市政府, 甲 + 和 + 乙): the
+                # that the model reads as one (某市委 + 市政府, 甲 + 和 + 乙, 甲 + 暨 + 乙): the
                 # components drew those edges on purpose. Each keeps the model's
                 # confidence.
-                pieces = tiling(own_at, c, analysis.simplified, _LIST_JOINS)
+                pieces = tiling(own_at, c, analysis.simplified, _JOINS)
                 if pieces:
                     picked.extend(
                         p._replace(priority=priority, confidence=c.confidence) for p in pieces

@@ -28,17 +28,18 @@ _MOTION_ENDS = vocab.chars("motion_verb_ends")
 _BREAK_TAGS = ("v", "d", "p", "c", "u", "r", "y", "e", "o", "z", "t", "l", "i")
 
 _NUMERALS = vocab.chars("numerals")
-# What a number counts (三 + 座, 五 + 大: 五大 + 产业园区 are five of a kind).
-_COUNTED = vocab.chars("classifiers", "counted_sizes")
+# Sizes a number counts things by, as a measure word does (五 + 大: 五大 + 产业园区 are
+# five of a kind); jieba does not know such a word, or calls it an abbreviation.
+_SIZES = vocab.chars("counted_sizes")
 
 
 def counts(token: Token) -> bool:
-    """Is this word a count (两条, 第三座, 12; 三大 and 五大, which jieba knows not or as
-    abbreviations)?"""
+    """Is this word a count (两条, 第三座, 12, 三大)? Not a place named by a number and a
+    measure word (八所)."""
     word, tag = token[2], token[3]
     if tag in ("m", "q", "mq") or word.isdigit():
         return True
-    return tag in (None, "j") and len(word) == 2 and word[0] in _NUMERALS and word[1] in _COUNTED
+    return tag in (None, "j") and len(word) == 2 and word[0] in _NUMERALS and word[1] in _SIZES
 
 
 def _breaks(token: Token) -> bool:
@@ -135,8 +136,7 @@ def _inside_compound(tokens: Sequence[Token], j: int) -> bool:
     if j + 1 >= len(tokens):
         return False
     return all(
-        ((t[3] is None and t[2][:1].isalnum()) or (t[3] or "").startswith(_NOUNISH))
-        and not counts(t)
+        (t[3] is None and t[2][:1].isalnum()) or (t[3] or "").startswith(_NOUNISH)
         for t in (tokens[j - 1], tokens[j + 1])
     )
 

@@ -51,6 +51,19 @@ _JOINED = re.compile(
     + _THEMED.pattern
     + "))"
 )
+# …and the first of them ends in an event word right before the join (not 诸暨, 暨阳).
+_FIRST = re.compile("(?:" + _THEMED.pattern + ")$")
+
+
+def _joined(analysis: Analysis) -> list[tuple[int, int]]:
+    text = analysis.simplified
+    found = []
+    for m in _JOINED.finditer(text):
+        k = analysis.by_start.get(m.start())
+        alone = k is not None and analysis.tokens[k][1] == m.start(1)
+        if alone and _FIRST.search(text, max(0, m.start() - 12), m.start()):
+            found.append((_meeting_start(analysis, m.start(1), m.end(1)), m.end(1)))
+    return found
 
 
 @register
@@ -80,19 +93,15 @@ class Events(Component):
         out += [
             Candidate(start, end, "EVENT", "rule:event", event, 0.7)
             for start, end in named
-            if start >= 0
+            if start >= 0 and not _kind_of_event(analysis, start, end)
         ]
         out += [
             Candidate(start, end, "EVENT", "rule:event", event, 0.7)
             for start, end in _themes(analysis.simplified)
         ]
-        joined = (
-            (_meeting_start(analysis, m.start(1), m.end(1)), m.end(1))
-            for m in _JOINED.finditer(analysis.simplified)
-        )
         out += [
             Candidate(start, end, "EVENT", "rule:event", event, 0.7)
-            for start, end in joined
+            for start, end in _joined(analysis)
             if start >= 0
         ]
         return out
@@ -118,6 +127,28 @@ _SENTENCE_END = re.compile("[。！？!?；;]")
 _YEAR = re.compile(YEAR + "年?")
 # What is left of a year's meeting that has no name: 第一次 + 会议.
 _COUNTED_MEETING = re.compile(f"第[0-9{_CN[1:-1]}]{{1,3}}次" + EVENT_END.pattern)
+
+
+_PROPER = ("nr", "ns", "nt", "nz", "j", "eng")
+
+
+_CELEBRATIONS = vocab.ordered("celebration_ends")
+
+
+def _kind_of_event(analysis: Analysis, start: int, end: int) -> bool:
+    """One common word and an event word name a kind of event, not one: 音乐 + 大赛,
+    招商引资 + 推介会 (but 江城 + 音乐大赛; and a festival by what it celebrates,
+    荔枝 + 音乐节)."""
+    words = [analysis.tokens[k] for k in analysis.words_within(start, end)]
+    return (
+        len(words) == 2
+        and not words[1][2].endswith(_CELEBRATIONS)
+        and words[0][0] == start
+        and words[1][1] == end
+        and words[0][3] is not None
+        and not words[0][3].startswith(_PROPER)
+        and words[0][3] not in ("m", "mq")
+    )
 
 
 def _meeting_start(analysis: Analysis, start: int, end: int) -> int:

@@ -14,21 +14,26 @@ from annotator.core.suggest.scan import counts, named_by
 
 _POINTING = vocab.chars("demonstratives")
 
-FAC_END = re.compile(vocab.alternation("facility_ends") + "(?:项目)?|项目")
+_ENDS = vocab.alternation("facility_ends")
+_PROJECT = vocab.alternation("project_words")
+_PROJECTS = vocab.ordered("project_words")
+FAC_END = re.compile(f"{_ENDS}(?:{_PROJECT})?|{_PROJECT}")
 
 _FAC_GENERIC = vocab.words("generic_facility_leads")
 
 # Facility words that name a facility only after something proper (白云 + 桥).
 AFTER_NAME_END = re.compile(vocab.alternation("facility_ends_after_names"))
 
-_FACILITY_AT_END = re.compile(rf"(?:{FAC_END.pattern.removesuffix('|项目')})$")
+_FACILITY_AT_END = re.compile(f"{_ENDS}(?:{_PROJECT})?$")
 
 _PROPER_TAGS = ("nr", "ns", "nt", "nz", "nis", "eng")
 
 # Numbered lines of a transit system, with their phase: 地铁3号线, 轨道交通12号线二期工程.
 _COUNT = "[0-9０-９" + "".join(sorted(vocab.chars("chinese_digits"))) + "]"
 _TRANSIT = vocab.alternation("transit_systems")
-LINE_RE = re.compile(f"{_TRANSIT}{_COUNT}{{1,3}}号线(?:{_COUNT}{{1,2}}期|首期)?(?:工程)?(?:项目)?")
+LINE_RE = re.compile(
+    f"{_TRANSIT}{_COUNT}{{1,3}}号线(?:{_COUNT}{{1,2}}期|首期)?(?:工程)?(?:{_PROJECT})?"
+)
 
 
 def _proper(token: Token) -> bool:
@@ -54,7 +59,8 @@ def _unnamed_facility(analysis: Analysis, start: int, end: int) -> bool:
     not know (信义节能玻璃项目, 隆基绿能项目), or a facility word (…隧道项目).
     """
     text = analysis.simplified
-    if not text.endswith("项目", start, end):
+    project = next((p for p in _PROJECTS if text.endswith(p, start, end)), "")
+    if not project:
         # One dictionary word that is no place is a kind of facility (高速铁路), unless
         # a place names it (秦岭 + 隧道).
         inside = _overlapping(analysis, start, end)
@@ -66,7 +72,7 @@ def _unnamed_facility(analysis: Analysis, start: int, end: int) -> bool:
             and not inside[0][3].startswith(("ns", "nr", "nt", "nz"))
             and "LOC" not in load_lexicon().types.get(head, ())
         )
-    body = end - 2
+    body = end - len(project)
     if _FACILITY_AT_END.search(text[start:body]):
         return False
     inside = _overlapping(analysis, start, body)
@@ -107,6 +113,14 @@ class Facilities(Component):
             for m in LINE_RE.finditer(analysis.simplified)
         ]
         return out
+
+
+def _with_project(analysis: Analysis, end: int) -> int:
+    """The end of a facility's name with the project word written after it (GUIDELINES:
+    FAC keeps 项目), where that word ends a word (not 项目 + 经理)."""
+    text = analysis.simplified
+    project = next((p for p in _PROJECTS if text.startswith(p, end)), "")
+    return end + len(project) if project and end + len(project) in analysis.edges else end
 
 
 def _after_names(analysis: Analysis) -> list[tuple[int, int]]:
@@ -160,6 +174,5 @@ def _after_names(analysis: Analysis) -> list[tuple[int, int]]:
                 start = token[0]
             j -= 1
         if start >= 0 and at - start >= 2:
-            # GUIDELINES: FAC keeps 项目 when written.
-            found.append((start, end + 2 if text.startswith("项目", end) else end))
+            found.append((start, _with_project(analysis, end)))
     return found

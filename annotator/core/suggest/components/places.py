@@ -226,8 +226,16 @@ def _chained(analysis: Analysis, places: Sequence[Candidate]) -> list[tuple[int,
                 break
             last = inside[-1]
             common = last[3] is not None and not last[3].startswith("ns")
-            if common and len(last[2]) >= 2 and end + len(m.group(1)) - 1 <= last[0] < m.end(1):
-                break  # the level ends a common word: 重镇, 农村, 城乡 (but 石门 + 社区)
+            committee = (m.end(), "BODY") in analysis.lattice.get(m.end(1), ())
+            if (
+                common
+                and len(last[2]) >= 2
+                and last[0] >= end + len(m.group(1)) - 1
+                and not (committee and last[0] == m.end(1))
+            ):
+                # The level ends a common word (重镇, 农村, 城乡), or is a kind of
+                # community after one (老旧 + 社区); a committee is a link (石门 + 村委会).
+                break
             # Something in it names the place (田背 + 村, 石门镇), not just a word and
             # a level (商贸 + 重镇).
             named = [t for t in inside if not (len(t[2]) == 2 and t is last and t[3] is not None)]
@@ -236,7 +244,7 @@ def _chained(analysis: Analysis, places: Sequence[Candidate]) -> list[tuple[int,
             ) and not _noun_and_level(inside, end, m):
                 break
             end = m.end()
-            links.append((end, (end, "BODY") in analysis.lattice.get(m.end(1), ())))
+            links.append((end, committee))
         while links and links[-1][1]:
             links.pop()
         if links:

@@ -74,11 +74,19 @@ _CHIEF_SYSTEM = re.compile(r"[\u4e00-\u9fff](?:" + vocab.alternation("chief_syst
 
 
 def _chief_systems(analysis: Analysis) -> list[tuple[int, int]]:
-    """Where a chief's programme is named (not where the chief is a common word: 家长制)."""
+    """Where a chief's programme is named: not where the chief is a common word (家长制),
+    nor where the system's last character begins a word jieba knows (李长 + 制定)."""
     common = segment.dictionary().common
-    return [
-        m.span() for m in _CHIEF_SYSTEM.finditer(analysis.simplified) if m.group()[:2] not in common
-    ]
+    tokens = analysis.tokens
+    found = []
+    for m in _CHIEF_SYSTEM.finditer(analysis.simplified):
+        last = tokens[analysis.word_at(m.end() - 1)]
+        if m.group()[:2] in common or (
+            last[0] == m.end() - 1 and last[1] > m.end() and last[3] is not None
+        ):
+            continue
+        found.append(m.span())
+    return found
 
 
 # A programme numbered by its parts, a letter for the open-ended ones: 1+6+3, 1+N+X.
