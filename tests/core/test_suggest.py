@@ -982,6 +982,23 @@ def test_multisport_games_are_events(pipeline, text, games):
     assert (games, "EVENT") in found(pipeline, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # One common word and an event word are a kind of event…
+        ("报名参加音乐大赛。", None),
+        ("近日举办招商引资推介会。", None),
+        # …but not with a place or a count in it, nor a festival by what it celebrates.
+        ("江城音乐大赛开赛。", "江城音乐大赛"),
+        ("第三届音乐大赛开赛。", "第三届音乐大赛"),
+        ("今年的荔枝音乐节开幕。", "荔枝音乐节"),
+    ],
+)
+def test_one_common_word_and_an_event_word_are_a_kind_of_event(pipeline, text, event):
+    events = [s for s, label in found(pipeline, text) if label == "EVENT"]
+    assert events == ([event] if event else [])
+
+
 def test_a_generic_meeting_word_alone_is_no_event(pipeline):
     assert not [s for s, label in found(pipeline, "县里召开工作调度会。") if label == "EVENT"]
     assert ("防汛抗旱工作调度会", "EVENT") in found(pipeline, "县里召开防汛抗旱工作调度会。")
