@@ -678,6 +678,8 @@ def test_named_programmes_unquoted(pipeline):
     # GUIDELINES: named strategies even unquoted (制造业当家, 绿美鹤山).
     assert ("制造业当家", "POLICY") in found(pipeline, "推进制造业当家，加快转型。")
     assert ("绿美台山", "POLICY") in found(pipeline, "推进绿美台山建设。")
+    # One common word and a programme word are a kind (GUIDELINES: not 头号工程).
+    assert not [s for s, label in found(pipeline, "这是转型的关键工程。") if label == "POLICY"]
     # The province's campaign is named the same way; 生态建设 is what it does.
     assert ("绿美广东", "POLICY") in found(pipeline, "全力推进绿美广东生态建设。")
 

@@ -228,3 +228,20 @@ def named_by(
     """:func:`named_before` every match of ``pattern`` (the telling endings)."""
     endings = [m.span() for m in pattern.finditer(analysis.simplified)]
     return named_before(analysis, endings, generic, limit, kinds_lead, meetings)
+
+
+_PROPER = ("nr", "ns", "nt", "nz", "j", "eng")
+
+
+def kind_of(analysis: Analysis, start: int, end: int) -> bool:
+    """Is ``start:end`` one common word and the telling word, a kind rather than a name
+    (音乐 + 大赛, 关键 + 工程; not 江城 + 大赛, 第三届 + 大赛)?"""
+    words = [analysis.tokens[k] for k in analysis.words_within(start, end)]
+    return (
+        len(words) == 2
+        and words[0][0] == start
+        and words[1][1] == end
+        and words[0][3] is not None
+        and not words[0][3].startswith(_PROPER)
+        and not counts(words[0])
+    )

@@ -12,7 +12,7 @@ from annotator.core.suggest.components.dates import DATE_RE, YEAR
 from annotator.core.suggest.components.quoted import QUOTES, is_policy
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.lexicon import LEVEL_CHARS
-from annotator.core.suggest.scan import named_by
+from annotator.core.suggest.scan import kind_of, named_by
 
 # Party congresses and plenums, named by number: 党的十八大, 十七届三中全会.
 _CN = vocab.char_class("chinese_digits")
@@ -129,9 +129,6 @@ _YEAR = re.compile(YEAR + "年?")
 _COUNTED_MEETING = re.compile(f"第[0-9{_CN[1:-1]}]{{1,3}}次" + EVENT_END.pattern)
 
 
-_PROPER = ("nr", "ns", "nt", "nz", "j", "eng")
-
-
 _CELEBRATIONS = vocab.ordered("celebration_ends")
 
 
@@ -139,15 +136,8 @@ def _kind_of_event(analysis: Analysis, start: int, end: int) -> bool:
     """One common word and an event word name a kind of event, not one: 音乐 + 大赛,
     招商引资 + 推介会 (but 江城 + 音乐大赛; and a festival by what it celebrates,
     荔枝 + 音乐节)."""
-    words = [analysis.tokens[k] for k in analysis.words_within(start, end)]
-    return (
-        len(words) == 2
-        and not words[1][2].endswith(_CELEBRATIONS)
-        and words[0][0] == start
-        and words[1][1] == end
-        and words[0][3] is not None
-        and not words[0][3].startswith(_PROPER)
-        and words[0][3] not in ("m", "mq")
+    return kind_of(analysis, start, end) and not analysis.simplified.endswith(
+        _CELEBRATIONS, start, end
     )
 
 

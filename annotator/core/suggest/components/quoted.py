@@ -19,7 +19,7 @@ from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.compose import composition
-from annotator.core.suggest.scan import named_by
+from annotator.core.suggest.scan import kind_of, named_by
 
 DOC_RE = re.compile(r"《([^《》\n]{2,120})》")
 
@@ -182,7 +182,8 @@ class Quoted(Component):
         for start, end in _chief_systems(analysis):
             add(Candidate(start, end, "POLICY", "rule:programme", programme, 0.6))
         for start, end in named_by(analysis, POLICY_END, _NOT_POLICY, 14):
-            add(Candidate(start, end, "POLICY", "rule:programme", programme, 0.6))
+            if not kind_of(analysis, start, end):  # 关键 + 工程 (GUIDELINES: not 头号工程)
+                add(Candidate(start, end, "POLICY", "rule:programme", programme, 0.6))
         known = self.priority("lexicon:policy")
         for start, end, label in composition(analysis).names:
             if label == "POLICY":
