@@ -67,7 +67,7 @@ LEVEL_WORDS = "国家 中央 全国 地方 省直 市直 县直 区直".split()
 # campaign is 绿美 + 广东, as every place's is: CAMPAIGN_PREFIXES below; its 生态建设 is
 # what the campaign does, not part of its name.)
 PROGRAMMES = """
-百千万工程 制造业当家 一核一带一区 以工代赈 工改工 双区建设 强镇兴村 百县千镇万村高质量发展工程
+百千万工程 制造业当家 一核一带一区 以工代赈 工改工 双区建设 强镇兴村
 """.split()
 
 # Natural features a place name joins and stays a place: 朝鲜 + 半岛, 台湾 + 海峡; and
