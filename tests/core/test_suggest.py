@@ -1176,3 +1176,72 @@ def test_a_place_with_the_titles_level_is_no_name_before_the_title():
 )
 def test_bodies_written_together_are_two_organisations(pipeline, text, bodies):
     assert sorted(s for s, label in found(pipeline, text) if label == "ORG") == sorted(bodies)
+
+
+@pytest.mark.parametrize(
+    ("text", "place", "not_place"),
+    [
+        # A name listed after a place and ending as it does is a place of that kind, where
+        # jieba cut it apart (稔|田村) or took it for a person (白云山/nr).
+        ("表彰了石岗村、稔田村、新塘村等示范村。", "稔田村", None),
+        ("游览西樵山与白云山的绿道。", "白云山", None),
+        # …but not a generic group (GUIDELINES: 全县, 各镇), nor a common word.
+        ("入选全国百强县、全省千强镇。", None, "全省千强镇"),
+        ("推动江城市和城乡融合。", None, "城乡"),
+    ],
+)
+def test_a_name_listed_after_a_place_and_ending_as_it_does_is_a_place(
+    pipeline, text, place, not_place
+):
+    got = found(pipeline, text)
+    if place:
+        assert (place, "LOC") in got and not {
+            s for s, label in got if s == place and label != "LOC"
+        }
+    if not_place:
+        assert (not_place, "LOC") not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        # The village's level glued by the HMM to the word after it (马岗 + 村以) still
+        # ends a chain of places…
+        ("连山县马岗村以茶为业。", "连山县马岗村"),
+        ("惠东县高岭村以民宿出名。", "惠东县高岭村"),
+        # …but a preposition glued to what follows it starts no link (以茶 + 兴村).
+        ("龙川县黄石村以茶兴村。", "龙川县黄石村"),
+    ],
+)
+def test_a_chain_of_places_ends_at_a_level_the_hmm_glued(pipeline, text, place):
+    places = [s for s, label in found(pipeline, text) if label == "LOC"]
+    assert places == [place]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # A festival jieba does not know ends an event's name as 文化节 does: an unknown
+        # word ending in 节, or 节 as a word of its own after a noun.
+        ("连南开耕节在南岗举行。", "连南开耕节"),
+        ("举办白沙稻田节。", "白沙稻田节"),
+        # 节 counting lessons or sections ends no name.
+        ("第三节课开始了。", None),
+        ("本节内容较多。", None),
+    ],
+)
+def test_a_festival_jieba_does_not_know_ends_an_event(pipeline, text, event):
+    events = [s for s, label in found(pipeline, text) if label == "EVENT"]
+    assert events == ([event] if event else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "label"),
+    [
+        # A preposition the HMM glued to a name is no part of it, nor what stands before it.
+        ("绿道沿广佛高速延伸。", "广佛高速", "FAC"),
+        ("以华星光电为龙头。", "华星光电", "ORG"),
+    ],
+)
+def test_a_glued_preposition_is_cut_off_a_name(pipeline, text, name, label):
+    assert [s for s, lab in found(pipeline, text) if lab == label] == [name]

@@ -23,6 +23,8 @@ _POINTING = vocab.chars("demonstratives")
 
 _MOTION_ENDS = vocab.chars("motion_verb_ends")
 
+_GLUED_PREPOSITIONS = vocab.chars("glued_prepositions")
+
 # Word classes that cannot be inside a name (verbs, adverbs, prepositions, conjunctions,
 # particles, pronouns): a backward scan for a name's start stops at them.
 _BREAK_TAGS = ("v", "d", "p", "c", "u", "r", "y", "e", "o", "z", "t", "l", "i")
@@ -196,6 +198,11 @@ def named_before(
             if not lead_generic or tokens[k][1] > at:
                 break
             start = tokens[k][1]
+        # A preposition the HMM glued to the name's first word is no part of it: 沿 +
+        # 某某高速 (and the words before it none either).
+        for k in analysis.words_within(start, at):
+            if glued_preposition(tokens[k]):
+                start = tokens[k][0] + 1
         if kinds_lead:
             # …and a facility's name starts after any count or pointing word in it:
             # 这是 + 全市 + 第三座 + 跨江大桥 is a kind of bridge.
@@ -209,6 +216,12 @@ def named_before(
             continue  # a meeting referred to, not named: 县 + 有关 + 会议, 本次 + 大会
         found.append((start, end))
     return found
+
+
+def glued_preposition(token: Token) -> bool:
+    """A word jieba does not know that a preposition begins, glued by its HMM to the
+    name after it (沿 + 某某, 以 + 某某)."""
+    return token[3] is None and len(token[2]) >= 3 and token[2][0] in _GLUED_PREPOSITIONS
 
 
 def _word_start(analysis: Analysis, at: int) -> int:

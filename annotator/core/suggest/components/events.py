@@ -12,7 +12,7 @@ from annotator.core.suggest.components.dates import DATE_RE, YEAR
 from annotator.core.suggest.components.quoted import QUOTES, is_policy
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.lexicon import LEVEL_CHARS
-from annotator.core.suggest.scan import kind_of, named_by
+from annotator.core.suggest.scan import kind_of, named_before
 
 # Party congresses and plenums, named by number: 党的十八大, 十七届三中全会.
 _CN = vocab.char_class("chinese_digits")
@@ -86,9 +86,11 @@ class Events(Component):
             Candidate(start, end, "EVENT", "rule:event", event, 0.8)
             for start, end in _games(analysis)
         ]
+        endings = [m.span() for m in EVENT_END.finditer(analysis.simplified)]
+        endings = sorted(endings + _unknown_celebrations(analysis))
         named = (
             (_meeting_start(analysis, start, end), end)
-            for start, end in named_by(analysis, EVENT_END, _EVENT_GENERIC, 18, meetings=True)
+            for start, end in named_before(analysis, endings, _EVENT_GENERIC, 18, meetings=True)
         )
         out += [
             Candidate(start, end, "EVENT", "rule:event", event, 0.7)
@@ -130,6 +132,20 @@ _COUNTED_MEETING = re.compile(f"第[0-9{_CN[1:-1]}]{{1,3}}次" + EVENT_END.patte
 
 
 _CELEBRATIONS = vocab.ordered("celebration_ends")
+
+
+def _unknown_celebrations(analysis: Analysis) -> list[tuple[int, int]]:
+    """Festivals jieba does not know, as endings of an event's name like 文化节: one
+    unknown word of three characters that ends as a festival does (某某 + 潮玩节), or
+    the festival's character as a word of its own after a noun (某地 + 稻田 + 节)."""
+    ends = tuple(e for e in _CELEBRATIONS if len(e) == 1)
+    tokens = analysis.tokens
+    return [
+        (start, end)
+        for k, (start, end, word, tag) in enumerate(tokens)
+        if (tag is None and len(word) == 3 and word.endswith(ends))
+        or (tag == "t" and word in ends and k > 0 and (tokens[k - 1][3] or "").startswith("n"))
+    ]
 
 
 def _kind_of_event(analysis: Analysis, start: int, end: int) -> bool:

@@ -14,7 +14,7 @@ from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.compose import composition, fits_words
 from annotator.core.suggest.dotted import dotted_names
 from annotator.core.suggest.lexicon import LEVEL_CHARS
-from annotator.core.suggest.scan import named_before
+from annotator.core.suggest.scan import glued_preposition, named_before
 from annotator.core.suggest.words import labelled_words
 
 _BODY_GENERIC = vocab.words("generic_body_leads")
@@ -22,7 +22,6 @@ _BODY_GENERIC = vocab.words("generic_body_leads")
 _NATIONAL = vocab.words("national_leads")
 
 _INDUSTRIES = vocab.words("industries")
-_GLUED_PREPOSITIONS = vocab.chars("glued_prepositions")
 _INDUSTRY_START = re.compile(vocab.first_class("industries"))
 
 _PROPER_PIECES = frozenset({"LOC", "ORG", "NAME"})
@@ -226,8 +225,7 @@ def _companies(analysis: Analysis) -> list[tuple[int, int]]:
         if tag == "ns" and name[2][-1] in LEVEL_CHARS:
             continue  # a place by its level and a field: 某某市 + 科技
         # A preposition the HMM glued to the name is no part of it: 以 + 某某 + 电子.
-        glued = tag is None and len(name[2]) >= 3 and name[2][0] in _GLUED_PREPOSITIONS
-        found.append((name[0] + glued, end))
+        found.append((name[0] + glued_preposition(name), end))
     return found
 
 

@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 
 from annotator.core.suggest import vocab
+from annotator.core.suggest.abbreviations import abbreviations
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component, Token
 from annotator.core.suggest.components.registry import register
@@ -25,151 +26,6 @@ DATELINE_RE = re.compile(
     + _CN
     + "{1,3})日电"
 )
-
-# One-character country and city abbreviations, as news writes them: 中美关系, 访华, 在京,
-# 中方, 俄总统. Found on word edges, so 美丽 or 京剧 never yield a place.
-_ABBR = vocab.chars("country_abbreviations")
-
-_ABBR_CITY = vocab.chars("city_abbreviations")
-
-_ABBR_ANY = _ABBR | _ABBR_CITY
-
-# Those that also stand alone before a noun (以, 加, 中, 意 are everyday words too).
-_ABBR_ALONE = vocab.chars("lone_country_abbreviations")
-
-_ABBR_VERB = vocab.chars("abbreviation_verbs")
-
-# Countries abbreviated only beside another country and a noun of countries: 中葡双方,
-# 中、阿建交, 埃中两国, 中蒙边界. One of the pair is a major one (below).
-_ABBR_PAIRED = vocab.chars("country_abbreviations", "paired_country_abbreviations")
-
-_ABBR_MAJOR = vocab.chars("major_country_abbreviations")
-
-_PAIR_NOUNS = vocab.ordered("pair_nouns")
-
-# Prepositions the HMM glues to a pair of major countries after them (以美中, 从中美).
-_BEFORE_PAIR = vocab.chars("glued_prepositions")
-
-_ABBR_START = _ABBR_ANY | _ABBR_VERB
-
-# What a word that holds an abbreviation starts with (below: only those words are read).
-_ABBR_FIRST = re.compile(
-    "[" + re.escape("".join(sorted(_ABBR_PAIRED | _BEFORE_PAIR | _ABBR_START))) + "]"
-)
-
-_COUNTRY_NOUNS = vocab.words("country_nouns")
-
-_GLUED_VERBS = vocab.words("glued_verbs")
-
-# Pairs of abbreviations that are everyday words first (加以, 美德, 日中 'midday').
-_EVERYDAY_PAIRS = vocab.words("everyday_pairs")
-
-
-def _bare_pair(pair: str) -> bool:
-    """A pair of country abbreviations with nothing after it that is still a pair of
-    countries: not an everyday word, and 以 (also 'with') only in 巴以 and 以巴."""
-    return pair not in _EVERYDAY_PAIRS and ("以" not in pair or pair in ("巴以", "以巴"))
-
-
-def _country_pair(word: str) -> int:
-    """Length of a run of two or three country abbreviations that begins ``word``
-    when the rest of it is nothing or a noun of countries (中美, 中美关系); else 0."""
-    for n in (3, 2):
-        head, rest = word[:n], word[n:]
-        if (
-            len(head) == n
-            and len(set(head)) == n
-            and all(ch in _ABBR for ch in head)
-            and (rest in _COUNTRY_NOUNS or (not rest and _bare_pair(head)))
-        ):
-            return n
-    return 0
-
-
-def _paired(text: str, start: int) -> list[int]:
-    """Offsets of a run of country abbreviations at ``start`` (中美, 中、阿, 中朝韩) that a
-    noun of countries follows, however jieba glued the words: 中美等国, 中葡双方."""
-    run: list[int] = []
-    i = start
-    while i < len(text) and text[i] in _ABBR_PAIRED and len(run) < 3:
-        run.append(i)
-        i += 1
-        if text[i : i + 1] == "、" and text[i + 1 : i + 2] in _ABBR_PAIRED:
-            i += 1
-    if len(run) == 3 and text[run[0]] in _BEFORE_PAIR and text[run[0] + 1] != "、":
-        run = run[1:]  # 以|中法友好: 'with', then a pair
-    chars = {text[j] for j in run}
-    if (
-        len(run) >= 2
-        and len(chars) == len(run)
-        and chars & _ABBR_MAJOR
-        and (
-            text.startswith(_PAIR_NOUNS, i)
-            or any(text.startswith(noun, i) for noun in _COUNTRY_NOUNS if len(noun) > 1)
-        )
-    ):
-        return run
-    return []
-
-
-def _abbreviations(analysis: Analysis) -> list[int]:
-    text, tokens = analysis.simplified, analysis.tokens
-    found: list[int] = []
-    # Only the words that start with a character an abbreviation's word starts with: a
-    # few in a hundred.
-    for k in analysis.words_at(_ABBR_FIRST):
-        start, _end, word, _tag = tokens[k]
-        if word[0] in _ABBR_PAIRED and (not k or tokens[k - 1][2][-1:] not in _ABBR_PAIRED):
-            run = _paired(text, start)
-            if run:
-                found.extend(run)
-                continue
-        if (
-            _tag is None
-            and len(word) == 3
-            and word[0] in _BEFORE_PAIR
-            and set(word[1:]) <= _ABBR_MAJOR
-            and word[1] != word[2]
-            and _bare_pair(word[1:])
-        ):
-            found.extend((start + 1, start + 2))  # 从|美中 glued by the HMM
-            continue
-        if word[0] not in _ABBR_START:
-            continue
-        nxt = tokens[k + 1][2] if k + 1 < len(tokens) else ""
-        n = len(word)
-        pair = _country_pair(word)
-        if pair:
-            found.extend(range(start, start + pair))  # 中美, 日俄, 中朝韩, 中美关系
-        elif (
-            n == 1
-            and word in _ABBR
-            and nxt in _ABBR
-            and _bare_pair(word + nxt)
-            and (not k or tokens[k - 1][2] not in _ABBR)
-        ):
-            found.extend((start, start + 1))  # 中/美 cut apart: 推进中美交流
-        elif n == 2 and word[0] in _ABBR_VERB and word[1] in _ABBR_ANY:
-            found.append(start + 1)  # 访华, 驻京, 对美 as one word
-        elif (
-            n >= 3
-            and word[0] in _ABBR_VERB
-            and word[1] in _ABBR_ANY
-            and (word[2:] in _GLUED_VERBS or word[2:] in _COUNTRY_NOUNS)
-        ):
-            found.append(start + 1)  # 在京举行, 来华访问, 对华关系, 驻华大使: glued words
-        elif n == 1 and word in _ABBR_ANY:
-            before = tokens[k - 1][2] if k else ""
-            if before[-1:].isdigit():
-                continue  # 8日 + 国会: a date
-            if nxt == "方" or (nxt in _COUNTRY_NOUNS and word in _ABBR_ALONE) or word == "俄":
-                found.append(start)  # 俄总统, 中方; 俄 alone is always Russia (俄将)
-            elif before and before[-1] in _ABBR_VERB and len(before) == 1 and word != "中":
-                found.append(start)  # 访 + 华 cut apart (在 + 中 is mostly the 在…中 of a clause)
-        elif n == 2 and word[1] == "方" and word[0] in _ABBR:
-            found.append(start)  # 美方 as one word
-    return found
-
 
 _PLACE_SUFFIX = vocab.chars("place_levels")
 _PLACE_SUFFIX_CHAR = re.compile(vocab.char_class("place_levels"))
@@ -219,10 +75,13 @@ def _chained(analysis: Analysis, places: Sequence[Candidate]) -> list[tuple[int,
         links: list[tuple[int, bool]] = []
         for _ in range(3):
             m = _CHAIN_LINK.match(text, end)
-            if m is None or m.end() not in edges or end not in edges:
+            if m is None or end not in edges:
+                break
+            glued = m.end() not in edges and _glued_level(analysis, m.end())
+            if m.end() not in edges and not glued:
                 break
             inside = [tokens[k] for k in analysis.words_within(end, m.end())]
-            if not inside or any(_not_in_a_name(t) for t in inside):
+            if not inside or any(_not_in_a_name(t) for t in inside) or _led_by_glue(inside[0]):
                 break
             last = inside[-1]
             common = last[3] is not None and not last[3].startswith("ns")
@@ -238,18 +97,31 @@ def _chained(analysis: Analysis, places: Sequence[Candidate]) -> list[tuple[int,
                 break
             # Something in it names the place (田背 + 村, 石门镇), not just a word and
             # a level (商贸 + 重镇).
-            named = [t for t in inside if not (len(t[2]) == 2 and t is last and t[3] is not None)]
+            named = [
+                t
+                for t in inside
+                if glued or not (len(t[2]) == 2 and t is last and t[3] is not None)
+            ]
             if not any(
                 t[3] is None or t[3].startswith(("ns", "nr", "nz", "j")) for t in named
             ) and not _noun_and_level(inside, end, m):
                 break
             end = m.end()
             links.append((end, committee))
+            if glued:
+                break
         while links and links[-1][1]:
             links.pop()
         if links:
             found.append((place.start, links[-1][0]))
     return found
+
+
+def _glued_level(analysis: Analysis, end: int) -> bool:
+    """Did jieba's HMM glue a one-character level ending at ``end`` to the character
+    after it (某某 + 村以…, 某某 + 镇在…), a pair no dictionary knows?"""
+    start, stop, _word, tag = analysis.tokens[analysis.word_at(end - 1)]
+    return tag is None and start == end - 1 and stop == end + 1
 
 
 def _committees(analysis: Analysis) -> list[Candidate]:
@@ -280,6 +152,51 @@ def _noun_and_level(inside: Sequence[Token], end: int, m: re.Match[str]) -> bool
     )
 
 
+# A name listed right after a place and ending as it does is a place of that kind (某村、
+# 某村; 某山与某山), however jieba cut it apart or took it for a person.
+_LIST_JOINS = vocab.ordered("list_joins")
+_LIST_ENDS = _PLACE_SUFFIX | vocab.chars("place_ends")
+
+
+def _listed(analysis: Analysis, places: Sequence[Candidate]) -> list[tuple[int, int]]:
+    """The item after each place in a list, of two to five characters on word edges,
+    ending with the place's last character, when nothing in it is a verb or a function
+    word and its last word is no common word (农村, 城乡)."""
+    text, tokens, edges = analysis.simplified, analysis.tokens, analysis.edges
+    found = []
+    for place in places:
+        last = text[place.end - 1]
+        if last not in _LIST_ENDS or place.end - place.start < 2:
+            continue
+        join = next((j for j in _LIST_JOINS if text.startswith(j, place.end)), None)
+        start = place.end + len(join or "")
+        if join is None or start not in edges:
+            continue
+        end = text.find(last, start + 1, start + 5) + 1
+        if not end or end not in edges:
+            continue
+        inside = [tokens[k] for k in analysis.words_within(start, end)]
+        item = text[start:end]
+        if (
+            not inside
+            or item[0] in _GENERIC_STEM
+            or not all("\u4e00" <= ch <= "\u9fff" for ch in item)
+            or any(_not_in_a_name(t) for t in inside)
+            or (len(inside[-1][2]) >= 2 and (inside[-1][3] or "ns")[:2] not in ("ns", "nr", "nz"))
+        ):
+            continue
+        found.append((start, end))
+    return found
+
+
+_GLUED_PREPOSITIONS = vocab.chars("glued_prepositions")
+
+
+def _led_by_glue(token: Token) -> bool:
+    """A word jieba's HMM made of a preposition and what follows it (以茶 + 兴村)."""
+    return token[3] is None and token[2][0] in _GLUED_PREPOSITIONS
+
+
 def _not_in_a_name(token: Token) -> bool:
     word, tag = token[2], token[3]
     if any(ch in _FUNCTION_CHARS for ch in word) and tag is not None:
@@ -305,6 +222,7 @@ class Places(Component):
             "rule:abbreviation",
             "rule:place-suffix",
             "rule:place-chain",
+            "rule:place-list",
             "rule:dateline",
             "jieba",
             "jieba:foreign-place",
@@ -321,7 +239,7 @@ class Places(Component):
         abbr = self.priority("rule:abbreviation")
         out += [
             Candidate(i, i + 1, "LOC", "rule:abbreviation", abbr, 0.7)
-            for i in _abbreviations(analysis)
+            for i in abbreviations(analysis)
         ]
         suffix = self.priority("rule:place-suffix")
         out += [
@@ -342,6 +260,11 @@ class Places(Component):
         out += [
             Candidate(start, end, "LOC", "rule:place-chain", chain, 0.6)
             for start, end in _chained(analysis, [*out, *_committees(analysis)])
+        ]
+        listed = self.priority("rule:place-list")
+        out += [
+            Candidate(start, end, "LOC", "rule:place-list", listed, 0.6)
+            for start, end in _listed(analysis, out)
         ]
         # A place that names a currency or a clock is not where anything happens.
         return [c for c in out if not text.startswith(_NOT_PLACE_AFTER, c.end)]
