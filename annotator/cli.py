@@ -482,6 +482,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="FILE",
         help="where the shipped base saw GOLD: train the learned projects' base on this gold",
     )
+    b.add_argument(
+        "--prior-rest",
+        action="store_true",
+        help="where the shipped base saw GOLD: train each learned project's base on the "
+        "other folds' articles it did not learn from (with --train-size)",
+    )
     b = bench_sub.add_parser("merge", parents=[common], help="merge N databases of M articles")
     b.add_argument("--databases", type=int, default=10)
     b.add_argument("--articles", type=int, default=1000, help="articles in each database")

@@ -7,7 +7,8 @@ The gold texts are cut into K folds. For each fold, scored on that fold only:
 - ``learned``: a project that annotated the other folds (at most ``--train-size``
   articles of them): its own model, stacked on a base that never saw any of these
   texts (the way the shipped base meets a new corpus: where the shipped base saw
-  these, one trained on ``--prior-gold``, or none), as ``annotator train`` does;
+  these, one trained on ``--prior-gold``, or with ``--prior-rest`` on the other folds'
+  articles the project did not annotate, or none), as ``annotator train`` does;
   and, as there, used only if it beat that base cross-validated on the project's own
   articles (``project_model_in_use`` per fold). What its annotators accepted there is
   taught, as accepting it in the window teaches it.
@@ -147,23 +148,32 @@ def bench_learn(args: argparse.Namespace) -> dict[str, Any]:
         else:
             base = ModelSource().base
         train = [docs[i] for i in rest][: args.train_size or None]
+        prior_k = outside
+        spare = [docs[i] for i in rest][len(train) :]
+        if seen and args.prior_rest and spare:
+            # The other folds' articles the project did not annotate: a base that saw
+            # neither this fold nor the project's own articles.
+            trained, calibration = calibrated_base(spare, pipeline=features)
+            prior_k = Model(*trained, calibration)
+            prior = "the other folds' articles the project did not annotate"
         # As annotator train decides: the project's model only if it beat the base,
         # cross-validated on the project's own articles.
-        checked = validate(train, base=outside, pipeline=features)
+        checked = validate(train, base=prior_k, pipeline=features)
         in_use = beats_base(checked)
         project = None
         if in_use:
-            trained = train_docs(train, base=outside, pipeline=features)
+            trained = train_docs(train, base=prior_k, pipeline=features)
             project = Model(*trained, Calibration.fit(checked.records))
         fold: dict[str, Any] = {
             "fold": k,
             "test_articles": len(test),
             "train_articles": len(train),
+            "prior_articles": len(spare) if prior_k is not outside else None,
             "project_model_in_use": in_use,
         }
         sources = {
             "zero_shot": ModelSource(base=base or False),
-            "learned": ModelSource(base=outside or False, project=project),
+            "learned": ModelSource(base=prior_k or False, project=project),
         }
         taught = {"zero_shot": None, "learned": _Taught(train, labels)}
         for name, source in sources.items():

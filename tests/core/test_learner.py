@@ -196,7 +196,9 @@ def test_bench_learn_scores_folds_it_never_trained_on(tmp_path):
                 json.dumps({"id": str(i), "text": text, "entities": ents}, ensure_ascii=False)
                 + "\n"
             )
-    args = argparse.Namespace(gold=str(gold), folds=3, train_size=0, seed=0, prior_gold=None)
+    args = argparse.Namespace(
+        gold=str(gold), folds=3, train_size=0, seed=0, prior_gold=None, prior_rest=False
+    )
     report = bench_learn(args)
     assert report["articles"] == 12 and report["folds"] == 3
     assert not report["base_retrained_per_fold"]  # the shipped base never saw these
@@ -241,7 +243,9 @@ def test_bench_learn_on_texts_the_base_saw_learns_on_a_prior_of_other_gold(tmp_p
         return validate(train, base=base, pipeline=pipeline)
 
     monkeypatch.setattr(learn, "validate", checked)
-    args = argparse.Namespace(gold=str(gold), folds=2, train_size=0, seed=0, prior_gold=None)
+    args = argparse.Namespace(
+        gold=str(gold), folds=2, train_size=0, seed=0, prior_gold=None, prior_rest=False
+    )
     report = learn.bench_learn(args)
     assert report["base_retrained_per_fold"] and report["learned_prior"] is None
     assert priors == [None, None]
@@ -251,6 +255,48 @@ def test_bench_learn_on_texts_the_base_saw_learns_on_a_prior_of_other_gold(tmp_p
     assert report["learned_prior"] == f"{len(renamed)} articles of {other}"
     assert len(priors) == 2 and all(isinstance(p, learner.Model) for p in priors)
     assert all(f["train_articles"] == 3 for f in report["per_fold"])
+
+
+def test_bench_learn_with_prior_rest_bases_each_project_on_articles_it_never_saw(
+    tmp_path, monkeypatch
+):
+    import argparse
+
+    from annotator.bench import learn
+    from annotator.core.text import text_uid
+
+    gold = tmp_path / "gold.jsonl"
+    _write_gold(gold, TRAIN)
+    monkeypatch.setattr(learn, "_base_texts", lambda: {text_uid(t) for t in TRAIN})
+    bases = []  # the texts each base was trained on, in the order they were trained
+    calibrated = learn.calibrated_base
+
+    def recorded(docs, *, pipeline):
+        bases.append({text for text, _ in docs})
+        return calibrated(docs, pipeline=pipeline)
+
+    priors = []
+    validate = learn.validate
+
+    def checked(train, *, base, pipeline):
+        priors.append((base, {text for text, _ in train}))
+        return validate(train, base=base, pipeline=pipeline)
+
+    monkeypatch.setattr(learn, "calibrated_base", recorded)
+    monkeypatch.setattr(learn, "validate", checked)
+    args = argparse.Namespace(
+        gold=str(gold), folds=2, train_size=1, seed=0, prior_gold=None, prior_rest=True
+    )
+    report = learn.bench_learn(args)
+    assert report["learned_prior"] == "the other folds' articles the project did not annotate"
+    # Per fold: the zero-shot base (every other fold), then the project's prior.
+    assert len(bases) == 4 and len(priors) == 2
+    for k, fold in enumerate(report["per_fold"]):
+        zero_shot, prior = bases[2 * k], bases[2 * k + 1]
+        base, train = priors[k]
+        assert isinstance(base, learner.Model)
+        assert len(train) == 1 and fold["prior_articles"] == len(prior) == len(zero_shot) - 1
+        assert not prior & train and prior | train == zero_shot  # nothing of the fold
 
 
 def test_train_command_prints_a_summary_and_refreshes_untouched_articles(tmp_path, capsys):
