@@ -496,6 +496,21 @@ def test_quoted_programmes_in_every_quote_mark_and_shape(pipeline, text, policy)
 
 
 @pytest.mark.parametrize(
+    ("text", "policy"),
+    [
+        # A model named by two things joined is a programme; three or more worded parts
+        # list what goes into something.
+        ("推行“党建+文旅”模式。", "党建+文旅"),
+        ("打造“美食+住宿+购物”的旅游线路。", None),
+        ("形成“村集体+合作社+农户”的经营方式。", None),
+    ],
+)
+def test_a_quoted_formula_of_words_names_a_programme_only_of_two(pipeline, text, policy):
+    got = [s for s, label in found(pipeline, text) if label == "POLICY"]
+    assert got == ([policy] if policy else [])
+
+
+@pytest.mark.parametrize(
     "text", ["他说“一个人”也要去。", "推进“十四五”规划。", "打造“一站式”服务。"]
 )
 def test_quoted_counts_that_name_no_programme(pipeline, text):

@@ -101,8 +101,10 @@ def is_policy(inner: str) -> bool:
         return True
     if _COUNTED_NAME.match(inner):
         return True
-    if "+" in inner and re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:\+[\u4e00-\u9fff]{2,8})*\+?", inner):
-        return True  # 党建+文旅, 海岛+
+    if "+" in inner and re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:\+[\u4e00-\u9fff]{2,8})?\+?", inner):
+        # A model named by two things joined (党建+文旅, 海岛+); three or more worded
+        # parts list what goes into something (美食+住宿+购物), and name nothing.
+        return True
     if _COUNTED_PARTS.fullmatch(inner) or _STAGED_GOAL.fullmatch(inner):
         return True
     parts = inner.split("、")
