@@ -108,6 +108,25 @@ def test_a_taught_name_does_not_split_a_longer_name_a_component_found(store, sma
     assert {(s.surface, s.label) for s in pipeline.suggest(text)} == before
 
 
+def test_a_taught_name_the_components_know_stays_where_the_model_set_it_aside(store):
+    # A model that learned that 江门 of 江门大道 is no name; teaching 江门 as a place
+    # elsewhere tells the suggesters nothing they did not know, and does not bring it back.
+    roads = [
+        "江门大道上车来车往。",
+        "夜里的江门大道很美。",
+        "游客走过江门大道。",
+        "江门大道旁新开了书店。",
+    ]
+    docs = [(t, _gold(t)) for t in TRAIN] * 3 + [(t, []) for t in roads] * 3
+    model = Model(*train_docs(docs, base=None))
+    pipeline = default_pipeline(store=store, model=ModelSource(store, base=model))
+    text = "周末，江门大道两旁人来人往。"
+    assert not any(s.surface == "江门" for s in pipeline.suggest(text))
+    store.teach("江门", "LOC", "positive", "amy")
+    assert not any(s.surface == "江门" for s in pipeline.suggest(text))
+    # (A name they do not know still fills what they leave: the test above.)
+
+
 def test_the_shipped_base_model_loads_and_knows_the_default_labels():
     base = learner.base_model()
     assert base is not None

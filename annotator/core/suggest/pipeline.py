@@ -278,9 +278,16 @@ class Pipeline:
                     )
                 else:
                     picked.append(c)
-        taught = self._filtered(
-            analysis, [c for component in self._taught for c in component.propose(analysis)]
-        )
+        # What the annotators taught that the components do not know: where they
+        # proposed the same name and the model set it aside, its judgement stands (a
+        # place taught on its own, here inside a longer name).
+        taught = [
+            c
+            for c in self._filtered(
+                analysis, [c for component in self._taught for c in component.propose(analysis)]
+            )
+            if (c.start, c.end, c.label) not in by_key
+        ]
         unsure = self.model_config["unsure_outside"]
         judges_after = int(self.model_config["judges_after"])
         length = len(analysis.text)
