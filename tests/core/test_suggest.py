@@ -824,6 +824,35 @@ def test_words_like_vice_before_a_title_are_part_of_it(pipeline, text, title):
     assert (title, "TITLE") in found(pipeline, text)
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A quote that cuts the body holding a post leaves the post (GUIDELINES: 市“…”
+        # 指挥部总指挥 → 总指挥), with the words like 副 before it…
+        ("市“美丽圩镇工程”指挥部总指挥王立新讲话。", "总指挥"),
+        ("区“美丽圩镇工程”指挥办常务副主任李华介绍。", "常务副主任"),
+        # …but a body named by its level is a body of its own, and its title whole.
+        ("大家齐声说“好”，县委书记李华点头。", "县委书记"),
+    ],
+)
+def test_a_title_after_a_quote_that_cut_its_body(pipeline, text, title):
+    assert [s for s, label in found(pipeline, text) if label == "TITLE"] == [title]
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        # A paper naming itself before its reporter (jieba's one word 本报记者) is no
+        # organisation; the reporter's title is a TITLE.
+        ("本报记者 王立新 摄", "记者"),
+        ("本台通讯员报道。", "通讯员"),
+    ],
+)
+def test_a_reporter_of_the_paper_itself_is_titled(pipeline, text, title):
+    got = found(pipeline, text)
+    assert (title, "TITLE") in got and not [s for s, label in got if label == "ORG"]
+
+
 def test_a_candidate_for_a_post_is_titled_with_it(pipeline):
     assert ("区政协副主席候选人", "TITLE") in found(pipeline, "他当选区政协副主席候选人。")
 

@@ -28,10 +28,12 @@ _MEDIA_END = re.compile(vocab.alternation("media_ends") + "$")
 # Quoted text, in any of the marks Chinese writes quotes with: “”, ‘’ (mostly inside
 # “”), and the corner marks of Traditional text 「」, 『』. Each kind is found on its
 # own, so a quote inside another is found too.
+_PAIRS = (("“", "”"), ("‘", "’"), ("「", "」"), ("『", "』"))
 QUOTES = tuple(
     re.compile(f"{opening}([^{opening}{closing}\\n]{{2,40}}){closing}")
-    for opening, closing in ("“”", "‘’", "「」", "『』")
+    for opening, closing in _PAIRS
 )
+CLOSING_QUOTES = frozenset(closing for _opening, closing in _PAIRS)
 
 _POLICY_END = re.compile(vocab.alternation("quoted_policy_ends") + "$")
 

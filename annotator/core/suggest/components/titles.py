@@ -11,8 +11,10 @@ from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component
 from annotator.core.suggest.components.organisations import named_bodies
+from annotator.core.suggest.components.quoted import CLOSING_QUOTES
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.compose import composition
+from annotator.core.suggest.lexicon import LEVEL_CHARS
 
 # A candidate for a post is titled with it: 副主席 + 候选人.
 _TAILS = vocab.ordered("title_tails")
@@ -36,9 +38,9 @@ class Titles(Component):
         for start, end in named_bodies(analysis):
             bodies[end] = min(start, bodies.get(end, start))
         text = analysis.simplified
-        return [
+        return _own_reporters(analysis, priority) + [
             Candidate(
-                _after_outlet(analysis, bodies.get(start, start), end),
+                _after_quote(analysis, _after_outlet(analysis, bodies.get(start, start), end), end),
                 end + next((len(t) for t in _TAILS if text.startswith(t, end)), 0),
                 "TITLE",
                 "lexicon:title",
@@ -51,6 +53,8 @@ class Titles(Component):
 
 
 _OUTLETS = tuple(w for w in vocab.ordered("media_bodies", "media_ends") if len(w) >= 2)
+# Words like 副 before a title that make one title with it (常务 + 副 + 主任).
+_MODIFIERS = re.compile("(?:" + vocab.alternation("title_modifiers") + "|副)*")
 # A reporter's title, with the words like 副 before it (全媒体 + 记者).
 _REPORTER = re.compile(
     "(?:" + vocab.alternation("title_modifiers") + ")*" + vocab.alternation("reporter_titles")
@@ -72,3 +76,36 @@ def _after_outlet(analysis: Analysis, start: int, end: int) -> int:
         if reporter and at in known:  # 某某网 + 记者; but 某市委 + 书记 is one title
             return at
     return start
+
+
+def _after_quote(analysis: Analysis, start: int, end: int) -> int:
+    """Where a title right after a closing quote starts: the quote cut the name of the
+    body that holds the post (市“某某工程” + 指挥部 + 总指挥), and the title is the post
+    after that body (GUIDELINES: → 总指挥); a body named by its level is one of its own
+    (…”市委书记)."""
+    if not start or analysis.simplified[start - 1] not in CLOSING_QUOTES:
+        return start
+    if analysis.simplified[start] in LEVEL_CHARS:
+        return start  # a body of its own (…”市委书记): the title is whole
+    text, lattice = analysis.simplified, analysis.lattice
+    for at, kind in lattice.get(start, ()):
+        post = _MODIFIERS.match(text, at, end)
+        if kind == "BODY" and post and (end, "TITLE") in lattice.get(post.end(), ()):
+            return at
+    return start
+
+
+_OWN_OUTLETS = vocab.ordered("own_outlets")
+_OWN_FIRST = re.compile(vocab.first_class("own_outlets"))
+
+
+def _own_reporters(analysis: Analysis, priority: int) -> list[Candidate]:
+    """A reporter's title in one word with the paper naming itself (本报记者, 本台
+    通讯员): the title, and the paper no organisation."""
+    found = []
+    for k in analysis.words_at(_OWN_FIRST):
+        start, end, word, _tag = analysis.tokens[k]
+        own = next((o for o in _OWN_OUTLETS if word.startswith(o)), "")
+        if own and _REPORTER.fullmatch(word, len(own)):
+            found.append(Candidate(start + len(own), end, "TITLE", "lexicon:title", priority, 0.8))
+    return found
