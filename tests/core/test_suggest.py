@@ -912,6 +912,7 @@ def test_a_month_before_a_place_stays_a_month(pipeline):
         # A bare year before what it dates is a DATE of its own (GUIDELINES).
         ("2031广东国际旅游产业博览会开幕。", "2031"),
         ("2030“青春杯”足球赛落幕。", "2030"),
+        ("今年春天，2031江城陶瓷产业大会开幕。", "2031"),  # after a clause's comma
         # A count, an amount or an ordinal is no year.
         ("超2000万人次观看直播。", None),
         ("共有2024名考生参加。", None),
@@ -1289,3 +1290,15 @@ def test_a_festival_jieba_does_not_know_ends_an_event(pipeline, text, event):
 )
 def test_a_glued_preposition_is_cut_off_a_name(pipeline, text, name, label):
     assert [s for s, lab in found(pipeline, text) if lab == label] == [name]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # jieba calls 新格局 an organisation: it ends in 局, but in the common word 格局.
+        "努力构建城乡融合发展新格局。",
+        "开创全域协调发展新格局。",
+    ],
+)
+def test_a_common_word_ending_like_a_body_is_no_organisation(pipeline, text):
+    assert not [s for s, label in found(pipeline, text) if label == "ORG"]

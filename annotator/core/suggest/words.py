@@ -58,6 +58,7 @@ _STRICT_AFTER_NAME = re.compile(vocab.alternation("saying_verbs", "sure_after_na
 # Endings that make jieba's "organisation" guess believable (not 会 or 组织 alone:
 # 音乐会, 党组织 are events and collectives).
 _ORG_END = vocab.ordered("org_ends")
+_NOT_ORG_END = vocab.ordered("not_org_ends")
 # Kinds of event: one of these alone is no organisation, whatever it ends in (招商|会).
 _EVENT_WORDS = vocab.words("event_ends")
 
@@ -172,6 +173,8 @@ def _label(word: str, tag: str | None, said_after: bool = False) -> str | None:
         return None
     if label == "ORG" and word not in j.places and not word.endswith(_ORG_END):
         return None  # and many phrases organisations (党组织, 中美关系)
+    if label == "ORG" and word.endswith(_NOT_ORG_END):
+        return None  # 新格局: a common word's ending
     if (
         label == "ORG"
         and (

@@ -62,7 +62,7 @@ _RANGE_JOIN = re.compile(r"\s*[—\-–~至到]\s*")
 # A bare year, dated only by what it stands before (GUIDELINES: a year before an event
 # name is its own DATE): 2031 + 某省 + …博览会, 2031 + “…”.
 YEAR = r"(?:19|20)[0-9]{2}"
-_BARE_YEAR = re.compile(rf"(?<![0-9０-９.,，第号]){YEAR}(?![0-9.,])")
+_BARE_YEAR = re.compile(rf"(?<![0-9０-９.,第号]){YEAR}(?![0-9.,])")
 _YEAR_BEFORE = frozenset({"LOC", "ORG", "LEVEL"})
 
 # Solar terms and dynasties: dates only as whole words.
