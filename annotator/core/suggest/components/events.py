@@ -132,20 +132,24 @@ _COUNTED_MEETING = re.compile(f"第[0-9{_CN[1:-1]}]{{1,3}}次" + EVENT_END.patte
 
 
 _CELEBRATIONS = vocab.ordered("celebration_ends")
+_CELEBRATION_CHAR = re.compile("[" + "".join(e for e in _CELEBRATIONS if len(e) == 1) + "]")
 
 
 def _unknown_celebrations(analysis: Analysis) -> list[tuple[int, int]]:
     """Festivals jieba does not know, as endings of an event's name like 文化节: one
     unknown word of three characters that ends as a festival does (某某 + 潮玩节), or
     the festival's character as a word of its own after a noun (某地 + 稻田 + 节)."""
-    ends = tuple(e for e in _CELEBRATIONS if len(e) == 1)
-    tokens = analysis.tokens
-    return [
-        (start, end)
-        for k, (start, end, word, tag) in enumerate(tokens)
-        if (tag is None and len(word) == 3 and word.endswith(ends))
-        or (tag == "t" and word in ends and k > 0 and (tokens[k - 1][3] or "").startswith("n"))
-    ]
+    tokens, found = analysis.tokens, []
+    for m in _CELEBRATION_CHAR.finditer(analysis.simplified):
+        k = analysis.word_at(m.start())
+        start, end, word, tag = tokens[k]
+        if end != m.end():
+            continue
+        if (tag is None and len(word) == 3) or (
+            tag == "t" and len(word) == 1 and k > 0 and (tokens[k - 1][3] or "").startswith("n")
+        ):
+            found.append((start, end))
+    return found
 
 
 def _kind_of_event(analysis: Analysis, start: int, end: int) -> bool:
