@@ -832,7 +832,7 @@ def test_words_like_vice_before_a_title_are_part_of_it(pipeline, text, title):
     [
         # A quote that cuts the body holding a post leaves the post (GUIDELINES: 市“…”
         # 指挥部总指挥 → 总指挥), with the words like 副 before it…
-        ("市“美丽圩镇工程”指挥部总指挥王立新讲话。", "总指挥"),
+        ("市“美丽圩镇工程”指挥部总指挥陈志远讲话。", "总指挥"),
         ("区“美丽圩镇工程”指挥办常务副主任李华介绍。", "常务副主任"),
         # …but a body named by its level is a body of its own, and its title whole.
         ("大家齐声说“好”，县委书记李华点头。", "县委书记"),
@@ -847,7 +847,7 @@ def test_a_title_after_a_quote_that_cut_its_body(pipeline, text, title):
     [
         # A paper naming itself before its reporter (jieba's one word 本报记者) is no
         # organisation; the reporter's title is a TITLE.
-        ("本报记者 王立新 摄", "记者"),
+        ("本报记者 陈志远 摄", "记者"),
         ("本台通讯员报道。", "通讯员"),
     ],
 )
@@ -1230,9 +1230,9 @@ def test_bodies_written_together_are_two_organisations(pipeline, text, bodies):
     ("text", "place", "not_place"),
     [
         # A name listed after a place and ending as it does is a place of that kind, where
-        # jieba cut it apart (稔|田村) or took it for a person (白云山/nr).
+        # jieba cut it apart (稔|田村) or took it for a person (丹霞山/nr).
         ("表彰了石岗村、稔田村、新塘村等示范村。", "稔田村", None),
-        ("游览西樵山与白云山的绿道。", "白云山", None),
+        ("游览西樵山与丹霞山的绿道。", "丹霞山", None),
         # …but not a generic group (GUIDELINES: 全县, 各镇), nor a common word.
         ("入选全国百强县、全省千强镇。", None, "全省千强镇"),
         ("推动江城市和城乡融合。", None, "城乡"),
@@ -1256,7 +1256,7 @@ def test_a_name_listed_after_a_place_and_ending_as_it_does_is_a_place(
         # The village's level glued by the HMM to the word after it (马岗 + 村以) still
         # ends a chain of places…
         ("连山县马岗村以茶为业。", "连山县马岗村"),
-        ("惠东县高岭村以民宿出名。", "惠东县高岭村"),
+        ("惠东县张岗村以民宿出名。", "惠东县张岗村"),
         # …but a preposition glued to what follows it starts no link (以茶 + 兴村).
         ("龙川县黄石村以茶兴村。", "龙川县黄石村"),
     ],

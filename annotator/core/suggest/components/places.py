@@ -161,7 +161,7 @@ _LIST_ENDS = _PLACE_SUFFIX | vocab.chars("place_ends")
 def _listed(analysis: Analysis, places: Sequence[Candidate]) -> list[tuple[int, int]]:
     """The item after each place in a list, of two to five characters on word edges,
     ending with the place's last character, when nothing in it is a verb or a function
-    word and its last word is no common word (农村, 城乡)."""
+    word and no word of it a common word (农村, 城乡, 年度 + 某县)."""
     text, tokens, edges = analysis.simplified, analysis.tokens, analysis.edges
     found = []
     for place in places:
@@ -182,7 +182,7 @@ def _listed(analysis: Analysis, places: Sequence[Candidate]) -> list[tuple[int, 
             or item[0] in _GENERIC_STEM
             or not all("\u4e00" <= ch <= "\u9fff" for ch in item)
             or any(_not_in_a_name(t) for t in inside)
-            or (len(inside[-1][2]) >= 2 and (inside[-1][3] or "ns")[:2] not in ("ns", "nr", "nz"))
+            or not all(_named_piece(t) for t in inside)
         ):
             continue
         found.append((start, end))
@@ -195,6 +195,13 @@ _GLUED_PREPOSITIONS = vocab.chars("glued_prepositions")
 def _led_by_glue(token: Token) -> bool:
     """A word jieba's HMM made of a preposition and what follows it (以茶 + 兴村)."""
     return token[3] is None and token[2][0] in _GLUED_PREPOSITIONS
+
+
+def _named_piece(token: Token) -> bool:
+    """A word that can be part of a place's name: a name, a place, a word jieba does not
+    know or a lone character (稔 + 海村, 某某 + 村), not a common word (年度, 城乡)."""
+    tag = token[3]
+    return tag is None or len(token[2]) == 1 or tag.startswith(("ns", "nr", "nz", "j"))
 
 
 def _not_in_a_name(token: Token) -> bool:
