@@ -830,10 +830,11 @@ def test_words_like_vice_before_a_title_are_part_of_it(pipeline, text, title):
 @pytest.mark.parametrize(
     ("text", "title"),
     [
-        # A quote that cuts the body holding a post leaves the post (GUIDELINES: 市“…”
-        # 指挥部总指挥 → 总指挥), with the words like 副 before it…
-        ("市“美丽圩镇工程”指挥部总指挥陈志远讲话。", "总指挥"),
-        ("区“美丽圩镇工程”指挥办常务副主任李华介绍。", "常务副主任"),
+        # A quote that cuts the body holding a post leaves the post (GUIDELINES' example:
+        # the post after the quoted programme's headquarters), with words like 副 before
+        # it…
+        ("市“美丽圩镇工程”领导小组组长陈志远讲话。", "组长"),
+        ("区“美丽圩镇工程”领导小组执行副组长李华介绍。", "执行副组长"),
         # …but a body named by its level is a body of its own, and its title whole.
         ("大家齐声说“好”，县委书记李华点头。", "县委书记"),
     ],
