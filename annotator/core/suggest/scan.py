@@ -218,10 +218,12 @@ def named_before(
     return found
 
 
-def glued_preposition(token: Token) -> bool:
-    """A word jieba does not know that a preposition begins, glued by its HMM to the
-    name after it (沿 + 某某, 以 + 某某)."""
-    return token[3] is None and len(token[2]) >= 3 and token[2][0] in _GLUED_PREPOSITIONS
+def glued_preposition(token: Token, shortest: int = 3) -> bool:
+    """A word jieba does not know, of at least ``shortest`` characters, that a
+    preposition begins, glued by its HMM to the name after it (沿 + 某某, 以 + 某某;
+    with ``shortest`` 2, also 以 + 茶)."""
+    word = token[2]
+    return token[3] is None and len(word) >= shortest and word[0] in _GLUED_PREPOSITIONS
 
 
 def _word_start(analysis: Analysis, at: int) -> int:

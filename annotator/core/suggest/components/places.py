@@ -13,6 +13,7 @@ from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component, Token
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.compose import composition
+from annotator.core.suggest.scan import glued_preposition
 from annotator.core.suggest.words import labelled_words
 
 # Datelines: 本报佛山5月6日电, 新华社广州8月9日电 — the place a report is filed from.
@@ -81,7 +82,11 @@ def _chained(analysis: Analysis, places: Sequence[Candidate]) -> list[tuple[int,
             if m.end() not in edges and not glued:
                 break
             inside = [tokens[k] for k in analysis.words_within(end, m.end())]
-            if not inside or any(_not_in_a_name(t) for t in inside) or _led_by_glue(inside[0]):
+            if (
+                not inside
+                or any(_not_in_a_name(t) for t in inside)
+                or glued_preposition(inside[0], 2)
+            ):
                 break
             last = inside[-1]
             common = last[3] is not None and not last[3].startswith("ns")
@@ -187,14 +192,6 @@ def _listed(analysis: Analysis, places: Sequence[Candidate]) -> list[tuple[int, 
             continue
         found.append((start, end))
     return found
-
-
-_GLUED_PREPOSITIONS = vocab.chars("glued_prepositions")
-
-
-def _led_by_glue(token: Token) -> bool:
-    """A word jieba's HMM made of a preposition and what follows it (以茶 + 兴村)."""
-    return token[3] is None and token[2][0] in _GLUED_PREPOSITIONS
 
 
 def _named_piece(token: Token) -> bool:
