@@ -14,7 +14,7 @@ from annotator.core.suggest.components.organisations import named_bodies
 from annotator.core.suggest.components.quoted import CLOSING_QUOTES
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.compose import composition
-from annotator.core.suggest.lexicon import LEVEL_CHARS
+from annotator.core.suggest.lexicon import LEVEL_CHARS, Lattice
 
 # A candidate for a post is titled with it: 副主席 + 候选人.
 _TAILS = vocab.ordered("title_tails")
@@ -53,8 +53,6 @@ class Titles(Component):
 
 
 _OUTLETS = tuple(w for w in vocab.ordered("media_bodies", "media_ends") if len(w) >= 2)
-# Words like 副 before a title that make one title with it (常务 + 副 + 主任).
-_MODIFIERS = re.compile("(?:" + vocab.alternation("title_modifiers") + "|副)*")
 # A reporter's title, with the words like 副 before it (全媒体 + 记者).
 _REPORTER = re.compile(
     "(?:" + vocab.alternation("title_modifiers") + ")*" + vocab.alternation("reporter_titles")
@@ -87,12 +85,21 @@ def _after_quote(analysis: Analysis, start: int, end: int) -> int:
         return start
     if analysis.simplified[start] in LEVEL_CHARS:
         return start  # a body of its own (…”市委书记): the title is whole
-    text, lattice = analysis.simplified, analysis.lattice
+    lattice = analysis.lattice
     for at, kind in lattice.get(start, ()):
-        post = _MODIFIERS.match(text, at, end)
-        if kind == "BODY" and post and (end, "TITLE") in lattice.get(post.end(), ()):
+        if kind == "BODY" and _post(lattice, at, end):
             return at
     return start
+
+
+def _post(lattice: Lattice, at: int, end: int) -> bool:
+    """Is ``at:end`` a title, with the words like 副 before it that the lattice marks
+    (常务 + 副 + 主任)?"""
+    while (end, "TITLE") not in lattice.get(at, ()):
+        at = next((e for e, kind in lattice.get(at, ()) if kind == "VICE" and e < end), end)
+        if at >= end:
+            return False
+    return True
 
 
 _OWN_OUTLETS = vocab.ordered("own_outlets")
