@@ -57,7 +57,10 @@ def missing(plugin: Path) -> list[str]:
     except (OSError, subprocess.SubprocessError):
         out = None
     if out:
-        return [line.split()[0] for line in out.splitlines() if "not found" in line]
+        # ldd names a library again under each library that needs it: once each.
+        return list(
+            dict.fromkeys(line.split()[0] for line in out.splitlines() if "not found" in line)
+        )
     try:
         ctypes.CDLL(str(plugin))
     except OSError as exc:

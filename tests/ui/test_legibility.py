@@ -26,7 +26,7 @@ def _wrap_a_span(window):
     """Narrow the view until the current span breaks over two lines; return it."""
     view = window.view
     span = window.session.current_span()
-    for width in range(420, 120, -4):
+    for width in range(420, 40, -4):
         view.setFixedWidth(width)
         QApplication.processEvents()
         if len(view.span_rects(span.start, span.end)) == 2:

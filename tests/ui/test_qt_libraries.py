@@ -22,10 +22,11 @@ def _real_plugin() -> Path:
     )
 
 
-def _plugin_needing(tmp_path: Path, renames: dict[bytes, bytes]) -> Path:
-    """A copy of Qt's xcb plugin whose needed-library names are changed (same length),
-    beside a link to Qt's own libraries so that only those names go missing."""
-    real = _real_plugin()
+def _plugin_needing(tmp_path: Path, renames: dict[bytes, bytes], real: Path | None = None) -> Path:
+    """A copy of Qt's xcb plugin (or ``real``) whose needed-library names are changed
+    (same length), beside a link to Qt's own libraries so that only those names go
+    missing."""
+    real = real or _real_plugin()
     qt = tmp_path / "Qt"
     (qt / "plugins" / "platforms").mkdir(parents=True)
     (qt / "lib").symlink_to(real.parent.parent.parent / "lib")
@@ -74,7 +75,24 @@ def test_the_table_covers_what_the_plugin_loads_and_the_readme_names_it_all():
     assert set(table.values()) <= set(install.replace("`", " ").split())
 
 
-def test_nothing_is_said_when_every_library_is_there(monkeypatch):
+def test_nothing_is_said_when_every_library_is_there(monkeypatch, tmp_path):
+    # Qt's offscreen plugin, standing in for the xcb one: it needs only Qt's own
+    # libraries and the C library's, which every machine that runs Qt has.
+    plugin = _plugin_needing(tmp_path, {}, _real_plugin().with_name("libqoffscreen.so"))
     monkeypatch.setenv("QT_QPA_PLATFORM", "xcb")
-    monkeypatch.delenv("QT_QPA_PLATFORM_PLUGIN_PATH", raising=False)
+    monkeypatch.setenv("QT_QPA_PLATFORM_PLUGIN_PATH", str(plugin.parent))
+    assert qt_libraries.xcb_plugin() == plugin
     assert qt_libraries.problem() is None
+
+
+def test_a_library_missing_twice_over_is_named_once(monkeypatch):
+    # ldd lists a missing library under the plugin and again under each library
+    # needing it.
+    ldd = (
+        "\tlibxcb-icccm.so.4 => not found\n\tlibc.so.6 => /lib/libc.so.6\n"
+        "\tlibxcb-keysyms.so.1 => not found\n\tlibxcb-icccm.so.4 => not found\n"
+    )
+    monkeypatch.setattr(
+        qt_libraries.subprocess, "run", lambda *a, **k: subprocess.CompletedProcess(a, 0, ldd, "")
+    )
+    assert qt_libraries.missing(Path("libqxcb.so")) == ["libxcb-icccm.so.4", "libxcb-keysyms.so.1"]
