@@ -48,6 +48,16 @@ def default_db_path() -> Path:
     return data_dir() / "project.db"
 
 
+def _positive(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        number = 0
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of at least 1")
+    return number
+
+
 def _db_path(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if args.db else default_db_path()
 
@@ -144,21 +154,8 @@ def cmd_import(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if summary.failed or summary.stopped else EXIT_OK
 
 
-def _settle_heap() -> None:
-    """For a batch of texts, once the suggesters are loaded: what is loaded stays to the
-    end, so the cyclic collector stops walking it (the dictionaries' sets hold hundreds
-    of thousands of strings: each full collection took some 30 ms), and it looks at new
-    objects only once half a million are alive: a text makes a few hundred thousand
-    containers (one list of attributes per character), none in a cycle, all freed by
-    reference counting when the text is done. With 10,000, the collector walked them five
-    times a text (0.7 s of 14 on a million characters)."""
-    import gc
-
-    gc.freeze()
-    gc.set_threshold(500_000, 10, 10)
-
-
 def cmd_suggest(args: argparse.Namespace) -> int:
+    from annotator.core.batch import default_jobs, suggest_all
     from annotator.core.formats import InputError, read_paths
     from annotator.core.model import LabelSet
     from annotator.core.suggest import default_pipeline
@@ -166,16 +163,22 @@ def cmd_suggest(args: argparse.Namespace) -> int:
     store = _open_store(args) if args.db else None
     pipeline = default_pipeline(store=store)
     failed = 0
-    settled = False
-    for item in read_paths(args.files, store.labels() if store else LabelSet.default()):
+    items = read_paths(args.files, store.labels() if store else LabelSet.default())
+    for item, spans in suggest_all(
+        items,
+        lambda item: None if isinstance(item, InputError) else item.text,
+        pipeline,
+        db=str(_db_path(args)) if args.db else None,
+        jobs=args.jobs or default_jobs(),
+    ):
         if isinstance(item, InputError):
             error(str(item))
             failed += 1
             continue
-        spans = pipeline.suggest(item.text)
-        if not settled:
-            _settle_heap()  # what the suggesters load on first use is loaded now
-            settled = True
+        if not isinstance(spans, list):
+            error(f"{item.source}: no suggestions: {spans}")
+            failed += 1
+            continue
         print(
             json.dumps(
                 {
@@ -418,6 +421,13 @@ def build_parser() -> argparse.ArgumentParser:
         "print suggestions for files as JSON lines (with --db: that project's learned state)",
     )
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument(
+        "--jobs",
+        type=_positive,
+        default=None,
+        metavar="N",
+        help="processes suggesting side by side (default: the cores, at most 4)",
+    )
 
     p = add("train", cmd_train, "train the project's suggestion model on its done articles (JSON)")
     p.add_argument(

@@ -259,3 +259,48 @@ def test_other_export_formats(tmp_path, capsys):
     assert main([*common, "--format", "doccano", "-o", str(doccano)]) == 0
     rec = json.loads(doccano.read_text(encoding="utf-8").splitlines()[0])
     assert all(isinstance(lab, list) and len(lab) == 3 for lab in rec["label"])
+
+
+def test_suggest_over_workers_prints_what_one_process_does(tmp_path):
+    """Texts spread over processes come back in order, each as one process suggests
+    it, with a project's taught names; a bad file is its own error in its place."""
+    db = tmp_path / "p.db"
+    with Store.open(db) as st:
+        st.teach("蓝湾创客岛", "FAC", "positive", None)
+    odd = tmp_path / "odd.txt"
+    odd.write_text("全市的“蓝湾创客岛”项目于3月动工。", encoding="utf-8")
+    binary = tmp_path / "binary.txt"
+    binary.write_bytes(bytes(range(256)) * 8)
+    files = [*map(str, SAMPLE_FILES[:3]), str(binary), str(odd), *map(str, SAMPLE_FILES[3:])]
+    one = run_cli("suggest", "--db", str(db), "--jobs", "1", *files)
+    two = run_cli("suggest", "--db", str(db), "--jobs", "2", *files)
+    assert one.returncode == two.returncode == 1
+    assert one.stdout == two.stdout
+    sources = [json.loads(line)["source"] for line in two.stdout.splitlines()]
+    assert [os.path.basename(s) for s in sources] == [
+        *(p.name for p in SAMPLE_FILES[:3]),
+        "odd.txt",
+        *(p.name for p in SAMPLE_FILES[3:]),
+    ]
+    assert "binary.txt" in two.stderr and "Traceback" not in two.stderr
+    found = json.loads(two.stdout.splitlines()[3])["entities"]
+    assert {(e["text"], e["label"], e["origin"]) for e in found} >= {
+        ("蓝湾创客岛", "FAC", "learned")
+    }
+
+
+def test_suggest_jobs_must_be_a_count():
+    result = run_cli("suggest", "--jobs", "0", str(SAMPLE_FILES[0]))
+    assert result.returncode == 2 and "at least 1" in result.stderr
+
+
+def test_bench_times_suggest_over_the_cores_and_alone():
+    from annotator.bench.suggest import _whole_process
+
+    texts = [p.read_text(encoding="utf-8") for p in SAMPLE_FILES]
+    got = _whole_process(texts, repeat=1, total=12_000, size=4_000)
+    assert got["files"] >= 3 and got["characters"] >= 12_000
+    for key in ("annotator_suggest_s", "annotator_suggest_one_process_s", "opencc_jieba_posseg_s"):
+        assert got[key] > 0
+    ratio = got["opencc_jieba_posseg_s"] / got["annotator_suggest_s"]
+    assert got["speedup"] == pytest.approx(ratio, abs=0.05)
