@@ -274,6 +274,10 @@ def test_generic_words_are_not_entities(pipeline):
         ("村里建起了茶叶育苗基地和果蔬加工基地。", "FAC"),
         # A generic word right before 项目 makes a kind, whoever runs it.
         ("清远今年的重点项目陆续开工，英德全县重点项目也已签约。", "FAC"),
+        # What is counted is a kind: no name makes it one's own.
+        ("这是连接两岸的又一条跨海通道。", "FAC"),
+        ("开工建设四个特色农业产业园区。", "FAC"),
+        ("新建三万吨级散货码头。", "FAC"),
         # Kinds of area, and a place before 式 (a style).
         ("这里曾是苏区，如今发展滨海旅游和临港产业，保护山林。", "LOC"),
         ("游客在中国式庭院里品尝日式料理。", "LOC"),
@@ -284,6 +288,10 @@ def test_generic_words_are_not_entities(pipeline):
 )
 def test_what_names_nothing(pipeline, text, label):
     assert label not in {found_label for _, found_label in found(pipeline, text)}
+
+
+def test_a_counted_facility_with_a_place_in_it_is_still_named(pipeline):
+    assert of_label(pipeline, "全市已有两座湛江大桥。", "FAC") == ["湛江大桥"]
 
 
 def test_a_newspaper_takes_no_piece_of_the_next_word(pipeline):

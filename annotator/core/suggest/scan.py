@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from annotator.core.suggest import segment, vocab
 from annotator.core.suggest.analysis import Analysis
@@ -42,6 +42,12 @@ def counts(token: Token) -> bool:
     if tag in ("m", "q", "mq") or word.isdigit():
         return True
     return tag in (None, "j") and len(word) == 2 and word[0] in _NUMERALS and word[1] in _SIZES
+
+
+def names_one(words: Iterable[Token]) -> bool:
+    """Does a word here name a place, a person or an organisation (jieba's ns, nr, nt)?
+    What is counted (三大, 两座, 一条) is a kind, unless a name makes it one's own."""
+    return any((t[3] or "").startswith(("nr", "ns", "nt")) for t in words)
 
 
 def _breaks(token: Token) -> bool:
@@ -168,7 +174,8 @@ def named_before(
     """Names that end in a telling word (each ``(start, end)`` of ``endings``): the
     words before it back to the name's edge, without leading numbers or generic words.
     With ``kinds_lead`` (facilities), nor words of kind before it (私营, 大型), nor anything
-    up to a count or a pointing word in it (两条 + 高速, 这是 + 第三座 + 跨江大桥). With
+    up to a count or a pointing word in it (两条 + 高速, 这是 + 第三座 + 跨江大桥); and what
+    is counted is a kind, no name, unless a name makes it one's own (:func:`names_one`). With
     ``meetings``, two nouns joined by 与 stay in the name (数字经济 与 实体经济 + 论坛), and a
     generic word right before the ending refers to a meeting instead of naming one."""
     tokens = analysis.tokens
@@ -185,6 +192,7 @@ def named_before(
         if any(word_at.get(i, 0) > end for i in range(at + 1, end)) or names_to.get(at, 0) > end:
             continue  # nor one that begins a longer name: 码头 of 码头镇 (a town)
         start = _name_start(text, tokens, starts, at, limit, meetings)
+        counted = False
         # Leading numbers and generic words are not part of the name (一批重点项目).
         while start < at:
             k = bisect_right(starts, start) - 1
@@ -197,6 +205,7 @@ def named_before(
             )
             if not lead_generic or tokens[k][1] > at:
                 break
+            counted = counted or counts(tokens[k])
             start = tokens[k][1]
         # A preposition the HMM glued to the name's first word is no part of it: 沿 +
         # 某某高速 (and the words before it none either).
@@ -209,6 +218,9 @@ def named_before(
             for k in analysis.words_within(start, at):
                 if counts(tokens[k]) or tokens[k][2][0] in _POINTING:
                     start = tokens[k][1]
+                    counted = counted or counts(tokens[k])
+            if counted and not names_one(tokens[k] for k in analysis.words_within(start, at)):
+                continue  # counted, so a kind: 三大 + 高科技产业基地, 又一条 + 快捷通道
         prefix = text[start:at]
         if len(prefix) < 2 or prefix in generic or text[start:end] in generic:
             continue

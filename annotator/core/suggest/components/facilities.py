@@ -10,7 +10,7 @@ from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component, Token
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.lexicon import load_lexicon
-from annotator.core.suggest.scan import counts, named_by
+from annotator.core.suggest.scan import counts, named_by, names_one
 
 _POINTING = vocab.chars("demonstratives")
 
@@ -159,12 +159,11 @@ def _after_names(analysis: Analysis) -> list[tuple[int, int]]:
         while j >= 0 and at - tokens[j][0] <= 12:
             token = tokens[j]
             tag = token[3] or ""
-            if (
-                not token[2].isalnum()
-                or token[2] in _FAC_GENERIC
-                or token[2][0] in _POINTING
-                or counts(token)
-            ):
+            if counts(token):
+                if not names_one(tokens[j + 1 : k]):
+                    start = -1  # counted, so a kind: 三大 + 高科技 + 产业基地
+                break
+            if not token[2].isalnum() or token[2] in _FAC_GENERIC or token[2][0] in _POINTING:
                 break
             if not (_proper(token) or tag.startswith(("n", "j"))):
                 break
