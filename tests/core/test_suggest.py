@@ -275,7 +275,7 @@ def test_generic_words_are_not_entities(pipeline):
         # A generic word right before 项目 makes a kind, whoever runs it.
         ("清远今年的重点项目陆续开工，英德全县重点项目也已签约。", "FAC"),
         # What is counted is a kind: no name makes it one's own.
-        ("这是连接两岸的又一条跨海通道。", "FAC"),
+        ("这是连接两岸的又一条跨江通道。", "FAC"),
         ("开工建设四个特色农业产业园区。", "FAC"),
         ("新建三万吨级散货码头。", "FAC"),
         # Kinds of area, and a place before 式 (a style).
@@ -288,6 +288,18 @@ def test_generic_words_are_not_entities(pipeline):
 )
 def test_what_names_nothing(pipeline, text, label):
     assert label not in {found_label for _, found_label in found(pipeline, text)}
+
+
+def test_a_place_spelt_like_a_pair_of_countries_is_the_place(pipeline):
+    # 英德 is a city of Guangdong; with a noun of countries after it, a pair again.
+    assert of_label(pipeline, "游客品尝英德红茶。", "LOC") == ["英德"]
+    assert of_label(pipeline, "英德两国领导人会晤。", "LOC") == ["英", "德"]
+
+
+def test_a_village_road_is_no_village(pipeline):
+    # 村道 (a village road) that jieba does not know: the town's level is written, so
+    # 村 starts the next word, not a second level.
+    assert of_label(pipeline, "沿着都斛镇村道前行。", "LOC") == ["都斛镇"]
 
 
 def test_a_counted_facility_with_a_place_in_it_is_still_named(pipeline):

@@ -43,8 +43,9 @@ _COUNTRY_NOUNS = vocab.words("country_nouns")
 
 _GLUED_VERBS = vocab.words("glued_verbs")
 
-# Pairs of abbreviations that are everyday words first (加以, 美德, 日中 'midday').
-_EVERYDAY_PAIRS = vocab.words("everyday_pairs")
+# Pairs of abbreviations that are everyday words first (加以, 美德, 日中 'midday'), or a
+# place of Guangdong (英德 city).
+_EVERYDAY_PAIRS = vocab.words("everyday_pairs", "division_pairs")
 
 
 def _bare_pair(pair: str) -> bool:

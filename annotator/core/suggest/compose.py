@@ -341,10 +341,14 @@ def fits_words(analysis: Analysis, pieces: Lattice, start: int, end: int, label:
         label == "ORG" and _headed_title(text, start, end, edges, pieces)
     ):
         return False
-    if (
-        label == "LOC"
-        and (end, "LOC") in analysis.lattice.get(start, ())  # a place of the lexicon
-        and any(e in edges for e in range(start + 1, end))
+    if label == "LOC" and (
+        # a place of the lexicon cut apart; a level after a level glued to what follows
+        # (某镇 + 村道)
+        (
+            (end, "LOC") in analysis.lattice.get(start, ())
+            and any(map(edges.__contains__, range(start + 1, end)))
+        )
+        or (end not in edges and {text[end - 2], text[end - 1]} <= LEVEL_CHARS)
     ):
         return False
     return not (
