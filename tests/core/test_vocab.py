@@ -80,6 +80,20 @@ def test_the_lexicon_build_keeps_its_word_lists_in_files():
     assert not _word_lists(ast.parse(script.read_text(encoding="utf-8")))
 
 
+def test_a_division_loses_its_longest_ending():
+    # The first ending that fits is dropped: a longer one must come before a shorter
+    # one it ends with, or 某某壮族瑶族自治县 keeps 壮族 in its short form.
+    path = Path(__file__).parents[2] / "resources" / "lexicons" / "ours" / "division_suffixes.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    endings = [w for line in lines if not line.startswith("#") for w in line.split()]
+    assert not [
+        (short, long)
+        for i, short in enumerate(endings)
+        for long in endings[i + 1 :]
+        if long.endswith(short)
+    ]
+
+
 def test_the_check_finds_a_word_list():
     assert _word_lists(ast.parse('X = frozenset("省市县")\nY = ("甲", "乙", "丙")')) == [1, 2]
 
