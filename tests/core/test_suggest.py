@@ -296,6 +296,11 @@ def test_a_place_spelt_like_a_pair_of_countries_is_the_place(pipeline):
     assert of_label(pipeline, "英德两国领导人会晤。", "LOC") == ["英", "德"]
 
 
+def test_a_rank_before_a_level_is_no_place(pipeline):
+    # 千强镇: one of the top thousand towns, not a town named 千强.
+    assert of_label(pipeline, "该镇入选全国千强镇。", "LOC") == []
+
+
 def test_a_village_road_is_no_village(pipeline):
     # 村道 (a village road) that jieba does not know: the town's level is written, so
     # 村 starts the next word, not a second level.

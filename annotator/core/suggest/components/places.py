@@ -13,7 +13,7 @@ from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component, Token
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.compose import composition
-from annotator.core.suggest.scan import glued_preposition
+from annotator.core.suggest.scan import counts, glued_preposition
 from annotator.core.suggest.words import labelled_words
 
 # Datelines: 本报佛山5月6日电, 新华社广州8月9日电 — the place a report is filed from.
@@ -47,6 +47,7 @@ def _suffixed_places(analysis: Analysis) -> list[tuple[int, int]]:
         if (
             not 1 <= len(stem) <= 3
             or stem in _GENERIC_STEM
+            or counts(tokens[k - 1])  # a rank, not a name: 千强 + 镇, 十佳 + 村
             or not all("\u4e00" <= c <= "\u9fff" for c in stem)
         ):
             continue
