@@ -296,6 +296,11 @@ def test_a_place_spelt_like_a_pair_of_countries_is_the_place(pipeline):
     assert of_label(pipeline, "英德两国领导人会晤。", "LOC") == ["英", "德"]
 
 
+def test_a_descriptive_name_of_one_attraction_is_a_facility(pipeline):
+    # GUIDELINES: built attractions are FAC, also by a descriptive name (城市湿地公园).
+    assert of_label(pipeline, "市里正在建设城市湿地公园。", "FAC") == ["城市湿地公园"]
+
+
 def test_a_rank_before_a_level_is_no_place(pipeline):
     # 千强镇: one of the top thousand towns, not a town named 千强.
     assert of_label(pipeline, "该镇入选全国千强镇。", "LOC") == []
