@@ -296,6 +296,17 @@ def test_a_place_spelt_like_a_pair_of_countries_is_the_place(pipeline):
     assert of_label(pipeline, "英德两国领导人会晤。", "LOC") == ["英", "德"]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("整备土地千余亩，规划布局江门新能源产业园。", "江门新能源产业园"),
+        ("打造高品质江门产业转移合作园区。", "江门产业转移合作园区"),
+    ],
+)
+def test_common_words_before_a_place_are_no_part_of_its_facility(pipeline, text, name):
+    assert of_label(pipeline, text, "FAC") == [name]
+
+
 def test_a_descriptive_name_of_one_attraction_is_a_facility(pipeline):
     # GUIDELINES: built attractions are FAC, also by a descriptive name (城市湿地公园).
     assert of_label(pipeline, "市里正在建设城市湿地公园。", "FAC") == ["城市湿地公园"]

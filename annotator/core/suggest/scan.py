@@ -221,6 +221,7 @@ def named_before(
                     counted = counted or counts(tokens[k])
             if counted and not names_one(tokens[k] for k in analysis.words_within(start, at)):
                 continue  # counted, so a kind: 三大 + 高科技产业基地, 又一条 + 快捷通道
+            start = _from_place(tokens, analysis.words_within(start, at), start)
         prefix = text[start:at]
         if len(prefix) < 2 or prefix in generic or text[start:end] in generic:
             continue
@@ -228,6 +229,18 @@ def named_before(
             continue  # a meeting referred to, not named: 县 + 有关 + 会议, 本次 + 大会
         found.append((start, end))
     return found
+
+
+def _from_place(tokens: Sequence[Token], within: range, start: int) -> int:
+    """Where a facility's name starts when common words lead it up to a place: at the
+    place (规划 + 布局 + 某市 + 新能源产业园, 高品质 + 某市 + 合作园区: the words before
+    say what is done with it, or how good it is)."""
+    for k in within:
+        tag = tokens[k][3]
+        if tag is None or tag.startswith(_PROPER):
+            led = k != within.start and tag is not None and tag.startswith("ns")
+            return tokens[k][0] if led else start
+    return start
 
 
 def glued_preposition(token: Token, shortest: int = 3) -> bool:
