@@ -307,6 +307,13 @@ def test_common_words_before_a_place_are_no_part_of_its_facility(pipeline, text,
     assert of_label(pipeline, text, "FAC") == [name]
 
 
+def test_a_level_and_a_place_before_an_office_are_its_post(pipeline):
+    # GUIDELINES: a title with its unit before it is one TITLE; 区 + 横琴 + 办公室 is the
+    # district's office for Hengqin. A level and a place alone are no name.
+    assert of_label(pipeline, "区横琴办公室副主任刘强介绍。", "TITLE") == ["区横琴办公室副主任"]
+    assert of_label(pipeline, "区横琴办公室副主任刘强介绍。", "LOC") == []
+
+
 def test_a_descriptive_name_of_one_attraction_is_a_facility(pipeline):
     # GUIDELINES: built attractions are FAC, also by a descriptive name (城市湿地公园).
     assert of_label(pipeline, "市里正在建设城市湿地公园。", "FAC") == ["城市湿地公园"]

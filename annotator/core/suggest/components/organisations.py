@@ -11,8 +11,9 @@ from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component, Token
 from annotator.core.suggest.components.registry import register
-from annotator.core.suggest.compose import composition, fits_words
+from annotator.core.suggest.compose import composition
 from annotator.core.suggest.dotted import dotted_names
+from annotator.core.suggest.fitting import fits_words
 from annotator.core.suggest.lexicon import LEVEL_CHARS
 from annotator.core.suggest.scan import glued_preposition, named_before
 from annotator.core.suggest.words import labelled_words
