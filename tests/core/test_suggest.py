@@ -929,6 +929,9 @@ def test_a_candidate_for_a_post_is_titled_with_it(pipeline):
         # A page's timestamp, to the second, and with slashes.
         ("发布时间：2031-04-05 08:09:10 来源", "2031-04-05 08:09:10"),
         ("更新于2031/04/05 08:09", "2031/04/05 08:09"),
+        # A day alone where a clause starts with it; a page's date label without a year.
+        ("展会圆满结束，9日在江城举行颁奖。", "9日"),
+        ("发布日期：04-05", "04-05"),
         # Solar terms and dynasties, as whole words.
         ("今年夏至，气温创新高。", "夏至"),
         ("这座祠堂始建于宋代。", "宋代"),
@@ -938,7 +941,16 @@ def test_date_ranges_and_parts_of_a_month_or_year(pipeline, text, date):
     assert (date, "DATE") in found(pipeline, text)
 
 
-@pytest.mark.parametrize("text", ["会议提出8点要求。", "入冬至今，降雨偏少。", "举办青春分享会。"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "会议提出8点要求。",
+        "入冬至今，降雨偏少。",
+        "举办青春分享会。",
+        "推出3日游线路。",
+        "编号04-05的展位",
+    ],
+)
 def test_counts_and_words_that_hold_a_date_word_are_no_dates(pipeline, text):
     assert not of_label(pipeline, text, "DATE")
 
@@ -965,6 +977,8 @@ def test_a_month_before_a_place_stays_a_month(pipeline):
         ("2031广东国际旅游产业博览会开幕。", "2031"),
         ("2030“青春杯”足球赛落幕。", "2030"),
         ("今年春天，2031江城陶瓷产业大会开幕。", "2031"),  # after a clause's comma
+        ("今年春天,2031江城陶瓷产业大会开幕。", "2031"),  # …written half-width
+        ("共计12,2031江城", None),  # a number's comma
         # A count, an amount or an ordinal is no year.
         ("超2000万人次观看直播。", None),
         ("共有2024名考生参加。", None),

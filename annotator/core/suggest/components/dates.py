@@ -41,6 +41,10 @@ DATE_RE = searched(
             rf"(?:{_D}{{1,2}}|{_CN}{{1,3}})时(?:{_D}{{1,2}}|{_CN}{{1,3}})分",
             # the five-year plans' periods: 十二五
             rf"(?<!{_CN})十[一二三四五六七八九]五(?!{_CN})",
+            # a day alone, where a clause starts with it: ，10日上午, 。8日在某地
+            rf"(?:(?<=[,，。；;:：(（\s])|^){_D}{{1,2}}日(?=在|上|下午|晚|早上|凌晨|中午|起|[,，])",
+            # a page's date label: 日期：01-22 (no year)
+            rf"(?:(?<=日期:)|(?<=日期：)){_D}{{2}}-{_D}{{2}}(?![0-9])",
             # 2023-10-1 02:53, 2023-10-01 02:53:07, 2023/10/01
             rf"{_D}{{4}}(?P<sep>[-/]){_D}{{1,2}}(?P=sep){_D}{{1,2}}(?:\s+{_D}{{1,2}}:{_D}{{2}}(?::{_D}{{2}})?)?",
             r"(?<![0-9])(?:[一二三四]季度|第[一二三四]季度)",
@@ -62,7 +66,7 @@ _RANGE_JOIN = re.compile(r"\s*[—\-–~至到]\s*")
 # A bare year, dated only by what it stands before (GUIDELINES: a year before an event
 # name is its own DATE): 2031 + 某省 + …博览会, 2031 + “…”.
 YEAR = r"(?:19|20)[0-9]{2}"
-_BARE_YEAR = re.compile(rf"(?<![0-9０-９.,第号]){YEAR}(?![0-9.,])")
+_BARE_YEAR = re.compile(rf"(?<![0-9０-９.第号])(?<![0-9０-９],){YEAR}(?![0-9.,])")
 _YEAR_BEFORE = frozenset({"LOC", "ORG", "LEVEL"})
 
 # Solar terms and dynasties: dates only as whole words.
