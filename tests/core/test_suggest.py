@@ -307,6 +307,12 @@ def test_common_words_before_a_place_are_no_part_of_its_facility(pipeline, text,
     assert of_label(pipeline, text, "FAC") == [name]
 
 
+@pytest.mark.parametrize("text", ["局长于昨日到会。", "主任于近日赴京。", "书记于今天上午调研。"])
+def test_a_preposition_and_a_time_after_a_title_are_no_name(pipeline, text):
+    # 于 is a surname too, but 于 + 近日 says when.
+    assert of_label(pipeline, text, "PER") == []
+
+
 def test_a_level_and_a_place_before_an_office_are_its_post(pipeline):
     # GUIDELINES: a title with its unit before it is one TITLE; 区 + 横琴 + 办公室 is the
     # district's office for Hengqin. A level and a place alone are no name.

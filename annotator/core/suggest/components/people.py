@@ -116,6 +116,8 @@ def _ordinary_words(analysis: Analysis, start: int, end: int) -> bool:
     ordinary = False
     while k is not None and k < len(tokens) and tokens[k][0] < end:
         _s, _e, word, tag = tokens[k]
+        if len(word) >= 2 and tag is not None and tag.startswith(("t", "m")):
+            return True  # a time or a count is no part of a name: 局长 + 于 + 近日
         if len(word) >= 2 and tag is not None and not tag.startswith("nr"):
             ordinary = True
         k += 1
