@@ -158,7 +158,7 @@ def thuocl(path: Path, freq: dict[str, int], tags: dict[str, str]) -> dict[str, 
     # The file has old-Mac CR line ends; splitlines() handles every convention.
     for line in path.read_text(encoding="utf-8-sig").splitlines():
         word = line.split("\t")[0].strip()
-        if len(word) < 2 or word in GENERIC_PLACES:
+        if len(word) < 2 or word in GENERIC_PLACES or word in EVERYDAY_WORDS:
             continue
         tag = tags.get(word)
         if tag == "ns" or (tag is None and len(word) >= 3 and word.endswith(PLACE_END)):

@@ -325,6 +325,18 @@ def test_a_descriptive_name_of_one_attraction_is_a_facility(pipeline):
     assert of_label(pipeline, "市里正在建设城市湿地公园。", "FAC") == ["城市湿地公园"]
 
 
+@pytest.mark.parametrize(
+    "text", ["喝一口清澈的泉水。", "走进大山深处。", "选个吉利的日子。", "他是今年的一匹黑马。"]
+)
+def test_everyday_words_in_lists_of_place_names_are_no_places(pipeline, text):
+    # THUOCL's place names and China's county short forms hold them; the lexicon not.
+    assert of_label(pipeline, text, "LOC") == []
+
+
+def test_a_mountain_of_the_place_list_is_still_a_place(pipeline):
+    assert of_label(pipeline, "游客登上泰山。", "LOC") == ["泰山"]
+
+
 def test_a_rank_before_a_level_is_no_place(pipeline):
     # 千强镇: one of the top thousand towns, not a town named 千强.
     assert of_label(pipeline, "该镇入选全国千强镇。", "LOC") == []
