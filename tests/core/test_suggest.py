@@ -337,6 +337,12 @@ def test_a_mountain_of_the_place_list_is_still_a_place(pipeline):
     assert of_label(pipeline, "游客登上泰山。", "LOC") == ["泰山"]
 
 
+def test_a_brand_jieba_cut_in_two_names_its_company(pipeline):
+    # 华能 + 德 + 科技: the brand is both pieces before the trade.
+    got = of_label(pipeline, "以华星电子、华能德科技为代表。", "ORG")
+    assert got == ["华星电子", "华能德科技"]
+
+
 def test_a_rank_before_a_level_is_no_place(pipeline):
     # 千强镇: one of the top thousand towns, not a town named 千强.
     assert of_label(pipeline, "该镇入选全国千强镇。", "LOC") == []

@@ -212,7 +212,15 @@ def _companies(analysis: Analysis) -> list[tuple[int, int]]:
             continue
         name = tokens[k - 1]
         tag = name[3]
-        if len(name[2]) < 2 or not name[2].isalnum() or name[2].isdigit():
+        first = name
+        if len(name[2]) == 1 and k >= 2 and _piece_of_name(tokens[k - 2]):
+            # A brand jieba cut in two: 新能 + 德 + 科技.
+            first = tokens[k - 2]
+            if len(first[2]) + 1 > 4:
+                continue
+        elif len(name[2]) < 2:
+            continue
+        if not name[2].isalnum() or name[2].isdigit():
             continue
         if not (tag is None or tag in _PROPER_TAGS):
             continue
@@ -226,8 +234,15 @@ def _companies(analysis: Analysis) -> list[tuple[int, int]]:
         if tag == "ns" and name[2][-1] in LEVEL_CHARS:
             continue  # a place by its level and a field: 某某市 + 科技
         # A preposition the HMM glued to the name is no part of it: 以 + 某某 + 电子.
-        found.append((name[0] + glued_preposition(name), end))
+        found.append((first[0] + glued_preposition(first), end))
     return found
+
+
+def _piece_of_name(token: Token) -> bool:
+    """A word a brand can begin with: one jieba does not know, or a name's, of two
+    characters at most."""
+    tag = token[3]
+    return (tag is None or tag in _PROPER_TAGS) and 1 <= len(token[2]) <= 2 and token[2].isalpha()
 
 
 @register
