@@ -337,6 +337,12 @@ def test_a_mountain_of_the_place_list_is_still_a_place(pipeline):
     assert of_label(pipeline, "游客登上泰山。", "LOC") == ["泰山"]
 
 
+def test_a_meeting_is_named_by_the_work_it_is_about(pipeline):
+    # GUIDELINES: …“某某工程”典型村建设工作推进会 -> EVENT 典型村建设工作推进会.
+    text = "江城“青山工程”典型村建设工作推进会召开。"
+    assert of_label(pipeline, text, "EVENT") == ["典型村建设工作推进会"]
+
+
 def test_a_brand_jieba_cut_in_two_names_its_company(pipeline):
     # 华能 + 德 + 科技: the brand is both pieces before the trade.
     got = of_label(pipeline, "以华星电子、华能德科技为代表。", "ORG")

@@ -21,6 +21,8 @@ _FUNCTION_SET = vocab.words("name_breaking_words")
 
 _POINTING = vocab.chars("demonstratives")
 
+_MEETING_TOPICS = vocab.words("meeting_topics")
+
 _MOTION_ENDS = vocab.chars("motion_verb_ends")
 
 _GLUED_PREPOSITIONS = vocab.chars("glued_prepositions")
@@ -88,7 +90,7 @@ def _name_start(
         return at  # the ending is glued to a verb (主持会议): no name before it
     j = k - 1
     while j >= 0 and at - tokens[j][0] <= limit:
-        if _breaks(tokens[j]) and not _inside_compound(tokens, j):
+        if _breaks(tokens[j]) and not _inside_compound(tokens, j, meetings):
             before = _pair(tokens, j, _NOUNISH if meetings else ("ns",))
             if before < 0:
                 break
@@ -130,14 +132,17 @@ def _nominal_phrase(word: str) -> bool:
     return first.startswith("n") and second.startswith(("n", "vn"))
 
 
-def _inside_compound(tokens: Sequence[Token], j: int) -> bool:
+def _inside_compound(tokens: Sequence[Token], j: int, meetings: bool = False) -> bool:
     """A verb, or a set phrase of nouns, between two nouns is part of a compound name
     (农机维修产业园, 某地 + 经贸合作/l + 洽谈会), not a predicate (在…举行, 某市 +
     隆重举行/l + …): the words on both sides must be nouns or unknown words."""
     word, tag = tokens[j][2], tokens[j][3]
     if tag is not None and tag.startswith("l") and _nominal_phrase(word):
         tag = "vn"
-    if tag is None or not tag.startswith("v") or word in _FUNCTION_SET or j == 0:
+    if tag is None or not tag.startswith("v") or j == 0:
+        return False
+    # A meeting's name holds the work it is about: 典型村 + 建设 + 工作推进会 (GUIDELINES).
+    if word in _FUNCTION_SET and not (meetings and word in _MEETING_TOPICS):
         return False
     if len(word) > 1 and word[-1] in _MOTION_ENDS:
         return False  # a verb that moves something somewhere takes it as its object: 驶入
