@@ -292,15 +292,15 @@ def test_what_names_nothing(pipeline, text, label):
 
 def test_a_place_spelt_like_a_pair_of_countries_is_the_place(pipeline):
     # 英德 is a city of Guangdong; with a noun of countries after it, a pair again.
-    assert of_label(pipeline, "游客品尝英德红茶。", "LOC") == ["英德"]
+    assert of_label(pipeline, "游客品尝英德特产。", "LOC") == ["英德"]
     assert of_label(pipeline, "英德两国领导人会晤。", "LOC") == ["英", "德"]
 
 
 @pytest.mark.parametrize(
     ("text", "name"),
     [
-        ("整备土地千余亩，规划布局江门新能源产业园。", "江门新能源产业园"),
-        ("打造高品质江门产业转移合作园区。", "江门产业转移合作园区"),
+        ("重点平台江门新能源产业园正在扩容。", "江门新能源产业园"),
+        ("打造标杆型江门产业转移合作园区。", "江门产业转移合作园区"),
     ],
 )
 def test_common_words_before_a_place_are_no_part_of_its_facility(pipeline, text, name):
@@ -351,7 +351,7 @@ def test_a_brand_jieba_cut_in_two_names_its_company(pipeline):
 
 def test_a_rank_before_a_level_is_no_place(pipeline):
     # 千强镇: one of the top thousand towns, not a town named 千强.
-    assert of_label(pipeline, "该镇入选全国千强镇。", "LOC") == []
+    assert of_label(pipeline, "该镇跻身千强镇行列。", "LOC") == []
 
 
 def test_a_village_road_is_no_village(pipeline):

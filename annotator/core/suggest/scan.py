@@ -225,7 +225,7 @@ def named_before(
                     start = tokens[k][1]
                     counted = counted or counts(tokens[k])
             if counted and not names_one(tokens[k] for k in analysis.words_within(start, at)):
-                continue  # counted, so a kind: 三大 + 高科技产业基地, 又一条 + 快捷通道
+                continue  # counted, so a kind: 两大 + 现代物流基地, 又一条 + 跨江通道
             start = _from_place(tokens, analysis.words_within(start, at), start)
         prefix = text[start:at]
         if len(prefix) < 2 or prefix in generic or text[start:end] in generic:
@@ -238,7 +238,7 @@ def named_before(
 
 def _from_place(tokens: Sequence[Token], within: range, start: int) -> int:
     """Where a facility's name starts when common words lead it up to a place: at the
-    place (规划 + 布局 + 某市 + 新能源产业园, 高品质 + 某市 + 合作园区: the words before
+    place (重点平台 + 某市 + 新能源产业园, 标杆型 + 某市 + 合作园区: the words before
     say what is done with it, or how good it is)."""
     for k in within:
         tag = tokens[k][3]

@@ -161,7 +161,7 @@ def _after_names(analysis: Analysis) -> list[tuple[int, int]]:
             tag = token[3] or ""
             if counts(token):
                 if not names_one(tokens[j + 1 : k]):
-                    start = -1  # counted, so a kind: 三大 + 高科技 + 产业基地
+                    start = -1  # counted, so a kind: 两大 + 物流 + 基地
                 break
             if not token[2].isalnum() or token[2] in _FAC_GENERIC or token[2][0] in _POINTING:
                 break
