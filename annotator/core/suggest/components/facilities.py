@@ -8,6 +8,7 @@ import re
 from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component, Token
+from annotator.core.suggest.components.quoted import QUOTES, is_policy
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.lexicon import load_lexicon
 from annotator.core.suggest.scan import counts, named_by, names_one
@@ -106,6 +107,7 @@ class Facilities(Component):
             if not _unnamed_facility(analysis, start, end)
         ]
         found += _after_names(analysis)
+        found += _quoted_kinds(analysis.simplified)
         out = [Candidate(start, end, "FAC", "rule:facility", priority, 0.6) for start, end in found]
         line = self.priority("rule:line")
         out += [
@@ -113,6 +115,24 @@ class Facilities(Component):
             for m in LINE_RE.finditer(analysis.simplified)
         ]
         return out
+
+
+# After a quoted name, a kind of facility, or a count of them it heads: “某某”乡村振兴
+# 示范带, “某某”等3条示范带.
+_QUOTED_KIND = re.compile(
+    f"(?:等{_COUNT}{{1,2}}条)?(?:" + vocab.alternation("quoted_facility_kinds") + ")"
+)
+
+
+def _quoted_kinds(text: str) -> list[tuple[int, int]]:
+    """A quoted name right before a kind of facility is that facility (“某某”示范带 →
+    FAC 某某); a quoted programme stays a programme."""
+    return [
+        m.span(1)
+        for pattern in QUOTES
+        for m in pattern.finditer(text)
+        if _QUOTED_KIND.match(text, m.end()) and not is_policy(m.group(1))
+    ]
 
 
 def _with_project(analysis: Analysis, end: int) -> int:
