@@ -325,6 +325,16 @@ def test_a_descriptive_name_of_one_attraction_is_a_facility(pipeline):
     assert of_label(pipeline, "市里正在建设城市湿地公园。", "FAC") == ["城市湿地公园"]
 
 
+def test_a_quoted_name_before_a_kind_of_facility_is_the_facility(pipeline):
+    # As a quoted theme before a generic event word is the EVENT (GUIDELINES), a quoted
+    # name before a kind of facility is the FAC; a quoted programme stays a programme.
+    text = "镇里建成“稻香茶韵”乡村振兴示范带，还规划了“溪谷慢行”等3条示范带。"
+    assert of_label(pipeline, text, "FAC") == ["稻香茶韵", "溪谷慢行"]
+    text = "推进“五美”行动，打造“百村示范工程”示范带。"
+    assert of_label(pipeline, text, "FAC") == []
+    assert "百村示范工程" in of_label(pipeline, text, "POLICY")
+
+
 @pytest.mark.parametrize(
     "text", ["喝一口清澈的泉水。", "走进大山深处。", "选个吉利的日子。", "他是今年的一匹黑马。"]
 )
@@ -341,6 +351,27 @@ def test_a_meeting_is_named_by_the_work_it_is_about(pipeline):
     # GUIDELINES: …“某某工程”典型村建设工作推进会 -> EVENT 典型村建设工作推进会.
     text = "江城“青山工程”典型村建设工作推进会召开。"
     assert of_label(pipeline, text, "EVENT") == ["典型村建设工作推进会"]
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
+        # What the meeting is about, verbs and a staged goal too, runs from the quote.
+        ("学习“青山工程”促进城乡协调发展现场推进会精神。", "促进城乡协调发展现场推进会"),
+        ("市“青山工程”三年初见成效新闻发布会举行。", "三年初见成效新闻发布会"),
+        # A programme named with its word (行动) ends before the meeting's name.
+        ("召开“清风护航”行动江城片区推进会。", "江城片区推进会"),
+    ],
+)
+def test_a_meeting_named_after_a_quoted_programme_starts_at_the_quote(pipeline, text, event):
+    assert of_label(pipeline, text, "EVENT") == [event]
+
+
+@pytest.mark.parametrize(
+    "text", ["全面实施“青山工程”，召开推进会。", "自“青山工程”实施以来召开的大会。"]
+)
+def test_no_meeting_is_named_across_a_clause_or_a_function_word(pipeline, text):
+    assert of_label(pipeline, text, "EVENT") == []
 
 
 def test_a_brand_jieba_cut_in_two_names_its_company(pipeline):

@@ -4,12 +4,18 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis
-from annotator.core.suggest.base import Candidate, Component
+from annotator.core.suggest.base import Candidate, Component, Token
 from annotator.core.suggest.components.dates import DATE_RE, YEAR
-from annotator.core.suggest.components.quoted import QUOTES, is_policy
+from annotator.core.suggest.components.quoted import (
+    CAMPAIGN_AFTER,
+    CLOSING_QUOTES,
+    QUOTES,
+    is_policy,
+)
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.lexicon import LEVEL_CHARS
 from annotator.core.suggest.scan import kind_of, named_before
@@ -99,7 +105,7 @@ class Events(Component):
         ]
         out += [
             Candidate(start, end, "EVENT", "rule:event", event, 0.7)
-            for start, end in _themes(analysis.simplified)
+            for start, end in _themes(analysis.simplified) + _after_quotes(analysis, endings)
         ]
         out += [
             Candidate(start, end, "EVENT", "rule:event", event, 0.7)
@@ -164,8 +170,14 @@ def _kind_of_event(analysis: Analysis, start: int, end: int) -> bool:
 def _meeting_start(analysis: Analysis, start: int, end: int) -> int:
     """Where a meeting's name starts when a date or a place stands before it: a date is
     its own (2031 + 某某博览会, 第三季度 + 重大项目开工活动), and a place before 全市 or
-    全省 the meeting's place (某市 + 全市高质量发展大会)."""
+    全省 the meeting's place (某市 + 全市高质量发展大会). The word that names a quoted
+    programme is the programme's, not the meeting's: “某某”行动 + 某某片区推进会."""
     text = analysis.simplified
+    named = (
+        CAMPAIGN_AFTER.match(text, start) if start and text[start - 1] in CLOSING_QUOTES else None
+    )
+    if named and named.end() + 2 <= end and named.end() in analysis.edges:
+        start = named.end()
     date = DATE_RE.match(text, start, end) or _YEAR.match(text, start, end)
     if date and date.end() + 2 <= end:
         start = date.end()
@@ -175,6 +187,45 @@ def _meeting_start(analysis: Analysis, start: int, end: int) -> int:
         if kind == "LOC" and at + 2 < end and text[at] == "全" and text[at + 1] in LEVEL_CHARS:
             return at
     return start
+
+
+# Words that may stand between a closing quote and a meeting's ending in its name: what
+# the meeting is about (促进 + 城乡 + 协调发展, 三年 + 初见成效), no function word, no time.
+_BREAKING = vocab.words("name_breaking_words") - vocab.words("meeting_topics")
+_NOT_IN_NAME_TAGS = ("p", "c", "u", "r", "d", "t", "y", "e", "o", "x", "w")
+
+
+def _after_quotes(analysis: Analysis, endings: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """A meeting named right after a quoted programme that cuts its name runs from the quote
+    (GUIDELINES: …“百千万工程”典型村建设工作推进会 → EVENT 典型村建设工作推进会), with
+    what it is about, verbs too (“某某工程” + 促进城乡协调发展 + 现场推进会), up to the
+    first meeting word of the clause; nothing when only a generic word is left."""
+    text, tokens = analysis.simplified, analysis.tokens
+    found = []
+    for m in (m for pattern in QUOTES for m in pattern.finditer(text)):
+        quote = m.end()
+        if not is_policy(m.group(1)) or CAMPAIGN_AFTER.match(text, quote):
+            continue  # a theme (see _themes), or a programme named with its word: “某某”行动
+        i = bisect_left(endings, (quote + 2, 0))
+        if i == len(endings) or endings[i][0] - quote > 18:
+            continue
+        at, end = endings[i]
+        if end not in analysis.edges or text[quote:end] in _EVENT_GENERIC:
+            continue
+        within = analysis.words_within(quote, at)
+        if not within or tokens[within.start][0] != quote or tokens[within[-1]][1] != at:
+            continue
+        if all(_about(tokens[k]) for k in within):
+            found.append((_meeting_start(analysis, quote, end), end))
+    return [(start, end) for start, end in found if start >= 0]
+
+
+def _about(token: Token) -> bool:
+    """Can this word be part of what a meeting named after a quote is about?"""
+    word, tag = token[2], token[3] or ""
+    if not word.isalnum() or word in _BREAKING:
+        return False
+    return not tag.startswith(_NOT_IN_NAME_TAGS)
 
 
 def _themes(text: str) -> list[tuple[int, int]]:

@@ -55,7 +55,7 @@ POLICY_END = re.compile(vocab.alternation("programme_ends") + r"(?![\u4e00-\u9ff
 
 # A quoted name directly followed by what it names is a programme: “绿美鹤山”行动,
 # “产业强区”发展路径, “亮诺亮绩亮牌”行动.
-_CAMPAIGN_AFTER = re.compile(vocab.alternation("campaign_after"))
+CAMPAIGN_AFTER = re.compile(vocab.alternation("campaign_after"))
 
 _CN = vocab.char_class("chinese_digits")
 _SLOGAN_PART = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
@@ -172,7 +172,7 @@ class Quoted(Component):
             if _account(analysis, m.start(1), m.end(1)):
                 add(Candidate(m.start(1), m.end(1), "ORG", "rule:quoted", quoted, 0.85))
                 continue
-            if is_policy(inner) or _CAMPAIGN_AFTER.match(text, m.end()):
+            if is_policy(inner) or CAMPAIGN_AFTER.match(text, m.end()):
                 policies.add(inner)
                 add(Candidate(m.start(1), m.end(1), "POLICY", "rule:quoted", quoted, 0.85))
         # A programme named once in quotes is the same programme unquoted elsewhere.
