@@ -343,6 +343,15 @@ def test_everyday_words_in_lists_of_place_names_are_no_places(pipeline, text):
     assert of_label(pipeline, text, "LOC") == []
 
 
+def test_a_lake_or_bay_jieba_takes_for_a_person_is_a_place(pipeline):
+    # jieba tags 南漪湖 and 浅水湾 "nr"; almost no given name ends in 湖 or 湾.
+    text = "游客泛舟南漪湖，傍晚再去浅水湾。"
+    assert of_label(pipeline, text, "LOC") == ["南漪湖", "浅水湾"]
+    assert of_label(pipeline, text, "PER") == []
+    # …but a preposition of old texts glued before it makes no place of the phrase.
+    assert of_label(pipeline, "船队停泊于澎湖。", "LOC") == []
+
+
 def test_a_mountain_of_the_place_list_is_still_a_place(pipeline):
     assert of_label(pipeline, "游客登上泰山。", "LOC") == ["泰山"]
 

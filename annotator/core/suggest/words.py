@@ -33,6 +33,11 @@ _TAG_LABEL = {"nr": "PER", "nrfg": "PER", "nrt": "PER", "ns": "LOC", "nt": "ORG"
 
 _PLACE_END = tuple(vocab.chars("place_levels"))
 
+# Natural and built features that end places and almost never a given name (湖, 岛, 湾):
+# a name jieba tags a person's that ends so is a place (某某湖).
+_FEATURE_NOT_NAME = tuple(vocab.chars("place_ends") & PLACE_ENDS_NOT_NAMES)
+_GLUED_PREPOSITIONS = vocab.chars("glued_prepositions")
+
 # Endings of place names: divisions and natural or built features.
 _FEATURE_END = tuple(vocab.chars("place_levels", "place_ends"))
 
@@ -143,6 +148,13 @@ def _label(word: str, tag: str | None, said_after: bool = False) -> str | None:
         # 万埠镇, 李湾村.
         if len(word) >= 3 and word.endswith(_PLACE_END) and not _generic_place(word):
             return "LOC"
+        if (
+            len(word) == 3
+            and tag is not None
+            and word.endswith(_FEATURE_NOT_NAME)
+            and word[0] not in _GLUED_PREPOSITIONS
+        ):
+            return "LOC"  # not 于 + 某湾 (jieba's "nr" on old texts' phrases)
         # The characters must look like a name: strictly where jieba's noisy
         # dictionary says so (高增值, 玉兰树 are "nr" there), loosely where its HMM
         # made the word up. Two characters that merely start with a surname are
