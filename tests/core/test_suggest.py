@@ -352,6 +352,21 @@ def test_a_lake_or_bay_jieba_takes_for_a_person_is_a_place(pipeline):
     assert of_label(pipeline, "船队停泊于澎湖。", "LOC") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        ("在“丁家湾”片区开展整治。", ["丁家湾"]),
+        ("产业园鹤鸣片区已经动工。", ["鹤鸣"]),
+        # A programme in quotes, and a common word, name no area.
+        ("规划“一园三区”片区。", []),
+        ("打造核心片区。", []),
+    ],
+)
+def test_the_name_before_a_generic_area_word_is_a_place(pipeline, text, places):
+    # GUIDELINES: generic endings 地区 / 片区 stay outside (粤东地区 → 粤东).
+    assert of_label(pipeline, text, "LOC") == places
+
+
 def test_a_mountain_of_the_place_list_is_still_a_place(pipeline):
     assert of_label(pipeline, "游客登上泰山。", "LOC") == ["泰山"]
 

@@ -11,8 +11,10 @@ from annotator.core.suggest import vocab
 from annotator.core.suggest.abbreviations import abbreviations
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate, Component, Token
+from annotator.core.suggest.components.quoted import CLOSING_QUOTES, OPENING_QUOTES, is_policy
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.compose import composition
+from annotator.core.suggest.names import HAN_RUN
 from annotator.core.suggest.scan import counts, glued_preposition
 from annotator.core.suggest.words import labelled_words
 
@@ -53,6 +55,36 @@ def _suffixed_places(analysis: Analysis) -> list[tuple[int, int]]:
             continue
         if tag is None or tag.startswith(("nr", "ns", "nz")):
             found.append((p_start, end))
+    return found
+
+
+_AREA_WORDS = vocab.words("area_words")
+_AREA_FIRST = re.compile(vocab.first_class("area_words"))
+
+
+def _before_areas(analysis: Analysis) -> list[tuple[int, int]]:
+    """The name before a generic word for an area is a place, the word left out
+    (GUIDELINES: 粤东地区 → 粤东): a name jieba does not know or calls proper (某某 +
+    片区), or a quoted one that is no programme (“某某岗”片区; not “一园三区”片区)."""
+    tokens, text = analysis.tokens, analysis.simplified
+    found = []
+    for k in analysis.words_at(_AREA_FIRST):
+        if tokens[k][2] not in _AREA_WORDS or k == 0:
+            continue
+        p_start, p_end, stem, tag = tokens[k - 1]
+        if stem in CLOSING_QUOTES:
+            opening = text.rfind(OPENING_QUOTES[stem], max(0, p_start - 6), p_start)
+            inner = text[opening + 1 : p_start]
+            named = 2 <= len(inner) <= 5 and HAN_RUN.fullmatch(inner) and not is_policy(inner)
+            if opening >= 0 and named:
+                found.append((opening + 1, p_start))
+        elif (
+            2 <= len(stem) <= 3
+            and HAN_RUN.fullmatch(stem)
+            and not counts(tokens[k - 1])
+            and (tag is None or tag.startswith(("nr", "ns", "nz")))
+        ):
+            found.append((p_start, p_end))
     return found
 
 
@@ -228,6 +260,7 @@ class Places(Component):
             "rule:place-suffix",
             "rule:place-chain",
             "rule:place-list",
+            "rule:place-area",
             "rule:dateline",
             "jieba",
             "jieba:foreign-place",
@@ -250,6 +283,11 @@ class Places(Component):
         out += [
             Candidate(start, end, "LOC", "rule:place-suffix", suffix, 0.5)
             for start, end in _suffixed_places(analysis)
+        ]
+        area = self.priority("rule:place-area")
+        out += [
+            Candidate(start, end, "LOC", "rule:place-area", area, 0.6)
+            for start, end in _before_areas(analysis)
         ]
         dateline = self.priority("rule:dateline")
         out += [

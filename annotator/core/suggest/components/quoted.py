@@ -34,6 +34,7 @@ QUOTES = tuple(
     for opening, closing in _PAIRS
 )
 CLOSING_QUOTES = frozenset(closing for _opening, closing in _PAIRS)
+OPENING_QUOTES = {closing: opening for opening, closing in _PAIRS}
 
 _POLICY_END = re.compile(vocab.alternation("quoted_policy_ends") + "$")
 
