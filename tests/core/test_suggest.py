@@ -343,6 +343,22 @@ def test_everyday_words_in_lists_of_place_names_are_no_places(pipeline, text):
     assert of_label(pipeline, text, "LOC") == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "一幅“修村道、建书屋、办夜校”的生动画卷正在铺开。",
+        "村民以“出地、出钱、出力”等方式入股。",
+        "在“清洁、安全、便民”理念的指引下。",
+    ],
+)
+def test_quoted_words_that_describe_something_name_no_programme(pipeline, text):
+    assert of_label(pipeline, text, "POLICY") == []
+
+
+def test_a_method_named_in_quotes_is_still_a_programme(pipeline):
+    assert of_label(pipeline, "采取“三查三访”方式走访农户。", "POLICY") == ["三查三访"]
+
+
 def test_a_lake_or_bay_jieba_takes_for_a_person_is_a_place(pipeline):
     # jieba tags 南漪湖 and 浅水湾 "nr"; almost no given name ends in 湖 or 湾.
     text = "游客泛舟南漪湖，傍晚再去浅水湾。"

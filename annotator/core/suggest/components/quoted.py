@@ -58,6 +58,12 @@ POLICY_END = re.compile(vocab.alternation("programme_ends") + r"(?![\u4e00-\u9ff
 # “产业强区”发展路径, “亮诺亮绩亮牌”行动.
 CAMPAIGN_AFTER = re.compile(vocab.alternation("campaign_after"))
 
+# After a quote, what shows it describes something rather than names a programme:
+# “某某、某某”的生动画卷, “某某、某某”等方式.
+_DESCRIBED = re.compile(
+    r"(?:的|等)?[\u4e00-\u9fff]{0,2}?(?:" + vocab.alternation("described_after_quotes") + ")"
+)
+
 _CN = vocab.char_class("chinese_digits")
 _SLOGAN_PART = re.compile(r"^[\u4e00-\u9fff]{2,8}$")
 _COUNT = vocab.char_class("numerals")
@@ -173,7 +179,9 @@ class Quoted(Component):
             if _account(analysis, m.start(1), m.end(1)):
                 add(Candidate(m.start(1), m.end(1), "ORG", "rule:quoted", quoted, 0.85))
                 continue
-            if is_policy(inner) or CAMPAIGN_AFTER.match(text, m.end()):
+            if CAMPAIGN_AFTER.match(text, m.end()) or (
+                is_policy(inner) and not _DESCRIBED.match(text, m.end())
+            ):
                 policies.add(inner)
                 add(Candidate(m.start(1), m.end(1), "POLICY", "rule:quoted", quoted, 0.85))
         # A programme named once in quotes is the same programme unquoted elsewhere.
