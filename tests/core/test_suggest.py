@@ -355,6 +355,12 @@ def test_quoted_words_that_describe_something_name_no_programme(pipeline, text):
     assert of_label(pipeline, text, "POLICY") == []
 
 
+def test_a_conversion_named_short_in_quotes_is_a_programme(pipeline):
+    # A改B (煤改气: coal to gas) and X改 (旧改: renewing old quarters) name programmes.
+    text = "全镇推进“煤改气”，并启动三个“旧改”项目。"
+    assert of_label(pipeline, text, "POLICY") == ["煤改气", "旧改"]
+
+
 def test_a_method_named_in_quotes_is_still_a_programme(pipeline):
     assert of_label(pipeline, "采取“三查三访”方式走访农户。", "POLICY") == ["三查三访"]
 

@@ -98,6 +98,10 @@ def _chief_systems(analysis: Analysis) -> list[tuple[int, int]]:
     return found
 
 
+# A conversion programme named short: what is changed, 改, and into what (白改黑: dirt
+# roads to asphalt, 煤改气), or what is renewed (工改: old industrial land, 旧改).
+_CONVERSION = re.compile(r"[\u4e00-\u9fff]{1,2}改[\u4e00-\u9fff]?")
+
 # A programme numbered by its parts, a letter for the open-ended ones: 1+6+3, 1+N+X.
 _NUMBERED = re.compile(r"(?=.*\d)[0-9A-Z]+(?:\s*\+\s*[0-9A-Z]+)+")
 
@@ -108,7 +112,7 @@ def is_policy(inner: str) -> bool:
         return False  # a sentence or a question
     if re.fullmatch(rf"\d{{3,}}|{_CN}+个{_CN}+", inner) or _NUMBERED.fullmatch(inner):
         return True
-    if _COUNTED_NAME.match(inner):
+    if _COUNTED_NAME.match(inner) or _CONVERSION.fullmatch(inner):
         return True
     if "+" in inner and re.fullmatch(r"[\u4e00-\u9fff]{2,8}(?:\+[\u4e00-\u9fff]{2,8})?\+?", inner):
         # A model named by two things joined (党建+文旅, 海岛+); three or more worded
