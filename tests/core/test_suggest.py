@@ -420,6 +420,17 @@ def test_no_meeting_is_named_across_a_clause_or_a_function_word(pipeline, text):
     assert of_label(pipeline, text, "EVENT") == []
 
 
+def test_the_items_of_a_list_of_firms_are_organisations(pipeline):
+    text = "镇里引进了宏达养殖、金穗米业、鸿运番薯等农业龙头企业。"
+    assert of_label(pipeline, text, "ORG") == ["宏达养殖", "金穗米业", "鸿运番薯"]
+    assert of_label(pipeline, "万华化学、中联重科等一批企业落户。", "ORG") == [
+        "万华化学",
+        "中联重科",
+    ]
+    # A list of trades names no firm.
+    assert of_label(pipeline, "吸引了电子、机械等企业入驻。", "ORG") == []
+
+
 def test_a_brand_jieba_cut_in_two_names_its_company(pipeline):
     # 华能 + 德 + 科技: the brand is both pieces before the trade.
     got = of_label(pipeline, "以华星电子、华能德科技为代表。", "ORG")

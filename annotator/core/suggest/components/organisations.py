@@ -13,21 +13,19 @@ from annotator.core.suggest.base import Candidate, Component, Token
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.compose import composition
 from annotator.core.suggest.dotted import dotted_names
+from annotator.core.suggest.firms import PROPER_TAGS, companies, listed_firms
 from annotator.core.suggest.fitting import fits_words
 from annotator.core.suggest.lexicon import LEVEL_CHARS
-from annotator.core.suggest.scan import glued_preposition, named_before
+from annotator.core.suggest.scan import named_before
 from annotator.core.suggest.words import labelled_words
 
 _BODY_GENERIC = vocab.words("generic_body_leads")
 
 _NATIONAL = vocab.words("national_leads")
 
-_INDUSTRIES = vocab.words("industries")
-_INDUSTRY_START = re.compile(vocab.first_class("industries"))
 
 _PROPER_PIECES = frozenset({"LOC", "ORG", "NAME"})
 
-_PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
 
 _FUNCTION_CHARS = vocab.chars("function_chars")
 
@@ -133,7 +131,7 @@ def _named_bodies(analysis: Analysis) -> list[tuple[int, int]]:
                 national = k > 0 and tokens[k - 1][2] in _NATIONAL and not is_type[end]
                 start = tokens[k - 1][0] if national else t_start
                 break
-            if not (tokens[k][3] or "").startswith(("n", "v")) or tokens[k][3] in _PROPER_TAGS:
+            if not (tokens[k][3] or "").startswith(("n", "v")) or tokens[k][3] in PROPER_TAGS:
                 break
         if at - start < 2:
             continue
@@ -171,7 +169,7 @@ def _field(token: Token, lattice: Any) -> bool:
     return (
         not kinds & {"BODY", "TYPE", "ORG", "LOC", "LEVEL"}
         and tag.startswith(_FIELD_TAGS)
-        and tag not in _PROPER_TAGS
+        and tag not in PROPER_TAGS
     )
 
 
@@ -200,51 +198,6 @@ def _joined_fields(analysis: Analysis, start: int, lattice: Any) -> int | None:
     return None
 
 
-def _companies(analysis: Analysis) -> list[tuple[int, int]]:
-    """A company named by its name and its trade: 明珠 + 电子, 某某 + 能源. The name is
-    one proper word (a brand jieba does not know, a person's or a place's name) and
-    the trade ends the phrase; before another noun it is a field (某市 + 电子 + 产业)."""
-    tokens = analysis.tokens
-    found = []
-    for k in analysis.words_at(_INDUSTRY_START):
-        _start, end, word, _tag = tokens[k]
-        if word not in _INDUSTRIES or k == 0:
-            continue
-        name = tokens[k - 1]
-        tag = name[3]
-        first = name
-        if len(name[2]) == 1 and k >= 2 and _piece_of_name(tokens[k - 2]):
-            # A brand jieba cut in two: 新能 + 德 + 科技.
-            first = tokens[k - 2]
-            if len(first[2]) + 1 > 4:
-                continue
-        elif len(name[2]) < 2:
-            continue
-        if not name[2].isalnum() or name[2].isdigit():
-            continue
-        if not (tag is None or tag in _PROPER_TAGS):
-            continue
-        after = tokens[k + 1] if k + 1 < len(tokens) else None
-        if after is not None and after[2].isalnum():
-            after_tag = after[3] or "n"
-            if after_tag.startswith(("n", "vn")):
-                continue
-            if tag == "ns" and after_tag.startswith("v"):
-                continue  # a place's trade doing something: 某市 + 科技 + 创新
-        if tag == "ns" and name[2][-1] in LEVEL_CHARS:
-            continue  # a place by its level and a field: 某某市 + 科技
-        # A preposition the HMM glued to the name is no part of it: 以 + 某某 + 电子.
-        found.append((first[0] + glued_preposition(first), end))
-    return found
-
-
-def _piece_of_name(token: Token) -> bool:
-    """A word a brand can begin with: one jieba does not know, or a name's, of two
-    characters at most."""
-    tag = token[3]
-    return (tag is None or tag in _PROPER_TAGS) and 1 <= len(token[2]) <= 2 and token[2].isalpha()
-
-
 @register
 class Organisations(Component):
     name = "organisations"
@@ -256,6 +209,7 @@ class Organisations(Component):
             "lexicon:org",
             "rule:named-body",
             "rule:company",
+            "rule:listed-firm",
             "rule:source-credit",
             "rule:dotted-name:org",
             "jieba",
@@ -277,7 +231,12 @@ class Organisations(Component):
         company = self.priority("rule:company")
         out += [
             Candidate(start, end, "ORG", "rule:company", company, 0.5)
-            for start, end in _companies(analysis)
+            for start, end in companies(analysis)
+        ]
+        listed = self.priority("rule:listed-firm")
+        out += [
+            Candidate(start, end, "ORG", "rule:listed-firm", listed, 0.6)
+            for start, end in listed_firms(analysis)
         ]
         credit = self.priority("rule:source-credit")
         out += [
