@@ -307,10 +307,18 @@ def test_common_words_before_a_place_are_no_part_of_its_facility(pipeline, text,
     assert of_label(pipeline, text, "FAC") == [name]
 
 
-@pytest.mark.parametrize("text", ["局长于昨日到会。", "主任于近日赴京。", "书记于今天上午调研。"])
+@pytest.mark.parametrize(
+    "text",
+    ["局长于昨日到会。", "主任于近日赴京。", "书记于今天上午调研。", "书记于北京出席会议。"],
+)
 def test_a_preposition_and_a_time_after_a_title_are_no_name(pipeline, text):
-    # 于 is a surname too, but 于 + 近日 says when.
+    # 于 is a surname too, but 于 + 近日 says when, and 于 + 北京 where.
     assert of_label(pipeline, text, "PER") == []
+
+
+def test_a_surname_jieba_takes_for_a_preposition_after_a_title_starts_a_name(pipeline):
+    # jieba cuts 队长 + 于 + 国强; the name model reads 于国强 as a name.
+    assert of_label(pipeline, "队长于国强正与队员们商讨。", "PER") == ["于国强"]
 
 
 def test_a_level_and_a_place_before_an_office_are_its_post(pipeline):

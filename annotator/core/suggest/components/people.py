@@ -15,6 +15,7 @@ from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.compose import composition
 from annotator.core.suggest.dotted import dotted_names
 from annotator.core.suggest.lexicon import load_lexicon
+from annotator.core.suggest.name_lists import listed_people
 from annotator.core.suggest.names import (
     COMPOUND_SURNAMES,
     GLUED_AFTER_NAME,
@@ -110,14 +111,18 @@ def _name_before(tokens: Sequence[Token], k: int) -> int | None:
 def _ordinary_words(analysis: Analysis, start: int, end: int) -> bool:
     """Whether ``start:end`` holds a word of two characters or more that jieba knows as
     no name (表示 in 时表示, 满意 in 满意地), and the name model finds the whole more
-    likely words than a name (许建国 holds the word 建国, and is a name)."""
+    likely words than a name (许建国 holds the word 建国, and is a name); or a time, a
+    count, or a place after a preposition (于 + 近日, 于 + 某市)."""
     text, tokens = analysis.simplified, analysis.tokens
     k = analysis.by_start.get(start)
     ordinary = False
+    after_preposition = k is not None and tokens[k][3] == "p"
     while k is not None and k < len(tokens) and tokens[k][0] < end:
         _s, _e, word, tag = tokens[k]
         if len(word) >= 2 and tag is not None and tag.startswith(("t", "m")):
             return True  # a time or a count is no part of a name: 局长 + 于 + 近日
+        if after_preposition and len(word) >= 2 and (tag or "").startswith("ns"):
+            return True  # where, not who: 书记 + 于 + 某市
         if len(word) >= 2 and tag is not None and not tag.startswith("nr"):
             ordinary = True
         k += 1
@@ -242,7 +247,9 @@ def _modelled_names(analysis: Analysis) -> list[tuple[int, int, bool]]:
         if len(word) > 1 and tag is not None and not tag.startswith(("nr", "nz")):
             continue
         if tag in _CONJ_PREP_TAGS:
-            continue  # 和, 于: a conjunction or preposition before a word (校长和同学们)
+            if not (after_title and tag == "p"):
+                continue  # 和, 于: a conjunction or preposition before a word (校长和同学们)
+            floor = THRESHOLD  # a surname jieba took for one needs the model: 队长 + 于 + 某某
         if after_count(text, start):
             continue  # 这两张, 这段: a classifier, not a surname
         best = None
@@ -297,55 +304,6 @@ def _surname_only(text: str, start: int, end: int) -> int:
     return end
 
 
-_NAME_LIST_JOINS = vocab.words("list_joins")
-
-_PLAIN_WORD_TAGS = frozenset({"n", "nz", "vn", "v", "a", "an", "d"})
-
-_HAN_CHAR = re.compile(r"[\u4e00-\u9fff]")
-
-
-def _list_items(analysis: Analysis, chosen: list[Candidate]) -> list[Candidate]:
-    """A name-shaped item after 、 in a list of people is a person too: of 王一鸣、
-    张山水、李海 two are known, the middle one jieba split. An item jieba knows as a word
-    of another kind is no name (龙狮、龙舟). Returns the new items, which overlap
-    nothing chosen."""
-    text, tokens = analysis.simplified, analysis.tokens
-    taken = bytearray(len(text))
-    for c in chosen:
-        taken[c.start : c.end] = b"\x01" * c.length
-    added: list[Candidate] = []
-    queue = [c for c in chosen if c.label == "PER"]
-    while queue:
-        person = queue.pop()
-        found = []
-        pos = person.end
-        if text[pos : pos + 1] in _NAME_LIST_JOINS:
-            end = name_after(text, pos + 1)
-            if end is not None:
-                found.append((pos + 1, end))
-        # …and the one before it, where the list starts after a pause: ；赵大和钱二先生.
-        pos = person.start - 1
-        if pos > 0 and text[pos] in _NAME_LIST_JOINS:
-            found += [
-                (pos - n, pos)
-                for n in (3, 2)
-                if pos - n >= 0
-                and name_after(text, pos - n) == pos
-                and not (pos - n > 0 and _HAN_CHAR.match(text, pos - n - 1))
-            ][:1]
-        for start, end in found:
-            if any(taken[start:end]) or text[end - 1] in PLACE_ENDS_NOT_NAMES:
-                continue  # 某古窖、某公屿: a list of places
-            k = analysis.by_start.get(start)
-            if k is not None and tokens[k][1] == end and tokens[k][3] in _PLAIN_WORD_TAGS:
-                continue  # a word jieba knows
-            taken[start:end] = b"\x01" * (end - start)
-            new = Candidate(start, end, "PER", "rule:name-list", person.priority, 0.7)
-            added.append(new)
-            queue.append(new)
-    return added
-
-
 @register
 class People(Component):
     name = "people"
@@ -394,4 +352,4 @@ class People(Component):
         return trimmed
 
     def extend(self, analysis: Analysis, chosen: list[Candidate]) -> list[Candidate]:
-        return _list_items(analysis, chosen)
+        return listed_people(analysis, chosen)
