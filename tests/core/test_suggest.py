@@ -321,6 +321,20 @@ def test_a_surname_jieba_takes_for_a_preposition_after_a_title_starts_a_name(pip
     assert of_label(pipeline, "队长于国强正与队员们商讨。", "PER") == ["于国强"]
 
 
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("会上，营商办常务副主任张强介绍了情况。", "营商办常务副主任"),
+        ("会上，督查办副主任张强介绍了情况。", "督查办副主任"),
+    ],
+)
+def test_an_office_named_by_its_field_before_a_post_is_part_of_it(pipeline, text, title):
+    # GUIDELINES: a title with its unit directly before it is one TITLE; jieba takes
+    # the office's 办 for a verb.
+    assert of_label(pipeline, text, "TITLE") == [title]
+    assert of_label(pipeline, "这件事要马上办。", "TITLE") == []
+
+
 def test_a_level_and_a_place_before_an_office_are_its_post(pipeline):
     # GUIDELINES: a title with its unit before it is one TITLE; 区 + 横琴 + 办公室 is the
     # district's office for Hengqin. A level and a place alone are no name.

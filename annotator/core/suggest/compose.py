@@ -207,6 +207,11 @@ def _compose(text: str, lattice: Lattice, starts: Iterable[int]) -> list[tuple[i
     return out
 
 
+def _titled_at(lattice: Lattice, at: int) -> bool:
+    """Does a title (or a modifier of one, 常务) start at ``at``?"""
+    return any(kind in ("TITLE", "VICE") for _end, kind in lattice.get(at, ()))
+
+
 def _build(analysis: Analysis) -> Composition:
     text = analysis.simplified
     tokens = analysis.tokens
@@ -228,9 +233,18 @@ def _build(analysis: Analysis) -> Composition:
                 place_ends.append(stop)
     noun_ends: dict[int, int] = {}  # end -> start of each common noun
     for k, (t_start, t_end, word, tag) in enumerate(tokens):
-        if word in _UNIT_CHARS and t_start in noun_ends and (tag or "").startswith("n"):
-            # A unit of an organisation, named by its field: 日报社 + 影视|部.
+        if (
+            word in _UNIT_CHARS
+            and t_start in noun_ends
+            and ((tag or "").startswith("n") or _titled_at(matched, t_end))
+        ):
+            # A unit of an organisation, named by its field: 日报社 + 影视|部; an
+            # office jieba took for a verb, before its post: 改革 + 办 + 副主任.
             lattice[t_start].append((t_end, "BODY"))
+            if _titled_at(matched, t_end):
+                # …which, with its field, is the body a post is of: 改革办 + 副主任.
+                lattice[noun_ends[t_start]].append((t_end, "BODY"))
+                starts.add(noun_ends[t_start])
             continue
         if (
             word in _GROUP_WORDS
