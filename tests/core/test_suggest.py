@@ -383,6 +383,23 @@ def test_a_conversion_named_short_in_quotes_is_a_programme(pipeline):
     assert of_label(pipeline, text, "POLICY") == ["煤改气", "旧改"]
 
 
+@pytest.mark.parametrize(
+    ("text", "policy"),
+    [
+        ("全县上下以“再造一个新台山”的干劲抓项目。", "再造一个新台山"),
+        ("以「打造宜居宜業的新開平」為目標。", "打造宜居宜業的新開平"),
+    ],
+)
+def test_a_quoted_goal_of_a_new_place_is_a_programme(pipeline, text, policy):
+    # What a place is to become, new: a goal slogan (GUIDELINES: POLICY), not the place.
+    assert of_label(pipeline, text, "POLICY") == [policy]
+    assert of_label(pipeline, text, "LOC") == []
+
+
+def test_a_new_place_alone_in_quotes_is_the_place(pipeline):
+    assert of_label(pipeline, "人们都说“新台山”变了样。", "LOC") == ["台山"]
+
+
 def test_a_method_named_in_quotes_is_still_a_programme(pipeline):
     assert of_label(pipeline, "采取“三查三访”方式走访农户。", "POLICY") == ["三查三访"]
 

@@ -136,6 +136,16 @@ def _account(analysis: Analysis, start: int, end: int) -> bool:
     return bool(ending) and (end - len(ending), "LOC") in analysis.lattice.get(start, ())
 
 
+def _new_place(analysis: Analysis, start: int, end: int) -> bool:
+    """Does quoted text from ``start`` to ``end`` name a goal: what to make of a place,
+    new (“再造一个新某市”, “建设具有影响力的新某县”)? A bare “新某市” names the place."""
+    text = analysis.simplified
+    return any(
+        text[s - 1] == "新" and (end, "LOC") in analysis.lattice.get(s, ())
+        for s in range(start + 2, end - 1)
+    )
+
+
 def _idiom(analysis: Analysis, start: int, end: int) -> bool:
     """Is the text from ``start`` to ``end`` one word jieba knows as an idiom (i)?"""
     i = analysis.by_start.get(start)
@@ -184,7 +194,8 @@ class Quoted(Component):
                 add(Candidate(m.start(1), m.end(1), "ORG", "rule:quoted", quoted, 0.85))
                 continue
             if CAMPAIGN_AFTER.match(text, m.end()) or (
-                is_policy(inner) and not _DESCRIBED.match(text, m.end())
+                (is_policy(inner) or _new_place(analysis, m.start(1), m.end(1)))
+                and not _DESCRIBED.match(text, m.end())
             ):
                 policies.add(inner)
                 add(Candidate(m.start(1), m.end(1), "POLICY", "rule:quoted", quoted, 0.85))
