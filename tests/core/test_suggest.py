@@ -441,6 +441,25 @@ def test_a_meeting_is_named_by_the_work_it_is_about(pipeline):
 @pytest.mark.parametrize(
     ("text", "event"),
     [
+        (
+            "12月7日，政协第十届江门市新会区委员会常务委员会第三次会议召开。",
+            "政协第十届江门市新会区委员会常务委员会第三次会议",
+        ),
+        (
+            "昨天，中共第十屆江門市委員會第三次全體會議召開。",
+            "中共第十屆江門市委員會第三次全體會議",
+        ),
+    ],
+)
+def test_a_meeting_of_a_bodys_term_starts_with_the_term_and_the_body(pipeline, text, event):
+    # However long the name, the term (第十届) and the body holding it (政协) are in it.
+    assert of_label(pipeline, text, "EVENT") == [event]
+    assert of_label(pipeline, text, "ORG") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "event"),
+    [
         # What the meeting is about, verbs and a staged goal too, runs from the quote.
         ("学习“青山工程”促进城乡协调发展现场推进会精神。", "促进城乡协调发展现场推进会"),
         ("市“青山工程”三年初见成效新闻发布会举行。", "三年初见成效新闻发布会"),

@@ -186,7 +186,27 @@ def _meeting_start(analysis: Analysis, start: int, end: int) -> int:
     for at, kind in analysis.lattice.get(start, ()):
         if kind == "LOC" and at + 2 < end and text[at] == "全" and text[at + 1] in LEVEL_CHARS:
             return at
-    return start
+    return _with_term(analysis, start)
+
+
+# The term of a body written before its place: 第十届 + 某市委员会第三次会议.
+_TERM = re.compile(f"第{_CN}{{1,3}}届$")
+
+
+def _with_term(analysis: Analysis, start: int) -> int:
+    """A meeting of a body's term starts with the term and the body that holds it:
+    政协 + 第十届 + 某市某区委员会常务委员会第三次会议 is one name, however long."""
+    term = _TERM.search(analysis.simplified, max(0, start - 5), start)
+    if term is None:
+        return start
+    at = term.start()
+    lattice = analysis.lattice
+    bodies = [
+        s
+        for s in range(max(0, at - 8), at)
+        if any(kind in ("ORG", "BODY") for end, kind in lattice.get(s, ()) if end == at)
+    ]
+    return min(bodies, default=at)
 
 
 # Words that may stand between a closing quote and a meeting's ending in its name: what
