@@ -829,6 +829,20 @@ def test_pen_names_in_bylines(pipeline, text, person):
     assert (person in people) if person else not people
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # A reporter's name runs to the byline's next mark, rare given names too.
+        ("本报讯（记者/杨广争）昨日，全市召开会议。", "杨广争"),
+        ("记者/何姝 通讯员/鲁婧\n正文。", "何姝"),
+        # …but a byline's verb glued to the name is not in it.
+        ("（记者 冯川摄）", "冯川"),
+    ],
+)
+def test_a_reporters_name_runs_to_the_bylines_next_mark(pipeline, text, person):
+    assert of_label(pipeline, text, "PER")[:1] == [person]
+
+
 def test_a_name_found_once_is_found_where_it_is_repeated(pipeline):
     # A name the character model would not find alone (兰天路 looks like a road).
     text = "市委书记兰天路到会。会后，兰天路又走访了企业。"

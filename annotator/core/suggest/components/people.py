@@ -167,16 +167,23 @@ def _titled_names(analysis: Analysis) -> list[tuple[int, int, float]]:
             ):
                 out.append((begin, at, 0.7))
     for title_start, pos in titles:
-        byline = text[pos : pos + 1] in (" ", "\u3000", ":", "：")
+        byline = text[pos : pos + 1] in _BYLINE_MARKS
         if byline:
-            pos += 1  # bylines: 记者 任龙, 责任编辑:黄俊亮
+            pos += 1  # bylines: 记者 任龙, 责任编辑:黄俊亮, 记者/任龙
+        reporter = byline and bool(_REPORTER_END.search(text, title_start, pos - 1))
         while pos < len(text):
             end = name_after(text, pos)
             if end is not None and _ordinary_words(analysis, pos, end):
                 end = None  # 主任 + 商量过, 经理 + 满意地: a surname's character and a word
             end = end or japanese_name_after(text, pos)
-            if end is None and byline and _REPORTER_END.search(text, title_start, pos - 1):
-                end = _pen_name(analysis, pos)
+            if reporter:
+                # A reporter's name in a byline runs to the byline's next mark, where the
+                # name's shape stopped short of it (记者/某某 + 争: a rare given name).
+                whole = _pen_name(analysis, pos)
+                if end is None or (
+                    whole and whole > end and text[whole - 1] not in GLUED_AFTER_NAME
+                ):
+                    end = whole
             if end is None and pos in by_start:
                 end = foreign_name_edge(tokens, by_start[pos], 1) or _named_word(
                     tokens[by_start[pos]]
@@ -192,7 +199,8 @@ def _titled_names(analysis: Analysis) -> list[tuple[int, int, float]]:
 
 # A byline's name with no surname (通讯员 粤宣): alone up to a space or the line's end.
 _REPORTER_END = re.compile("(?:" + vocab.alternation("reporter_titles") + ")$")
-_PEN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?=\s|$)")
+_BYLINE_MARKS = (" ", "\u3000", ":", "：", "/", "／")
+_PEN_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}(?=[\s)）/／、]|$)")
 
 
 def _pen_name(analysis: Analysis, pos: int) -> int | None:
