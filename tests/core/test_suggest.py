@@ -335,6 +335,12 @@ def test_an_office_named_by_its_field_before_a_post_is_part_of_it(pipeline, text
     assert of_label(pipeline, "这件事要马上办。", "TITLE") == []
 
 
+def test_a_list_that_ends_in_deng_does_not_run_into_the_title_after_it(pipeline):
+    # An unknown word that ends in 等 (廉江网|等, cut as one) names no body of a title.
+    text = "湛江日报、廉江网等新闻媒体记者参加。"
+    assert of_label(pipeline, text, "TITLE") == ["记者"]
+
+
 def test_a_level_and_a_place_before_an_office_are_its_post(pipeline):
     # GUIDELINES: a title with its unit before it is one TITLE; 区 + 横琴 + 办公室 is the
     # district's office for Hengqin. A level and a place alone are no name.

@@ -144,6 +144,8 @@ _NOT_NAME_START = vocab.chars("demonstratives", "function_chars", "pronouns") | 
     vocab.chars("numerals") - SURNAMES
 )
 
+_FUNCTION_CHARS = vocab.chars("function_chars")
+
 # A count of things is no part of a name: 顺德 + 一个 + 招待所, 河内 + 一家 + 报社.
 _CLASSIFIERS = vocab.chars("classifiers")
 
@@ -277,8 +279,13 @@ def _build(analysis: Analysis) -> Composition:
         if kinds:  # a stop word: at most a common noun inside a name
             tag = tag if tag in _NOUN_TAGS else "x"
         if (tag is None or tag in _NAME_TAGS or tag == "ns") and not (
-            # 这支 + 球队, 我同 + 居委会, 一是 + 精简机构, 76 + 战胜…
-            tag is None and (word[0] in _NOT_NAME_START or not HAN_RUN.fullmatch(word))
+            # 这支 + 球队, 我同 + 居委会, 一是 + 精简机构, 76 + 战胜…, 某网等 + 记者
+            tag is None
+            and (
+                word[0] in _NOT_NAME_START
+                or word[-1] in _FUNCTION_CHARS
+                or not HAN_RUN.fullmatch(word)
+            )
         ):
             kind = "NAME"
             starts.add(t_start)
