@@ -271,7 +271,7 @@ def main(data: Path) -> None:
         for (word, kind), origin in entries.items()
         # 平原 alone is no place, but 华北平原 is; 市直 alone names no body, but it puts
         # one at its level (县直 + 机关工委).
-        if word not in stop or kind in ("FEATURE", "LEVEL")
+        if word not in stop or kind in ("FEATURE", "LEVEL", "BODY")
     )
     lines += sorted(f"{word}\tSTOP\tours" for word in stop)
     # The character model of names (annotator/core/suggest/names.py): Chinese names of

@@ -932,10 +932,17 @@ def test_a_meeting_named_by_what_it_does(pipeline):
         "党和政府高度重视这项工作。",
         "招商会上，多个项目签约。",  # an event, though it ends in 商会
         "山区群众在家门口就能到三甲医院看病。",  # a grade of hospital, any hospital
+        "县里与市三甲医院结对帮扶。",  # …at the city's level too
     ],
 )
 def test_generic_bodies_jieba_calls_organisations_are_not(pipeline, text):
     assert not any(label == "ORG" for _, label in found(pipeline, text))
+
+
+def test_a_university_numbers_its_hospitals(pipeline):
+    # University + ordinal + body is one ORG; 医院 alone is a body word, never a place.
+    text = "岭南医科大学第二附属医院今天开诊。"
+    assert of_label(pipeline, text, "ORG") == ["岭南医科大学第二附属医院"]
 
 
 def test_named_programmes_unquoted(pipeline):

@@ -97,6 +97,7 @@ _TRANSITIONS: dict[str, dict[str, str]] = {
         "VICE": "V",
         "LOC": "Q",
         "LEVEL": "L",
+        "ORDINAL": "D",  # 某医科大学 + 第三 + 附属医院
     },
     "Q": {"LOC": "Q", "BODY": "B", "LEVEL": "L", "ORG": "O"},  # place inside an org name
     "V": {"TITLE": "T", "VICE": "V"},  # 特约 + 副 + 主编

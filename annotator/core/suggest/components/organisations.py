@@ -141,7 +141,8 @@ def _named_bodies(analysis: Analysis) -> list[tuple[int, int]]:
             for e, kind in lattice.get(s, ())
             if e <= at and kind in _PROPER_PIECES
         }
-        words = sum(1 for k in inside if tokens[k][0] >= start)
+        # Words of kind (b: 三甲, 大型, 县级) class a body, and name none: 省 + 三甲 + 医院.
+        words = sum(1 for k in inside if tokens[k][0] >= start and tokens[k][3] != "b")
         if is_type[end]:
             proper.discard("LOC")  # 美国公司 is any American company
         if proper or words >= 2:
