@@ -290,6 +290,17 @@ def test_what_names_nothing(pipeline, text, label):
     assert label not in {found_label for _, found_label in found(pipeline, text)}
 
 
+def test_a_places_business_district_by_its_latin_code_is_the_place(pipeline):
+    assert of_label(pipeline, "珠江新城CBD聚集了大批金融机构。", "LOC") == ["珠江新城CBD"]
+    # …a code only where it ends: CBDX is some other word.
+    assert of_label(pipeline, "珠江新城CBDX大厦", "LOC") == ["珠江新城"]
+
+
+def test_a_count_of_days_before_a_place_suffix_is_no_place(pipeline):
+    # 2天 + 到镇: jieba leaves 天到 unknown, and 镇 looks like its level.
+    assert of_label(pipeline, "书记每月至少2天到镇开会。", "LOC") == []
+
+
 def test_a_place_spelt_like_a_pair_of_countries_is_the_place(pipeline):
     # 英德 is a city of Guangdong; with a noun of countries after it, a pair again.
     assert of_label(pipeline, "游客品尝英德特产。", "LOC") == ["英德"]

@@ -39,7 +39,7 @@ _GENERIC_STEM = vocab.chars("generic_place_stems")
 
 def _suffixed_places(analysis: Analysis) -> list[tuple[int, int]]:
     """An unknown name cut off before 县/市/镇… is a place with it (称多县, 泥汊镇)."""
-    tokens = analysis.tokens
+    tokens, text = analysis.tokens, analysis.simplified
     found = []
     for k in analysis.words_at(_PLACE_SUFFIX_CHAR):
         _start, end, word, _tag = tokens[k]
@@ -51,6 +51,7 @@ def _suffixed_places(analysis: Analysis) -> list[tuple[int, int]]:
             or stem in _GENERIC_STEM
             or counts(tokens[k - 1])  # a rank, not a name: 千强 + 镇, 十佳 + 村
             or not all("\u4e00" <= c <= "\u9fff" for c in stem)
+            or text[p_start - 1 : p_start].isdigit()  # a count: 3 + 天到 + 村
         ):
             continue
         if tag is None or tag.startswith(("nr", "ns", "nz")):
@@ -59,6 +60,8 @@ def _suffixed_places(analysis: Analysis) -> list[tuple[int, int]]:
 
 
 _AREA_WORDS = vocab.words("area_words")
+_DISTRICT_CODES = vocab.ordered("district_codes")
+_LATIN = re.compile("[A-Za-z]")
 _AREA_FIRST = re.compile(vocab.first_class("area_words"))
 
 
@@ -303,6 +306,13 @@ class Places(Component):
         out += [
             Candidate(start, end, "LOC", "rule:place-chain", chain, 0.6)
             for start, end in _chained(analysis, [*out, *_committees(analysis)])
+        ]
+        # A place's business district, by its Latin code, is a place: 某某 + CBD.
+        out += [
+            c._replace(end=c.end + len(code), origin="rule:place-chain", priority=chain)
+            for c in out
+            for code in _DISTRICT_CODES
+            if text.startswith(code, c.end) and not _LATIN.match(text, c.end + len(code))
         ]
         listed = self.priority("rule:place-list")
         out += [
