@@ -359,6 +359,19 @@ def test_a_level_and_a_place_before_an_office_are_its_post(pipeline):
     assert of_label(pipeline, "区横琴办公室副主任刘强介绍。", "LOC") == []
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("；昊旺达江门基地、某某科技等项目投产。", "昊旺达江门基地"),
+        ("总投资约8亿元的瑞菱环境肇庆基地正式投产。", "瑞菱环境肇庆基地"),
+    ],
+)
+def test_a_firms_site_at_a_place_is_named_with_the_firm(pipeline, text, name):
+    # A firm jieba does not know + a place + 基地: the firm's base there, one FAC.
+    assert of_label(pipeline, text, "FAC") == [name]
+    assert of_label(pipeline, text, "PER") == []
+
+
 def test_a_descriptive_name_of_one_attraction_is_a_facility(pipeline):
     # GUIDELINES: built attractions are FAC, also by a descriptive name (城市湿地公园).
     assert of_label(pipeline, "市里正在建设城市湿地公园。", "FAC") == ["城市湿地公园"]

@@ -4,6 +4,7 @@ projects; a name before a facility word (…产业园, …大桥, …项目)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis
@@ -143,6 +144,18 @@ def _with_project(analysis: Analysis, end: int) -> int:
     return end + len(project) if project and end + len(project) in analysis.edges else end
 
 
+def _firm_at_place(tokens: Sequence[Token], j: int, last: int) -> bool:
+    """Is the guessed word ``j`` a firm's name before its site at a place (某某 + 环境 +
+    某市 + 基地: the firm's base there)? The place is right before the facility word,
+    and the guessed word starts the clause (after 的 or a mark)."""
+    before = tokens[j - 1] if j > 0 else None
+    return (
+        (tokens[last][3] or "").startswith("ns")
+        and len(tokens[j][2]) >= 2
+        and (before is None or not before[2].isalnum() or before[3] in ("uj", "u"))
+    )
+
+
 def _after_names(analysis: Analysis) -> list[tuple[int, int]]:
     """Names before a facility word that needs one (白云桥, 某某故居): the ending starts
     a word, or ends a proper word jieba made of the whole (湛江港); the name is the run of
@@ -187,7 +200,7 @@ def _after_names(analysis: Analysis) -> list[tuple[int, int]]:
                 break
             if not (_proper(token) or tag.startswith(("n", "j"))):
                 break
-            if token[3] is None and j != last:
+            if token[3] is None and j != last and not _firm_at_place(tokens, j, last):
                 break  # a word jieba guessed names a facility only right before its word
             if _proper(token) and len(token[2]) >= 2:
                 start = token[0]
