@@ -377,6 +377,12 @@ def test_a_descriptive_name_of_one_attraction_is_a_facility(pipeline):
     assert of_label(pipeline, "市里正在建设城市湿地公园。", "FAC") == ["城市湿地公园"]
 
 
+@pytest.mark.parametrize("text", ["村里把荒地改成了生态产业园。", "各县都在建蔬菜产业园。"])
+def test_one_common_word_and_a_facility_word_name_a_kind_of_facility(pipeline, text):
+    # …but one common word before the facility word says what kind it is, not which.
+    assert of_label(pipeline, text, "FAC") == []
+
+
 def test_a_quoted_name_before_a_kind_of_facility_is_the_facility(pipeline):
     # As a quoted theme before a generic event word is the EVENT (GUIDELINES), a quoted
     # name before a kind of facility is the FAC; a quoted programme stays a programme.

@@ -12,7 +12,7 @@ from annotator.core.suggest.base import Candidate, Component, Token
 from annotator.core.suggest.components.quoted import QUOTES, is_policy
 from annotator.core.suggest.components.registry import register
 from annotator.core.suggest.lexicon import load_lexicon
-from annotator.core.suggest.scan import counts, named_by, names_one
+from annotator.core.suggest.scan import counts, kind_of, named_by, names_one
 
 _POINTING = vocab.chars("demonstratives")
 
@@ -105,7 +105,7 @@ class Facilities(Component):
         found = [
             (start, end)
             for start, end in named_by(analysis, FAC_END, _FAC_GENERIC, 16, kinds_lead=True)
-            if not _unnamed_facility(analysis, start, end)
+            if not _unnamed_facility(analysis, start, end) and not kind_of(analysis, start, end)
         ]
         found += _after_names(analysis)
         found += _quoted_kinds(analysis.simplified)
