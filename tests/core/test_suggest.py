@@ -621,6 +621,11 @@ def test_split_name_in_a_list_is_found(pipeline):
     assert ("古沙", "PER") not in found(pipeline, "友人卡森古沙和林志文先生")
 
 
+def test_the_foot_of_a_hill_is_no_place(pipeline):
+    # THUOCL lists 山脚 among places; it is first an everyday word.
+    assert of_label(pipeline, "我们走到山脚歇一歇。", "LOC") == []
+
+
 @pytest.mark.parametrize(
     "text",
     [
