@@ -252,6 +252,15 @@ def test_guideline_examples_and_mechanisms(pipeline, text, expected):
     assert expected <= found(pipeline, text)
 
 
+@pytest.mark.parametrize(
+    "text", ["他做客《民生热线》节目时表示", "登上《午间新闻》等央视栏目", "大家齐唱《侨乡之歌》。"]
+)
+def test_a_book_title_of_a_work_is_no_document(pipeline, text):
+    # GUIDELINES: DOC titles documents, plans and reports; a programme or a song is none.
+    title = text[text.index("《") + 1 : text.index("》")]
+    assert not {(s, label) for s, label in found(pipeline, text) if s == title or label == "DOC"}
+
+
 def test_with_before_a_pair_of_countries_is_no_country(pipeline):
     got = found(pipeline, "要以中日友好为重")
     assert {("中", "LOC"), ("日", "LOC")} <= got and ("以", "LOC") not in got

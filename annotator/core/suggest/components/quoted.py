@@ -25,6 +25,13 @@ DOC_RE = re.compile(r"《([^《》\n]{2,120})》")
 
 _MEDIA_END = re.compile(vocab.alternation("media_ends") + "$")
 
+# What a 《》 title names when it is a work rather than a document: the kind of work
+# after it (《某某》节目, 《某某》等央视栏目), or a song's title (《某某之歌》).
+_WORK_AFTER = re.compile(
+    r"(?:等)?[\u4e00-\u9fff]{0,4}?(?:" + vocab.alternation("kinds_of_work") + ")"
+)
+_WORK_END = re.compile(vocab.alternation("work_title_ends") + "$")
+
 # Quoted text, in any of the marks Chinese writes quotes with: “”, ‘’ (mostly inside
 # “”), and the corner marks of Traditional text 「」, 『』. Each kind is found on its
 # own, so a quote inside another is found too.
@@ -182,6 +189,8 @@ class Quoted(Component):
         add = out.append
         book = self.priority("rule:book-title")
         for m in DOC_RE.finditer(text):
+            if _WORK_AFTER.match(text, m.end()) or _WORK_END.search(m.group(1)):
+                continue  # a programme, a song, a film: a work, no document (GUIDELINES)
             label = "ORG" if _MEDIA_END.search(m.group(1)) else "DOC"
             add(Candidate(m.start(1), m.end(1), label, "rule:book-title", book, 0.9))
         quoted = self.priority("rule:quoted")
