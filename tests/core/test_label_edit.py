@@ -128,3 +128,20 @@ def test_suggestions_after_a_rename_carry_the_new_name(store):
     assert store.label_renames() == {"LOC": "AREA", "PLACE": "AREA"}
     labels = {s.label for s in default_pipeline(store=store).suggest("广东省韶关市召开会议。")}
     assert "AREA" in labels and "LOC" not in labels
+
+
+def test_a_renamed_label_keeps_what_the_model_suggests(store):
+    # The model learned the components' own label names: after a rename it reads the
+    # same evidence, and its spans are the same, under the new name.
+    from annotator.core.suggest import default_pipeline
+
+    text = "3月5日，江城市委书记陈立新到青禾县调研，并考察了青禾港产业园。"
+    before = [(s.start, s.end, s.label) for s in default_pipeline(store=store).suggest(text)]
+    sess = _session(store)
+    renamed = LabelSet(
+        replace(lab, name="AREA") if lab.name == "LOC" else lab for lab in sess.labels.values()
+    )
+    sess.edit_labels(renamed, {"LOC": "AREA"})
+    after = [(s.start, s.end, s.label) for s in default_pipeline(store=store).suggest(text)]
+    assert "LOC" in {label for *_, label in before}
+    assert after == [(a, b, "AREA" if label == "LOC" else label) for a, b, label in before]

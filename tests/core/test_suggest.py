@@ -1264,7 +1264,7 @@ def test_a_quoted_theme_names_its_event(pipeline, text, event):
     ],
 )
 def test_a_span_keeps_a_quote_only_when_it_closes_inside(text, kept):
-    from annotator.core.suggest.pipeline import trim
+    from annotator.core.suggest.filters import trim
 
     start, end = trim(text, 0, len(text))
     assert text[start:end] == kept

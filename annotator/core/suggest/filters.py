@@ -1,11 +1,12 @@
 """Filters every candidate goes through before any merge, each linear in the text's
 length: a lexicon piece yields to the word jieba tags around it, and a stop word vetoes
-what lies within it."""
+what lies within it; and no span's edge is a mark (:func:`trim`)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis
 from annotator.core.suggest.base import Candidate
 
@@ -53,3 +54,29 @@ def outside_stop_words(analysis: Analysis, found: list[Candidate]) -> list[Candi
 def _stop_reach(analysis: Analysis) -> list[int] | None:
     stops = [(s, e) for s, ends in analysis.lattice.items() for e, kind in ends if kind == "STOP"]
     return reach(stops, len(analysis.text)) if stops else None
+
+
+# Never part of a span's edge (GUIDELINES: no quotes, brackets or punctuation).
+_EDGE = vocab.chars("span_edges") | set(" \t\n\u3000")
+
+# Marks that open and close, and so stay at a span's edge when the other half is inside
+# it and more of the name beyond (GUIDELINES: a name wholly inside outer quotes keeps its
+# inner ‘’: ‘某某工程’县域发展).
+_OPENING = {"“": "”", "‘": "’", "「": "」", "『": "』", "(": ")", "（": "）"}
+_CLOSING = {close: opening for opening, close in _OPENING.items()}
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """``start:end`` without the marks at its edges, but for a mark whose other half is
+    inside it."""
+    while start < end and text[start] in _EDGE:
+        close = _OPENING.get(text[start])
+        if close is not None and start + 1 < text.find(close, start + 1, end) < end - 1:
+            break
+        start += 1
+    while end > start and text[end - 1] in _EDGE:
+        opening = _CLOSING.get(text[end - 1])
+        if opening is not None and start < text.rfind(opening, start, end - 1):
+            break
+        end -= 1
+    return start, end

@@ -15,6 +15,7 @@ every rule. Each step is linear (or n log n) in the text's length:
 
 from __future__ import annotations
 
+import copy
 import json
 import re
 from bisect import bisect_right
@@ -29,13 +30,11 @@ from annotator.core.suggest.analysis import Analysis, analyse
 from annotator.core.suggest.base import Candidate, Component
 from annotator.core.suggest.components import REGISTRY
 from annotator.core.suggest.components.taught import Taught
-from annotator.core.suggest.filters import outside_stop_words, yield_to_tagged_words
+from annotator.core.suggest.filters import outside_stop_words, trim, yield_to_tagged_words
 from annotator.core.suggest.flat import flat, tiling
 from annotator.core.suggest.learner import Features, ModelSource, body_word, body_words
 from annotator.core.suggest.repeats import every_occurrence, repeated_names
 
-# Never part of a span's edge (GUIDELINES: no quotes, brackets or punctuation).
-_EDGE = vocab.chars("span_edges") | set(" \t\n\u3000")
 # What joins the names of a list (甲、乙, 甲和乙), and two occasions named as one (甲暨乙).
 _JOINS = vocab.ordered("list_joins", "event_joins")
 # What a dateline writes after its day (5月6日 + 讯, + 电).
@@ -58,27 +57,6 @@ def config() -> dict[str, Any]:
     if unknown:
         raise KeyError(f"resources/suggest.json: no component named {unknown}")
     return data
-
-
-# Marks that open and close, and so stay at a span's edge when the other half is inside
-# it and more of the name beyond (GUIDELINES: a name wholly inside outer quotes keeps its
-# inner ‘’: ‘某某工程’县域发展).
-_OPENING = {"“": "”", "‘": "’", "「": "」", "『": "』", "(": ")", "（": "）"}
-_CLOSING = {close: opening for opening, close in _OPENING.items()}
-
-
-def trim(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start] in _EDGE:
-        close = _OPENING.get(text[start])
-        if close is not None and start + 1 < text.find(close, start + 1, end) < end - 1:
-            break
-        start += 1
-    while end > start and text[end - 1] in _EDGE:
-        opening = _CLOSING.get(text[end - 1])
-        if opening is not None and start < text.rfind(opening, start, end - 1):
-            break
-        end -= 1
-    return start, end
 
 
 class Pipeline:
@@ -214,14 +192,24 @@ class Pipeline:
         annotators taught: taught from the very articles a project's model learns
         from, it is always right there, and the model would learn to trust it where
         it is not (a place taught on its own, inside a longer name)."""
-        found = self.propose(analysis, every_label=True, taught=False)
+        # In the components' own label names, which the model learned them by: a label
+        # the project renamed is still the same evidence (decide() renames what it keeps).
+        plain = self
+        if self.renames:
+            plain = copy.copy(self)
+            plain.renames = {}
+        found = plain.propose(analysis, every_label=True, taught=False)
         return Features(
             analysis.simplified,
             analysis.tokens,
             found,
-            self.merge(analysis, found),
+            plain.merge(analysis, found),
             analysis.lattice,
         )
+
+    def _renamed(self, found: Sequence[Candidate]) -> list[Candidate]:
+        renames = self.renames
+        return [c._replace(label=renames[c.label]) if c.label in renames else c for c in found]
 
     def decide(self, analysis: Analysis) -> list[Candidate]:
         """The model's spans where the project's labels allow them, filtered like any
@@ -247,7 +235,8 @@ class Pipeline:
                 ],
             )
         }
-        by_key = {(c.start, c.end, c.label): c.origin for c in features.candidates}
+        candidates = self._renamed(features.candidates)
+        by_key = {(c.start, c.end, c.label): c.origin for c in candidates}
         # A model span a component proposed as it stands keeps that component's origin;
         # one the model found alone is suggested only when it is sure enough (below
         # that, nearly all are wrong and each costs the annotator a key).
@@ -258,9 +247,9 @@ class Pipeline:
         worth = float(self.model_config["min_rate_alone"])
         rates = {c.label: self.model.rate(c.label, "model") for c in shaped.values()}
         unworthy = {label for label, rate in rates.items() if rate is not None and rate < worth}
-        own = features.chosen
-        if labels is not None and any(c.label not in labels for c in features.candidates):
-            own = self.merge(analysis, [c for c in features.candidates if c.label in labels])
+        own = self._renamed(features.chosen)
+        if labels is not None and any(c.label not in labels for c in candidates):
+            own = self.merge(analysis, [c for c in candidates if c.label in labels])
         own_at = {c.start: c for c in own}
         picked = []
         for key, c in shaped.items():
