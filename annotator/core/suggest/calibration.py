@@ -25,7 +25,12 @@ from typing import Any, NamedTuple
 MIN_SPANS = 100
 MIN_EACH = 10
 
-_SMOOTHING = 2.0  # pseudo-spans at the overall rate, added to each group's counts
+# Pseudo-spans at the overall rate, added to each group's counts: a group known from a
+# handful of held-out spans says little of how often it is right on a new article. With
+# 2, groups of a few spans, all right, lifted their spans above 0.9 on articles where
+# they were wrong; 10 kept the spans above 0.9 right more often (domain_dev, five folds,
+# each fold's base calibrated on the others: 94.7% → 95.1%, share 65.9% → 64.9%).
+_SMOOTHING = 10.0
 _EDGE = 1e-4  # probabilities are kept inside [_EDGE, 1 - _EDGE] before taking logs
 _RIDGE = 1e-3
 
