@@ -305,6 +305,13 @@ def test_a_places_business_district_by_its_latin_code_is_the_place(pipeline):
     assert of_label(pipeline, "珠江新城CBDX大厦", "LOC") == ["珠江新城"]
 
 
+def test_a_community_or_subdistrict_by_its_name_is_a_place(pipeline):
+    text = "居民代表来自银湖社区和南坑街道。"
+    assert of_label(pipeline, text, "LOC") == ["银湖社区", "南坑街道"]
+    # …not where a common word stands before 社区 (jieba's dictionary calls 入口 a place).
+    assert of_label(pipeline, "景区入口社区之一", "LOC") == []
+
+
 def test_a_count_of_days_before_a_place_suffix_is_no_place(pipeline):
     # 2天 + 到镇: jieba leaves 天到 unknown, and 镇 looks like its level.
     assert of_label(pipeline, "书记每月至少2天到镇开会。", "LOC") == []

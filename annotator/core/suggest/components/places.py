@@ -30,28 +30,38 @@ DATELINE_RE = re.compile(
     + "{1,3})日电"
 )
 
-_PLACE_SUFFIX = vocab.chars("place_levels")
-_PLACE_SUFFIX_CHAR = re.compile(vocab.char_class("place_levels"))
+# A level after the name: one character (县, 镇), or a word (社区, 街道).
+_PLACE_SUFFIX = vocab.chars("place_levels") | vocab.words("community_levels")
+_PLACE_SUFFIX_CHAR = re.compile("[" + "".join(sorted({w[0] for w in _PLACE_SUFFIX})) + "]")
 
 # Stems that make a generic word with a place suffix (全县, 该市, 城乡), not a name.
 _GENERIC_STEM = vocab.chars("generic_place_stems")
 
 
 def _suffixed_places(analysis: Analysis) -> list[tuple[int, int]]:
-    """An unknown name cut off before 县/市/镇… is a place with it (称多县, 泥汊镇)."""
+    """An unknown name cut off before 县/市/镇… is a place with it (称多县, 泥汊镇, and a
+    community's: 某某 + 社区)."""
     tokens, text = analysis.tokens, analysis.simplified
     found = []
     for k in analysis.words_at(_PLACE_SUFFIX_CHAR):
         _start, end, word, _tag = tokens[k]
         if word not in _PLACE_SUFFIX or k == 0:
             continue
-        p_start, _p_end, stem, tag = tokens[k - 1]
+        p_start, p_end, stem, tag = tokens[k - 1]
         if (
             not 1 <= len(stem) <= 3
             or stem in _GENERIC_STEM
             or counts(tokens[k - 1])  # a rank, not a name: 千强 + 镇, 十佳 + 村
             or not all("\u4e00" <= c <= "\u9fff" for c in stem)
             or text[p_start - 1 : p_start].isdigit()  # a count: 3 + 天到 + 村
+        ):
+            continue
+        # Before a level written as a word, a place jieba tags is one only where the
+        # lexicon knows it (某区 + 社区; not 入口 + 社区).
+        if (
+            len(word) > 1
+            and (tag or "").startswith("ns")
+            and (p_end, "LOC") not in analysis.lattice.get(p_start, ())
         ):
             continue
         if tag is None or tag.startswith(("nr", "ns", "nz")):
