@@ -115,6 +115,15 @@ def test_breadcrumbs_of_any_site_are_navigation_and_sentences_with_arrows_are_no
         assert T.boilerplate_kind(line) is None, line
 
 
+def test_a_menu_of_words_spaced_apart_is_navigation_and_names_or_bylines_are_not():
+    menu = "江城通 江城发布 江城日报 江城市人民政府网 江城融媒"
+    assert T.boilerplate_kind(menu) == "navigation"
+    assert menu not in T.clean(f"{menu}\n正文第一段。\n").text
+    for line in ("张立 李海 王芳 赵丹 钱进 孙亮", "记者 李海燕 通讯员 王芳 黄小明 摄"):
+        assert T.boilerplate_kind(line) is None, line
+        assert line in T.clean(f"正文第一段。\n{line}\n").text
+
+
 def test_suggestions_skip_navigation_lines_left_in_a_text():
     from annotator.core.suggest import default_pipeline
 
