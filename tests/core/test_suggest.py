@@ -368,6 +368,11 @@ def test_a_list_that_ends_in_deng_does_not_run_into_the_title_after_it(pipeline)
     assert of_label(pipeline, text, "TITLE") == ["记者"]
 
 
+def test_towns_and_subdistricts_as_one_level_title_a_post(pipeline):
+    # 镇街 (towns and subdistricts) puts a post at a level, as 县直 puts a body.
+    assert of_label(pipeline, "会上，各镇街党委书记逐一发言。", "TITLE") == ["镇街党委书记"]
+
+
 def test_a_level_and_a_place_before_an_office_are_its_post(pipeline):
     # GUIDELINES: a title with its unit before it is one TITLE; 区 + 横琴 + 办公室 is the
     # district's office for Hengqin. A level and a place alone are no name.
