@@ -989,6 +989,7 @@ def test_a_meeting_named_by_what_it_does(pipeline):
         "招商会上，多个项目签约。",  # an event, though it ends in 商会
         "山区群众在家门口就能到三甲医院看病。",  # a grade of hospital, any hospital
         "县里与市三甲医院结对帮扶。",  # …at the city's level too
+        "鼓励村内合作社、镇里协会参与建设。",  # a level and a position (村内) names none
     ],
 )
 def test_generic_bodies_jieba_calls_organisations_are_not(pipeline, text):

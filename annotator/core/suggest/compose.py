@@ -147,6 +147,15 @@ _NOT_NAME_START = vocab.chars("demonstratives", "function_chars", "pronouns") | 
 
 _FUNCTION_CHARS = vocab.chars("function_chars")
 
+_LOCATIVES = vocab.chars("locatives")
+
+
+def _locative(word: str) -> bool:
+    """A level and a position (镇内 within the town, 村里), which jieba may call a place:
+    no name of a body (镇内 + 商会 is any chamber of commerce in the town)."""
+    return len(word) == 2 and word[0] in LEVEL_CHARS and word[1] in _LOCATIVES
+
+
 # A count of things is no part of a name: 顺德 + 一个 + 招待所, 河内 + 一家 + 报社.
 _CLASSIFIERS = vocab.chars("classifiers")
 
@@ -279,14 +288,18 @@ def _build(analysis: Analysis) -> Composition:
         # name a company or body before its suffix (英特尔公司, 信义集团, 华夏 + 杂志社).
         if kinds:  # a stop word: at most a common noun inside a name
             tag = tag if tag in _NOUN_TAGS else "x"
-        if (tag is None or tag in _NAME_TAGS or tag == "ns") and not (
-            # 这支 + 球队, 我同 + 居委会, 一是 + 精简机构, 76 + 战胜…, 某网等 + 记者
-            tag is None
-            and (
-                word[0] in _NOT_NAME_START
-                or word[-1] in _FUNCTION_CHARS
-                or not HAN_RUN.fullmatch(word)
+        if (
+            (tag is None or tag in _NAME_TAGS or tag == "ns")
+            and not (
+                # 这支 + 球队, 我同 + 居委会, 一是 + 精简机构, 76 + 战胜…, 某网等 + 记者
+                tag is None
+                and (
+                    word[0] in _NOT_NAME_START
+                    or word[-1] in _FUNCTION_CHARS
+                    or not HAN_RUN.fullmatch(word)
+                )
             )
+            and not _locative(word)
         ):
             kind = "NAME"
             starts.add(t_start)
