@@ -996,6 +996,13 @@ def test_generic_bodies_jieba_calls_organisations_are_not(pipeline, text):
     assert not any(label == "ORG" for _, label in found(pipeline, text))
 
 
+def test_a_places_station_before_its_reporter_is_an_organisation(pipeline):
+    # 某市 + 台 + 记者: the city's broadcaster, written short.
+    assert of_label(pipeline, "佛山台记者从会上获悉，项目已动工。", "ORG") == ["佛山台"]
+    # 台 elsewhere is a platform or a stage.
+    assert of_label(pipeline, "他们在佛山搭建平台，记者现场体验。", "ORG") == []
+
+
 def test_a_university_numbers_its_hospitals(pipeline):
     # University + ordinal + body is one ORG; 医院 alone is a body word, never a place.
     text = "岭南医科大学第二附属医院今天开诊。"

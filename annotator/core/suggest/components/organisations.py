@@ -212,6 +212,7 @@ class Organisations(Component):
             "rule:company",
             "rule:listed-firm",
             "rule:source-credit",
+            "rule:station",
             "rule:dotted-name:org",
             "jieba",
         )
@@ -243,6 +244,11 @@ class Organisations(Component):
         out += [
             Candidate(start, end, "ORG", "rule:source-credit", credit, 0.7)
             for start, end in _credited(analysis)
+        ]
+        station = self.priority("rule:station")
+        out += [
+            Candidate(start, end, "ORG", "rule:station", station, 0.7)
+            for start, end in _stations(analysis)
         ]
         dotted = self.priority("rule:dotted-name:org")
         out += [
@@ -289,6 +295,22 @@ def _credited(analysis: Analysis) -> list[tuple[int, int]]:
         if len(name) >= 2 and not name.isdigit() and not name.startswith(_NOT_OUTLETS):
             found.append((start, end))
     return found
+
+
+def _stations(analysis: Analysis) -> list[tuple[int, int]]:
+    """A place's broadcaster written short before its reporter: 某市 + 台 + 记者 (台 alone
+    is a platform or a stage elsewhere; before a reporter, the station)."""
+    text, lattice = analysis.simplified, analysis.lattice
+    found = []
+    for m in _STATION.finditer(text):
+        at = m.start()
+        places = [s for s in range(max(0, at - 8), at) if (at, "LOC") in lattice.get(s, ())]
+        if places:
+            found.append((min(places), at + 1))
+    return found
+
+
+_STATION = re.compile("台(?=" + vocab.alternation("reporter_titles") + ")")
 
 
 # A newspaper's press and its editions stay in its name: 某某日报 + 社, + 海外版.
