@@ -41,6 +41,7 @@ from annotator.ui import dialogs, hints, keymap
 from annotator.ui.adjudication import DifferencePanel
 from annotator.ui.article_view import ArticleView
 from annotator.ui.dialogs import ask_comment
+from annotator.ui.elided_label import ElidedLabel
 from annotator.ui.guidelines_pane import GuidelinesPane
 from annotator.ui.help_overlay import HelpOverlay
 from annotator.ui.i18n import error_line, language, set_language, tr
@@ -149,13 +150,13 @@ class MainWindow(QMainWindow):
         self.splitter = splitter
         self.setCentralWidget(splitter)
 
-        self.message_label = QLabel()
+        self.message_label = ElidedLabel()
         self._message_timer = QTimer(self)
         self._message_timer.setSingleShot(True)
         self._message_timer.timeout.connect(self.message_label.clear)
         self.progress_label = QLabel()
         self.speed_label = QLabel()
-        self.current_label = QLabel()
+        self.current_label = ElidedLabel()
         self.annotator_label = QLabel()
         # Progress as words (done/total, rate, time left) beside a small bar: text
         # inside a bar is cut to the bar's width.
@@ -168,11 +169,10 @@ class MainWindow(QMainWindow):
         self._meters: dict[str, RateMeter] = {}
         self._importing = 0
         self._arrivals = 0.0
-        # Long texts here may be clipped, never widen the window past the screen (at
-        # 200% a status bar of full sentences was wider than the screen); progress
-        # (task_label) keeps its full width.
-        for label in (self.message_label, self.current_label, self.speed_label):
-            label.setMinimumWidth(1)
+        # Long texts here are elided ("…", the whole in a tooltip), never widen the
+        # window past the screen (at 200% a status bar of full sentences was wider
+        # than the screen); progress (task_label) keeps its full width.
+        self.speed_label.setMinimumWidth(1)
         bar = self.statusBar()
         bar.addWidget(self.message_label, 1)
         bar.addPermanentWidget(self.current_label)

@@ -171,3 +171,18 @@ def test_clicking_a_highlight_makes_it_current(qtbot, window):
     point = window.view.cursorRect(cursor).center()
     qtbot.mouseClick(window.view.viewport(), Qt.MouseButton.LeftButton, pos=point)
     assert window.session.current == span.id
+
+
+def test_a_long_status_message_is_elided_with_the_whole_in_its_tooltip(qtbot, window):
+    # The status bar's message shares the bar with the current span and progress: a
+    # sentence longer than its room ends in "…" instead of being cut mid-word.
+    window.resize(1400, 800)
+    long = "已导入 5 篇，重复 0 篇，失败 0 个；" * 12
+    window.notify(long)
+    width = window.message_label.fontMetrics().horizontalAdvance
+    qtbot.waitUntil(lambda: 50 < window.message_label.width() < width(long))
+    shown = window.message_label.shown_text()
+    assert shown.endswith("…") and long.startswith(shown[:-1])
+    assert window.message_label.toolTip() == long
+    window.notify("已保存")
+    assert window.message_label.shown_text() == "已保存"
