@@ -16,7 +16,7 @@ class ElidedLabel(QLabel):
 
     def setText(self, text: str) -> None:
         super().setText(text)
-        self.setToolTip(text if text else "")
+        self.setToolTip(text)
 
     def shown_text(self) -> str:
         """The text as painted at the label's width."""

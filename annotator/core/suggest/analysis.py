@@ -108,6 +108,16 @@ class Analysis:
         found = map(at, map(_MATCH_START, first.finditer(self.simplified)))
         return [k for k in found if k is not None]
 
+    def piece_before(self, end: int, kinds: tuple[str, ...], reach: int = 8) -> int | None:
+        """Where the longest lexicon piece of one of ``kinds`` that ends at ``end`` starts
+        (at most ``reach`` characters back), or None: the place before 亚运会, the body
+        before 第十届."""
+        lattice = self.lattice
+        for start in range(max(0, end - reach), end):
+            if any(e == end and kind in kinds for e, kind in lattice.get(start, ())):
+                return start
+        return None
+
     def shared(self, key: str, build: Callable[[Analysis], T]) -> T:
         """What ``build`` derives from this analysis, built once for every component."""
         if key not in self._shared:

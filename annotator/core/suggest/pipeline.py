@@ -106,11 +106,7 @@ class Pipeline:
     def _filtered(
         self, analysis: Analysis, found: list[Candidate], every_label: bool = False
     ) -> list[Candidate]:
-        if self.renames:
-            found = [
-                c._replace(label=self.renames[c.label]) if c.label in self.renames else c
-                for c in found
-            ]
+        found = self._renamed(found)
         if self.labels is not None and not every_label:
             found = [c for c in found if c.label in self.labels]
         for taught in self._taught:
@@ -208,7 +204,10 @@ class Pipeline:
         )
 
     def _renamed(self, found: Sequence[Candidate]) -> list[Candidate]:
+        """The candidates under the project's names for the labels it renamed."""
         renames = self.renames
+        if not renames:
+            return list(found)
         return [c._replace(label=renames[c.label]) if c.label in renames else c for c in found]
 
     def decide(self, analysis: Analysis) -> list[Candidate]:

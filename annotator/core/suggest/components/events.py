@@ -117,13 +117,10 @@ class Events(Component):
 
 def _games(analysis: Analysis) -> list[tuple[int, int]]:
     """Multi-sport games, with the place written right before them (某市 + 亚运会)."""
-    lattice, found = analysis.lattice, []
+    found = []
     for m in GAMES_RE.finditer(analysis.simplified):
-        start = m.start()
-        places = [
-            at for at in range(max(start - 8, 0), start) if (start, "LOC") in lattice.get(at, ())
-        ]
-        found.append((min(places, default=start), m.end()))
+        place = analysis.piece_before(m.start(), ("LOC",))
+        found.append((m.start() if place is None else place, m.end()))
     return found
 
 
@@ -200,13 +197,8 @@ def _with_term(analysis: Analysis, start: int) -> int:
     if term is None:
         return start
     at = term.start()
-    lattice = analysis.lattice
-    bodies = [
-        s
-        for s in range(max(0, at - 8), at)
-        if any(kind in ("ORG", "BODY") for end, kind in lattice.get(s, ()) if end == at)
-    ]
-    return min(bodies, default=at)
+    body = analysis.piece_before(at, ("ORG", "BODY"))
+    return at if body is None else body
 
 
 # Words that may stand between a closing quote and a meeting's ending in its name: what

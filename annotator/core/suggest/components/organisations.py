@@ -300,13 +300,11 @@ def _credited(analysis: Analysis) -> list[tuple[int, int]]:
 def _stations(analysis: Analysis) -> list[tuple[int, int]]:
     """A place's broadcaster written short before its reporter: 某市 + 台 + 记者 (台 alone
     is a platform or a stage elsewhere; before a reporter, the station)."""
-    text, lattice = analysis.simplified, analysis.lattice
     found = []
-    for m in _STATION.finditer(text):
-        at = m.start()
-        places = [s for s in range(max(0, at - 8), at) if (at, "LOC") in lattice.get(s, ())]
-        if places:
-            found.append((min(places), at + 1))
+    for m in _STATION.finditer(analysis.simplified):
+        place = analysis.piece_before(m.start(), ("LOC",))
+        if place is not None:
+            found.append((place, m.end()))
     return found
 
 
