@@ -4,16 +4,19 @@ from __future__ import annotations
 
 import random
 
+from annotator.core.model import Span
 from annotator.core.suggest import default_pipeline
-from annotator.core.suggest.calibration import MIN_SPANS, Calibration, Record
+from annotator.core.suggest.calibration import MIN_SPANS, Calibration, Record, records, repeats
 from annotator.core.suggest.learner import Model, ModelSource
 from annotator.core.suggest.training import held_out, train_docs
 from tests.core.test_learner import TRAIN  # a made-up kind of company (X云谷)
 
 
-def _records(n: int = 600, seed: int = 0) -> list[Record]:
+def _records(n: int = 600, seed: int = 0, repeated: float = 1.0) -> list[Record]:
     """Held-out spans of two origins: titles from the lexicon are right 95 times in 100,
-    quoted phrases 55; within each, a higher marginal is right more often."""
+    quoted phrases 55; within each, a higher marginal is right more often. One span in
+    three is a name its article suggests three times; ``repeated`` (at most 1) is how
+    much likelier those are to be right than the rest."""
     rng = random.Random(seed)
     out = []
     for i in range(n):
@@ -21,22 +24,56 @@ def _records(n: int = 600, seed: int = 0) -> list[Record]:
             ("lexicon:title", "TITLE", 0.95) if i % 2 else ("rule:quoted", "POLICY", 0.55)
         )
         confidence = rng.uniform(0.5, 1.0)
-        right = rng.random() < rate * (0.6 + 0.4 * confidence)
-        out.append(Record(i % 30, label, origin, confidence, right))
+        times = 3 if i % 3 == 0 else 1
+        chance = rate * (0.6 + 0.4 * confidence) * (1.0 if times > 1 else 1.0 / repeated)
+        right = rng.random() < min(chance, 1.0)
+        out.append(Record(i % 30, label, origin, confidence, right, times, 4))
     return out
 
 
 def test_a_reliable_origin_is_surer_than_an_unreliable_one_at_the_same_marginal():
     calibration = Calibration.fit(_records())
     assert calibration is not None
-    title = calibration("TITLE", "lexicon:title", 0.97)
-    quoted = calibration("POLICY", "rule:quoted", 0.97)
+    title = calibration("TITLE", "lexicon:title", 0.97, 1, 4)
+    quoted = calibration("POLICY", "rule:quoted", 0.97, 1, 4)
     assert title > 0.85 > 0.65 > quoted
     # Monotone in the marginal within an origin.
-    assert calibration("TITLE", "lexicon:title", 0.6) < title
+    assert calibration("TITLE", "lexicon:title", 0.6, 1, 4) < title
     # An origin it never saw is judged at the overall rate.
-    unseen = calibration("LOC", "rule:new", 0.97)
+    unseen = calibration("LOC", "rule:new", 0.97, 1, 4)
     assert quoted < unseen < title
+
+
+def test_a_name_the_article_repeats_is_surer_where_repeated_names_were_right_more_often():
+    # Written once, a name is right 0.7 times as often as one its article repeats.
+    calibration = Calibration.fit(_records(1200, repeated=1 / 0.7))
+    assert calibration is not None
+    once = calibration("POLICY", "rule:quoted", 0.9, 1, 4)
+    thrice = calibration("POLICY", "rule:quoted", 0.9, 3, 4)
+    assert thrice > once + 0.1
+    # Where repeating says nothing, it moves the confidence little.
+    plain = Calibration.fit(_records(1200))
+    assert plain is not None
+    gap = plain("POLICY", "rule:quoted", 0.9, 3, 4) - plain("POLICY", "rule:quoted", 0.9, 1, 4)
+    assert abs(gap) < 0.05
+
+
+def test_repeats_counts_the_same_surface_and_label_among_the_suggestions():
+    text = "青石镇到白沙镇，再回青石镇。"
+    spans = [
+        Span(0, 3, "LOC", "青石镇"),
+        Span(4, 7, "LOC", "白沙镇"),
+        Span(10, 13, "LOC", "青石镇"),
+        Span(10, 12, "ORG", "青石"),
+    ]
+    assert repeats(text, spans) == [2, 1, 2, 1]
+    found = records(0, text, spans, [(0, 3, "LOC")])
+    assert [(r.right, r.repeats, r.length) for r in found] == [
+        (True, 2, 3),
+        (False, 1, 3),
+        (False, 2, 3),
+        (False, 1, 2),
+    ]
 
 
 def test_too_few_records_learn_no_calibration():
@@ -50,10 +87,16 @@ def test_a_calibration_survives_json_and_a_broken_one_is_none():
     assert calibration is not None
     again = Calibration.from_json(calibration.to_json())
     assert again is not None
-    assert again("POLICY", "rule:quoted", 0.8) == calibration("POLICY", "rule:quoted", 0.8)
+    assert again("POLICY", "rule:quoted", 0.8, 2, 4) == calibration(
+        "POLICY", "rule:quoted", 0.8, 2, 4
+    )
     assert Calibration.from_json(None) is None
     assert Calibration.from_json({"weights": [1.0], "groups": {}}) is None
-    assert Calibration.from_json({"groups": {"TITLE x": [1]}, "weights": [0] * 5}) is None
+    assert Calibration.from_json({"groups": {"TITLE x": [1]}, "weights": [0] * 7}) is None
+    # One of an older shape (five weights: no repeats, no length) is left unused.
+    old = calibration.to_json()
+    old["weights"] = old["weights"][:5]
+    assert Calibration.from_json(old) is None
 
 
 _NAMES = ["金川", "银湖", "松岗", "柳溪"]
@@ -86,7 +129,7 @@ def test_the_pipeline_suggests_with_the_calibrated_confidence():
     text = "近日，金川云谷获得表彰。"
     raw = default_pipeline(model=ModelSource(base=Model(*trained))).suggest(text)
     # A calibration that has seen FAC spans of the model right only half the time.
-    low = Calibration({"FAC model": (50, 100)}, [0.0, 0.0, 0.0, 1.0, -1.0])
+    low = Calibration({"FAC model": (50, 100)}, [0.0, 0.0, 0.0, 1.0, -1.0, 0.0, 0.0])
     calibrated = default_pipeline(model=ModelSource(base=Model(*trained, low))).suggest(text)
     assert [(s.start, s.end, s.label) for s in raw] == [
         (s.start, s.end, s.label) for s in calibrated

@@ -387,7 +387,7 @@ class _SureOfNothing:
     def judged(self, origin: str, body: str = "") -> int:
         return self.counts.get(learner.judged_key(origin, body), 0)
 
-    def calibrate(self, label: str, origin: str, confidence: float) -> float:
+    def calibrate(self, label: str, origin: str, confidence: float, *clues: int) -> float:
         return confidence
 
     def rate(self, label: str, origin: str) -> float | None:

@@ -7,10 +7,12 @@ whole. How often a span is right also depends on what proposed it: a title from 
 lexicon is nearly always right, a quoted phrase much less often. So a calibration is
 learned from held-out suggestions (cross-validated: each article tagged by a model
 trained without it): the chance that a span is right, as a logistic function of its
-marginal and of how often held-out spans of its label and origin were right.
+marginal, of how often held-out spans of its label and origin were right, of how many
+times the article has the same name suggested (a name written once is more often a
+piece of a longer one than a name the article repeats), and of its length.
 
 It is stored beside the model it calibrates (the base's in ``base.json``, a project's
-in its model summary), and reads nothing else: one table of counts and five weights.
+in its model summary), and reads nothing else: one table of counts and seven weights.
 """
 
 from __future__ import annotations
@@ -37,22 +39,43 @@ _RIDGE = 1e-3
 
 class Record(NamedTuple):
     """One held-out suggestion: which article, its label and origin, the confidence it
-    was suggested with, and whether the gold has exactly that span."""
+    was suggested with, whether the gold has exactly that span, how many suggestions
+    of the article have its surface and label (:func:`repeats`), and its length."""
 
     doc: int
     label: str
     origin: str
     confidence: float
     right: bool
+    repeats: int
+    length: int
 
 
-def records(doc: int, suggested: Iterable[Any], gold: Iterable[Sequence[Any]]) -> list[Record]:
+def repeats(text: str, suggested: Sequence[Any]) -> list[int]:
+    """For each suggestion (with start, end and label), how many of ``suggested`` have
+    the same surface in ``text`` and the same label, itself included."""
+    keys = [(text[s.start : s.end], s.label) for s in suggested]
+    counts = Counter(keys)
+    return [counts[k] for k in keys]
+
+
+def records(
+    doc: int, text: str, suggested: Sequence[Any], gold: Iterable[Sequence[Any]]
+) -> list[Record]:
     """The records of one held-out article's suggestions (spans with start, end, label,
-    origin and confidence) against its gold ``(start, end, label)``."""
+    origin and confidence, over ``text``) against its gold ``(start, end, label)``."""
     want = {tuple(g[:3]) for g in gold}
     return [
-        Record(doc, s.label, s.origin, s.confidence, (s.start, s.end, s.label) in want)
-        for s in suggested
+        Record(
+            doc,
+            s.label,
+            s.origin,
+            s.confidence,
+            (s.start, s.end, s.label) in want,
+            k,
+            s.end - s.start,
+        )
+        for s, k in zip(suggested, repeats(text, suggested), strict=True)
     ]
 
 
@@ -60,10 +83,24 @@ def _group(label: str, origin: str) -> str:
     return f"{label} {origin}"
 
 
-def _features(confidence: float, rate: float) -> list[float]:
+# Beyond these, more repeats or length say nothing more (and a few held-out spans so
+# long would decide the weight for all).
+_MAX_REPEATS = 8
+_MAX_LENGTH = 20
+
+
+def _features(confidence: float, rate: float, repeats: int, length: int) -> list[float]:
     m = min(max(confidence, _EDGE), 1.0 - _EDGE)
     p = min(max(rate, _EDGE), 1.0 - _EDGE)
-    return [1.0, math.log(m), math.log1p(-m), math.log(p), math.log1p(-p)]
+    return [
+        1.0,
+        math.log(m),
+        math.log1p(-m),
+        math.log(p),
+        math.log1p(-p),
+        math.log(min(max(repeats, 1), _MAX_REPEATS)),
+        math.log(min(max(length, 1), _MAX_LENGTH)),
+    ]
 
 
 def _solve(a: list[list[float]], b: list[float]) -> list[float]:
@@ -108,7 +145,8 @@ def _logistic(
 
 
 class Calibration:
-    """P(right) of a suggestion, from its label, origin and marginal."""
+    """P(right) of a suggestion, from its label, origin and marginal, how often the
+    article suggests it, and its length."""
 
     def __init__(self, groups: Mapping[str, Sequence[int]], weights: Sequence[float]) -> None:
         self.groups = {k: (int(v[0]), int(v[1])) for k, v in groups.items()}
@@ -116,20 +154,22 @@ class Calibration:
         right = sum(r for r, _ in self.groups.values())
         total = sum(t for _, t in self.groups.values())
         self.prior = right / total if total else 0.5
-        # Each answer by (label, origin, confidence), once worked out: a text asks the
-        # same few hundred questions for its thousands of spans.
-        self._known: dict[tuple[str, str, float], float] = {}
+        # Each answer by its question, once worked out: a text asks the same few hundred
+        # questions for its thousands of spans.
+        self._known: dict[tuple[str, str, float, int, int], float] = {}
 
     def rate(self, label: str, origin: str) -> float:
         """How often held-out spans of this label and origin were right (smoothed)."""
         right, total = self.groups.get(_group(label, origin), (0, 0))
         return (right + _SMOOTHING * self.prior) / (total + _SMOOTHING)
 
-    def __call__(self, label: str, origin: str, confidence: float) -> float:
-        key = (label, origin, confidence)
+    def __call__(
+        self, label: str, origin: str, confidence: float, repeats: int, length: int
+    ) -> float:
+        key = (label, origin, confidence, min(repeats, _MAX_REPEATS), min(length, _MAX_LENGTH))
         found = self._known.get(key)
         if found is None:
-            x = _features(confidence, self.rate(label, origin))
+            x = _features(confidence, self.rate(label, origin), repeats, length)
             z = sum(w * xi for w, xi in zip(self.weights, x, strict=True))
             found = self._known[key] = 1.0 / (1.0 + math.exp(-z))
         return found
@@ -158,7 +198,8 @@ class Calibration:
             g = _group(r.label, r.origin)
             total = totals[g] - own[r.doc, g]
             good = rights[g] - own_right[r.doc, g]
-            rows.append(_features(r.confidence, (good + _SMOOTHING * prior) / (total + _SMOOTHING)))
+            rate = (good + _SMOOTHING * prior) / (total + _SMOOTHING)
+            rows.append(_features(r.confidence, rate, r.repeats, r.length))
         weights = _logistic(rows, [float(r.right) for r in found])
         return cls({g: (rights[g], totals[g]) for g in totals}, weights)
 
@@ -172,4 +213,4 @@ class Calibration:
             found = cls(data["groups"], data["weights"])
         except (TypeError, KeyError, ValueError, IndexError):
             return None
-        return found if len(found.weights) == len(_features(0.5, 0.5)) else None
+        return found if len(found.weights) == len(_features(0.5, 0.5, 1, 1)) else None

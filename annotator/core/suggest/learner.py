@@ -198,10 +198,15 @@ class Stack:
         top = self.project or self.base
         return top.calibration if top is not None else None
 
-    def calibrate(self, label: str, origin: str, confidence: float) -> float:
-        """A suggestion's chance of being right, by the calibration of the model on top."""
+    def calibrate(
+        self, label: str, origin: str, confidence: float, repeats: int, length: int
+    ) -> float:
+        """A suggestion's chance of being right, by the calibration of the model on top
+        (``repeats``: how many of the article's suggestions have its surface and label)."""
         calibration = self._calibration
-        return confidence if calibration is None else calibration(label, origin, confidence)
+        if calibration is None:
+            return confidence
+        return calibration(label, origin, confidence, repeats, length)
 
     def rate(self, label: str, origin: str) -> float | None:
         """How often the top model's held-out suggestions of this label and origin were
@@ -292,8 +297,10 @@ class ModelSource:
     def judged(self, origin: str, body: str = "") -> int | None:
         return self._refresh().judged(origin, body)
 
-    def calibrate(self, label: str, origin: str, confidence: float) -> float:
-        return self._refresh().calibrate(label, origin, confidence)
+    def calibrate(
+        self, label: str, origin: str, confidence: float, repeats: int, length: int
+    ) -> float:
+        return self._refresh().calibrate(label, origin, confidence, repeats, length)
 
     def rate(self, label: str, origin: str) -> float | None:
         return self._refresh().rate(label, origin)

@@ -28,6 +28,7 @@ from annotator.core.resources import read_text
 from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis, analyse
 from annotator.core.suggest.base import Candidate, Component
+from annotator.core.suggest.calibration import repeats
 from annotator.core.suggest.components import REGISTRY
 from annotator.core.suggest.components.taught import Taught
 from annotator.core.suggest.filters import outside_stop_words, trim, yield_to_tagged_words
@@ -322,9 +323,10 @@ class Pipeline:
                 confidence = round(min(c.confidence, 1.0 - outside), 3)
                 rest.append(c._replace(priority=0, confidence=confidence))
         calibrate = self.model.calibrate
+        final = flat([*above, *rest], length)
         return [
-            c._replace(confidence=round(calibrate(c.label, c.origin, c.confidence), 3))
-            for c in flat([*above, *rest], length)
+            c._replace(confidence=round(calibrate(c.label, c.origin, c.confidence, k, c.length), 3))
+            for c, k in zip(final, repeats(analysis.text, final), strict=True)
         ]
 
     def suggest(self, text: str) -> list[Span]:

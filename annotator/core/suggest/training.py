@@ -104,7 +104,7 @@ def validate(
                 spans = suggester.suggest(text)
                 pairs[name].append((gold, [(s.start, s.end, s.label) for s in spans]))
                 if name == "project_f1":
-                    found += records(i, spans, gold)
+                    found += records(i, text, spans, gold)
     scores = {
         name: float(span_scores(got, labels=labels)["overall"]["f1"]) for name, got in pairs.items()
     }
@@ -128,7 +128,7 @@ def held_out(
         )
         for i in range(fold, len(docs), k):
             text, gold = docs[i]
-            found += records(i, suggester.suggest(text), gold)
+            found += records(i, text, suggester.suggest(text), gold)
     return found
 
 
