@@ -13,7 +13,7 @@ import operator
 import re
 import unicodedata
 from array import array
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -309,27 +309,65 @@ def _boilerplate_rules() -> tuple[tuple[str, re.Pattern[str]], ...]:
     return tuple(rules)
 
 
+# Kinds of rule that describe a line of a list (_headline_lists), not a line that goes
+# on its own.
+_LIST_KINDS = ("dated-item", "headline")
+
+
 def boilerplate_kind(line: str) -> str | None:
     """The kind of web furniture a whole (trimmed, Simplified) line is, or None."""
     for kind, pattern in _boilerplate_rules():
-        if pattern.fullmatch(line):
+        if kind not in _LIST_KINDS and pattern.fullmatch(line):
             return kind
     if len(line) < 120 and not _has_han(line):
         return "noise"  # no Chinese at all: stray numbers, markup, menu words
     return None
 
 
+def _headline_lists(lines: Sequence[str]) -> set[int]:
+    """Indices of ``lines`` (trimmed, Simplified) in a site's list of dated headlines:
+    a run of short lines with no sentence punctuation (blank lines inside it aside),
+    at least three of them and half of them an item dated by its month and day at its
+    start or its end (the ``dated-item`` rule). One dated line alone, or a list of dates
+    in an article (with its commas), is none."""
+    rules = [pattern for kind, pattern in _boilerplate_rules() if kind == "dated-item"]
+    short = [p for kind, p in _boilerplate_rules() if kind == "headline"]
+    found: set[int] = set()
+    run: list[int] = []
+    dated = 0
+
+    def close() -> None:
+        if dated >= 3 and 2 * dated >= len(run):
+            found.update(run)
+
+    for i, line in enumerate(lines):
+        if not line:
+            continue
+        if any(rule.fullmatch(line) for rule in rules):
+            run.append(i)
+            dated += 1
+        elif any(rule.fullmatch(line) for rule in short):
+            run.append(i)
+        else:
+            close()
+            run, dated = [], 0
+    close()
+    return found
+
+
 def navigation_lines(text: str) -> list[tuple[int, int]]:
     """``(start, end)`` of each line of ``text`` (Simplified) that is a site's navigation
-    (breadcrumbs, menus): cleaning drops them, and where they stay (a text imported as
-    it is) nobody labels a menu."""
+    (breadcrumbs, menus, lists of dated headlines): cleaning drops them, and where they
+    stay (a text imported as it is) nobody labels a menu."""
     rules = [pattern for kind, pattern in _boilerplate_rules() if kind == "navigation"]
+    lines = text.split("\n")
+    trimmed = [line.strip(" \t\u3000\xa0") for line in lines]
+    listed = _headline_lists(trimmed)
     runs, pos = [], 0
-    for line in text.split("\n"):
+    for i, line in enumerate(lines):
         end = pos + len(line)
-        trimmed = line.strip(" \t\u3000\xa0")
         # The first rule that matches a line names its kind, and navigation's come first.
-        if trimmed and any(rule.fullmatch(trimmed) for rule in rules):
+        if trimmed[i] and (i in listed or any(rule.fullmatch(trimmed[i]) for rule in rules)):
             runs.append((pos, end))
         pos = end + 1
     return runs
@@ -364,12 +402,15 @@ def remove_boilerplate(mt: MappedText) -> tuple[MappedText, list[dict[str, Any]]
         removed.append({"kind": kind, "start": raw_start, "end": raw_end})
 
     simple = to_simplified(text)  # same length: one set of rules serves both scripts
+    spans = _line_spans(text)
+    lines = [simple[start:end].strip(" \t\n\u3000\xa0") for start, end in spans]
+    listed = _headline_lists(lines)
     in_related = False
-    for start, end in _line_spans(text):
-        line = simple[start:end].strip(" \t\n\u3000\xa0")
+    for i, (start, end) in enumerate(spans):
+        line = lines[i]
         if not line:
             continue
-        kind = boilerplate_kind(line)
+        kind = "headlines" if i in listed else boilerplate_kind(line)
         if kind == "related":
             in_related = True
             drop(start, end, "related")

@@ -124,6 +124,35 @@ def test_a_menu_of_words_spaced_apart_is_navigation_and_names_or_bylines_are_not
         assert line in T.clean(f"正文第一段。\n{line}\n").text
 
 
+_HEADLINES = (
+    "夜市开张迎客\n05-11老街小店🎈\n山区小学添新书\n05-12阿青🎁\n"
+    "台风过境 张小明受表彰\n05-12甜品屋\n湖边新建步道\n05-13"
+)
+
+
+def test_a_list_of_dated_headlines_goes_and_suggests_nothing():
+    body = "县委书记到白沙镇调研，部署春耕工作。（完）"
+    text = f"{body}\n{_HEADLINES}\n\n[05-14] 县城新图书馆开放\n"
+    cleaned = T.clean(text).text
+    assert cleaned.strip() == body
+    from annotator.core.suggest import default_pipeline
+
+    spans = default_pipeline(model=False).suggest(f"{body}\n{_HEADLINES}")
+    assert spans and all(s.end <= len(body) for s in spans)
+
+
+def test_dates_in_an_article_are_no_list_of_headlines():
+    for lines in (
+        # A timeline with its commas; lines that start with a range of years or ages.
+        "05-11，村里召开动员会\n05-12，开始清淤\n05-13，完成验收\n05-14，通水",
+        "3-5年内建成两个园区\n10-12岁儿童免费入园\n1-2个月完成招标\n6-8人一组",
+        # One dated line alone.
+        "2024-05-16 发布\n青石镇召开会议，部署春耕工作。",
+    ):
+        assert T.clean(lines).text == lines, lines
+        assert T.navigation_lines(lines) == [], lines
+
+
 def test_suggestions_skip_navigation_lines_left_in_a_text():
     from annotator.core.suggest import default_pipeline
 
