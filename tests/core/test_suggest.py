@@ -1124,6 +1124,9 @@ def test_companies_named_by_name_and_trade(pipeline, text, company):
         ("县里召开第五次党代会。", "第五次党代会"),
         ("全市乡村振兴项目签约仪式在县城举行。", "全市乡村振兴项目签约仪式"),
         ("今年的荔枝音乐节开幕。", "荔枝音乐节"),
+        # A stage of life that jieba tags as a time is what the event is for.
+        ("继续办好江城青年音乐节。", "江城青年音乐节"),
+        ("白沙老年运动会开幕。", "白沙老年运动会"),
     ],
 )
 def test_more_kinds_of_event_end_an_event_name(pipeline, text, event):

@@ -31,6 +31,9 @@ _GLUED_PREPOSITIONS = vocab.chars("glued_prepositions")
 # particles, pronouns): a backward scan for a name's start stops at them.
 _BREAK_TAGS = ("v", "d", "p", "c", "u", "r", "y", "e", "o", "z", "t", "l", "i")
 
+# Words jieba tags as times that are no time inside a name (青年 + 音乐节).
+_LIFE_STAGES = vocab.words("life_stages")
+
 _NUMERALS = vocab.chars("numerals")
 # Sizes a number counts things by, as a measure word does (五 + 大: 五大 + 产业园区 are
 # five of a kind); jieba does not know such a word, or calls it an abbreviation.
@@ -59,6 +62,7 @@ def _breaks(token: Token) -> bool:
         return True  # function words, punctuation, symbols (▲), spaces
     return (
         tag is not None
+        and word not in _LIFE_STAGES
         and tag.startswith(_BREAK_TAGS)
         and not tag.startswith(("vn", "nr", "ns", "nt", "nz"))
     )
