@@ -1638,3 +1638,20 @@ def test_a_glued_preposition_is_cut_off_a_name(pipeline, text, name, label):
 )
 def test_a_common_word_ending_like_a_body_is_no_organisation(pipeline, text):
     assert not of_label(pipeline, text, "ORG")
+
+
+@pytest.mark.parametrize(
+    ("text", "orgs"),
+    [
+        # 中心 that begins an everyday word (中心城市, 中心镇) names no body.
+        ("江城要建成区域中心城市。", []),
+        ("打造省域副中心城市。", []),
+        ("新公园位于市中心。", []),
+        ("白沙镇是县里的中心镇。", []),
+        # …and a centre with its field or its place still does.
+        ("江城市中心医院开诊。", ["江城市中心医院"]),
+        ("江城市数据中心揭牌。", ["江城市数据中心"]),
+    ],
+)
+def test_a_body_word_that_begins_an_everyday_word_is_no_body(pipeline, text, orgs):
+    assert of_label(pipeline, text, "ORG") == orgs

@@ -73,6 +73,9 @@ class Kinds:
         return isinstance(surface, str) and self._get(_units(surface), -1) >= 0
 
 
+_BODIES = ("BODY", "TYPE")
+
+
 class Lexicon:
     """Every surface of the lexicon in one Aho-Corasick automaton over its code units
     (:func:`_units`), whose value for a surface is its length in characters and the
@@ -85,7 +88,8 @@ class Lexicon:
 
     def matches(self, text: str) -> Lattice:
         """start -> [(end, kind)] for every lexicon piece in ``text``, and every level
-        character (LEVEL) and 副 or a word like it (VICE)."""
+        character (LEVEL) and 副 or a word like it (VICE). A body word that begins an
+        everyday word of the stop list is no body there (中心 in 中心城市, 中心镇)."""
         lattice: Lattice = defaultdict(list)
         sets = self.sets
         units = _units(text)
@@ -107,6 +111,11 @@ class Lexicon:
         for m in _LEVEL_OR_VICE.finditer(text):
             i, end = m.span()
             lattice[i].append((end, "VICE" if m.group(1) else "LEVEL"))
+        for ends in lattice.values():
+            if len(ends) > 1:
+                stop = max((e for e, kind in ends if kind == "STOP"), default=0)
+                if stop and any(kind in _BODIES and e < stop for e, kind in ends):
+                    ends[:] = [(e, kind) for e, kind in ends if kind not in _BODIES or e >= stop]
         return lattice
 
 
