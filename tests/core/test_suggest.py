@@ -1655,3 +1655,20 @@ def test_a_common_word_ending_like_a_body_is_no_organisation(pipeline, text):
 )
 def test_a_body_word_that_begins_an_everyday_word_is_no_body(pipeline, text, orgs):
     assert of_label(pipeline, text, "ORG") == orgs
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这里曾是农业大县，如今工业兴起。",
+        "把江城建成经济大市、制造强市。",
+        "打造旅游强县和教育强镇。",
+    ],
+)
+def test_a_field_and_its_rank_among_places_is_no_place(pipeline, text):
+    # 某某 + 大县 / 强市 ranks a place in a field; the place itself is named elsewhere.
+    assert of_label(pipeline, text, "LOC") in ([], ["江城"])
+
+
+def test_a_town_named_like_a_rank_is_still_a_place(pipeline):
+    assert ("江城市大市镇", "LOC") in found(pipeline, "江城市大市镇召开会议。")
