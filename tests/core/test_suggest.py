@@ -1672,3 +1672,23 @@ def test_a_field_and_its_rank_among_places_is_no_place(pipeline, text):
 
 def test_a_town_named_like_a_rank_is_still_a_place(pipeline):
     assert ("江城市大市镇", "LOC") in found(pipeline, "江城市大市镇召开会议。")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # What ranks or scopes a programme is no name of one: 重点 + 民心工程, 全县 + 重要 + 工程.
+        "加快全县重点民心工程建设。",
+        "把荔枝产业作为全县重要工程来抓。",
+        "实施一批重点水利工程。",
+        # An everyday word that ends like a programme.
+        "以实际行动践行承诺。",
+    ],
+)
+def test_a_ranked_kind_of_programme_is_no_programme(pipeline, text):
+    assert of_label(pipeline, text, "POLICY") == []
+
+
+def test_a_programme_named_past_its_rank_is_still_one(pipeline):
+    text = "实施重点江城水系连通工程。"
+    assert of_label(pipeline, text, "POLICY") == ["江城水系连通工程"]

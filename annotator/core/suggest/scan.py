@@ -284,8 +284,18 @@ _PROPER = ("nr", "ns", "nt", "nz", "j", "eng")
 
 def kind_of(analysis: Analysis, start: int, end: int) -> bool:
     """Is ``start:end`` one common word and the telling word, a kind rather than a name
-    (音乐 + 大赛, 关键 + 工程; not 江城 + 大赛, 第三届 + 大赛)?"""
+    (音乐 + 大赛, 关键 + 工程; not 江城 + 大赛, 第三届 + 大赛), or one word jieba knows
+    of a common word and a two-character telling word (水利工程; not 秦岭隧道)?"""
     words = [analysis.tokens[k] for k in analysis.words_within(start, end)]
+    if len(words) == 1:
+        word, tag = words[0][2], words[0][3]
+        tags = segment.dictionary().common_tags
+        return (
+            words[0][:2] == (start, end)
+            and tag is not None
+            and not tag.startswith(_PROPER)
+            and not tags.get(word[:-2], "nr").startswith(_PROPER)
+        )
     return (
         len(words) == 2
         and words[0][0] == start

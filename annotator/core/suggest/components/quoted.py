@@ -46,6 +46,8 @@ OPENING_QUOTES = {closing: opening for opening, closing in _PAIRS}
 _POLICY_END = re.compile(vocab.alternation("quoted_policy_ends") + "$")
 
 _NOT_POLICY = vocab.words("not_policies")
+# …and what ranks or scopes a programme before its ending, no part of its name.
+_PROGRAMME_LEADS = _NOT_POLICY | vocab.words("programme_ranks")
 
 _QUESTION = re.compile(vocab.alternation("question_words"))
 
@@ -218,7 +220,7 @@ class Quoted(Component):
             add(Candidate(m.start(), m.end(), "POLICY", "rule:programme", programme, 0.6))
         for start, end in _chief_systems(analysis):
             add(Candidate(start, end, "POLICY", "rule:programme", programme, 0.6))
-        for start, end in named_by(analysis, POLICY_END, _NOT_POLICY, 14):
+        for start, end in named_by(analysis, POLICY_END, _PROGRAMME_LEADS, 14):
             if not kind_of(analysis, start, end):  # 关键 + 工程 (GUIDELINES: not 头号工程)
                 add(Candidate(start, end, "POLICY", "rule:programme", programme, 0.6))
         known = self.priority("lexicon:policy")
