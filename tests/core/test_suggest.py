@@ -1692,3 +1692,22 @@ def test_a_ranked_kind_of_programme_is_no_programme(pipeline, text):
 def test_a_programme_named_past_its_rank_is_still_one(pipeline):
     text = "实施重点江城水系连通工程。"
     assert of_label(pipeline, text, "POLICY") == ["江城水系连通工程"]
+
+
+@pytest.mark.parametrize(
+    ("text", "money"),
+    [
+        # A round magnitude is an amount (逾 + 万亿元, 超 + 千亿元).
+        ("全省年产值逾万亿元。", ["万亿元"]),
+        ("带动投资超千亿元。", ["千亿元"]),
+        # After a word that says money, an amount of 万 or 亿 needs no currency.
+        ("签约9个项目，总投资逾65亿，涵盖多个产业。", ["65亿"]),
+        ("江城力争年营收突破三千亿的目标。", ["三千亿"]),
+        # …but not with a unit after it, nor far from such a word, nor 万元 alone.
+        ("项目投资带动就业3万人。", []),
+        ("人口超过1亿，经济总量居前。", []),
+        ("每万元产值能耗下降。", []),
+    ],
+)
+def test_amounts_of_money_without_a_number_or_a_currency(pipeline, text, money):
+    assert of_label(pipeline, text, "MONEY") == money

@@ -72,10 +72,19 @@ _YEAR_BEFORE = frozenset({"LOC", "ORG", "LEVEL"})
 # Solar terms and dynasties: dates only as whole words.
 _SEASONAL = re.compile(vocab.alternation("seasonal_dates"))
 
-MONEY_RE = searched(
-    rf"(?:{_D}+(?:[.,]{_D}+)*|{_CN}+|[两几])\s*(?:多)?(?:百|千|万|亿|万亿)*(?:多)?\s*"
-    + vocab.alternation("currencies")
+# An amount: a number and its magnitudes (3.5亿, 两千万), or a round magnitude alone
+# (千亿, 万亿: 超 + 万亿元).
+_AMOUNT = (
+    rf"(?:(?:{_D}+(?:[.,]{_D}+)*|{_CN}+|[两几])\s*(?:多)?(?:百|千|万|亿|万亿)*"
+    rf"|(?<![0-9０-９两几]|{_CN})(?:[百千]万|[百千万]亿))(?:多)?"
 )
+MONEY_RE = searched(_AMOUNT + r"\s*" + vocab.alternation("currencies"))
+
+# An amount of 万 or 亿 with no currency, standing alone (no unit after it: 万人, 亿千瓦时)
+# shortly after a word that says it is money (总投资逾80亿): MONEY too.
+_BARE_AMOUNT = re.compile(_AMOUNT.replace("(?:百|千|万|亿|万亿)*", "(?:百|千)?(?:万亿|亿|万)"))
+_MONEY_WORDS = re.compile(vocab.alternation("money_words"))
+_MONEY_WORD_REACH = 8  # characters from the money word to the amount, no punctuation between
 
 
 @register
@@ -110,7 +119,27 @@ class Dates(Component):
             Candidate(m.start(), m.end(), "MONEY", "rule:money", money, 0.95)
             for m in MONEY_RE.finditer(text)
         ]
+        out += [
+            Candidate(start, end, "MONEY", "rule:money", money, 0.9)
+            for start, end in _bare_amounts(text)
+        ]
         return out
+
+
+def _bare_amounts(text: str) -> list[tuple[int, int]]:
+    """Amounts of money written without their currency: after a word that says money
+    (投资, 营收) within a few characters and the same clause, and with no unit after
+    them (万人, 亿元 is MONEY_RE's)."""
+    found = []
+    for m in _BARE_AMOUNT.finditer(text):
+        after = text[m.end() : m.end() + 1]
+        if "\u4e00" <= after <= "\u9fff" and after != "的":
+            continue  # a unit or a currency follows: 万人, 亿元
+        before = text[max(0, m.start() - _MONEY_WORD_REACH) : m.start()]
+        clause = re.split(r"[，,。；;：:！？!?、\n]", before)[-1]
+        if _MONEY_WORDS.search(clause):
+            found.append(m.span())
+    return found
 
 
 def _ranges(text: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
