@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import math
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -12,6 +13,7 @@ from annotator.core.formats import article_from_raw
 from annotator.core.model import ArticleStatus, SpanStatus
 from annotator.core.suggest import default_pipeline, learner
 from annotator.core.suggest.analysis import analyse
+from annotator.core.suggest.calibration import Evidence
 from annotator.core.suggest.learner import Model, ModelSource
 from annotator.core.suggest.repeats import every_occurrence
 from annotator.core.suggest.tags import bio, spans_of
@@ -59,6 +61,22 @@ def test_a_trained_model_finds_an_unseen_name_of_a_learned_shape(small_model):
     # The components alone do not find it whole: the model did.
     alone = default_pipeline(model=False).suggest(text)
     assert ("金川云谷", "FAC") not in {(s.surface, s.label) for s in alone}
+
+
+def test_a_spans_confidence_is_the_chance_of_its_very_edges(small_model):
+    # 金川云谷 then 园: a model unsure whether the name goes on is as unsure of the span.
+    pipeline = default_pipeline(model=False)
+    text = "近日，金川云谷园获得表彰。"
+    tagging = small_model.tag(pipeline.features(pipeline.analyse(text)))
+    marginal = small_model._tagger.marginal  # of the text it tagged last
+    assert tagging.spans
+    for start, end, label, confidence in tagging.spans:
+        tags = bio(end, [(start, end, label)])
+        inside = math.prod(marginal(tags[i], i) for i in range(start, end))
+        going_on = marginal("I-" + label, end) if end < len(text) else 0.0
+        assert confidence == pytest.approx(inside * (1.0 - going_on))
+        if going_on > 0.01:
+            assert confidence < inside
 
 
 def test_every_occurrence_copies_a_name_without_overlaps():
@@ -387,8 +405,8 @@ class _SureOfNothing:
     def judged(self, origin: str, body: str = "") -> int:
         return self.counts.get(learner.judged_key(origin, body), 0)
 
-    def calibrate(self, label: str, origin: str, confidence: float, *clues: int) -> float:
-        return confidence
+    def calibrate(self, evidence: Evidence) -> float:
+        return evidence.confidence
 
     def rate(self, label: str, origin: str) -> float | None:
         return None

@@ -9,17 +9,19 @@ learned from held-out suggestions (cross-validated: each article tagged by a mod
 trained without it): the chance that a span is right, as a logistic function of its
 marginal, of how often held-out spans of its label and origin were right, of how many
 times the article has the same name suggested (a name written once is more often a
-piece of a longer one than a name the article repeats), and of its length.
+piece of a longer one than a name the article repeats), of its length, and of whether
+the components' own merge chose that very span (where the model drew other edges than
+the components, it is wrong far more often than its marginal says).
 
 It is stored beside the model it calibrates (the base's in ``base.json``, a project's
-in its model summary), and reads nothing else: one table of counts and seven weights.
+in its model summary), and reads nothing else: one table of counts and eight weights.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Container, Iterable, Mapping, Sequence
 from typing import Any, NamedTuple
 
 # Below this many held-out spans (or this many of either outcome), no calibration is
@@ -37,18 +39,27 @@ _EDGE = 1e-4  # probabilities are kept inside [_EDGE, 1 - _EDGE] before taking l
 _RIDGE = 1e-3
 
 
-class Record(NamedTuple):
-    """One held-out suggestion: which article, its label and origin, the confidence it
-    was suggested with, whether the gold has exactly that span, how many suggestions
-    of the article have its surface and label (:func:`repeats`), and its length."""
+class Evidence(NamedTuple):
+    """What the calibration reads of one suggestion: its label and origin, the
+    confidence it was found with (the model's marginal), how many suggestions of its
+    article have its surface and label (:func:`repeats`), its length, and whether the
+    components' own merge chose exactly this span."""
 
-    doc: int
     label: str
     origin: str
     confidence: float
-    right: bool
     repeats: int
     length: int
+    agrees: bool = True
+
+
+class Record(NamedTuple):
+    """One held-out suggestion: which article, what the calibration reads of it, and
+    whether the gold has exactly that span."""
+
+    doc: int
+    evidence: Evidence
+    right: bool
 
 
 def repeats(text: str, suggested: Sequence[Any]) -> list[int]:
@@ -59,24 +70,32 @@ def repeats(text: str, suggested: Sequence[Any]) -> list[int]:
     return [counts[k] for k in keys]
 
 
-def records(
-    doc: int, text: str, suggested: Sequence[Any], gold: Iterable[Sequence[Any]]
-) -> list[Record]:
-    """The records of one held-out article's suggestions (spans with start, end, label,
-    origin and confidence, over ``text``) against its gold ``(start, end, label)``."""
-    want = {tuple(g[:3]) for g in gold}
+def evidence(
+    text: str, suggested: Sequence[Any], agreed: Container[tuple[int, int, str]] | None = None
+) -> list[Evidence]:
+    """The evidence of each suggestion (with start, end, label, origin and confidence,
+    over ``text``); ``agreed``: the (start, end, label) the components' merge chose
+    (None: every suggestion is the components' own)."""
     return [
-        Record(
-            doc,
+        Evidence(
             s.label,
             s.origin,
             s.confidence,
-            (s.start, s.end, s.label) in want,
             k,
             s.end - s.start,
+            agreed is None or (s.start, s.end, s.label) in agreed,
         )
         for s, k in zip(suggested, repeats(text, suggested), strict=True)
     ]
+
+
+def records(
+    doc: int, weighed: Iterable[tuple[Any, Evidence]], gold: Iterable[Sequence[Any]]
+) -> list[Record]:
+    """The records of one held-out article's suggestions (each span, with start, end
+    and label, and its evidence) against its gold ``(start, end, label)``."""
+    want = {tuple(g[:3]) for g in gold}
+    return [Record(doc, e, (s.start, s.end, s.label) in want) for s, e in weighed]
 
 
 def _group(label: str, origin: str) -> str:
@@ -89,8 +108,8 @@ _MAX_REPEATS = 8
 _MAX_LENGTH = 20
 
 
-def _features(confidence: float, rate: float, repeats: int, length: int) -> list[float]:
-    m = min(max(confidence, _EDGE), 1.0 - _EDGE)
+def _features(e: Evidence, rate: float) -> list[float]:
+    m = min(max(e.confidence, _EDGE), 1.0 - _EDGE)
     p = min(max(rate, _EDGE), 1.0 - _EDGE)
     return [
         1.0,
@@ -98,8 +117,9 @@ def _features(confidence: float, rate: float, repeats: int, length: int) -> list
         math.log1p(-m),
         math.log(p),
         math.log1p(-p),
-        math.log(min(max(repeats, 1), _MAX_REPEATS)),
-        math.log(min(max(length, 1), _MAX_LENGTH)),
+        math.log(min(max(e.repeats, 1), _MAX_REPEATS)),
+        math.log(min(max(e.length, 1), _MAX_LENGTH)),
+        0.0 if e.agrees else 1.0,
     ]
 
 
@@ -145,8 +165,7 @@ def _logistic(
 
 
 class Calibration:
-    """P(right) of a suggestion, from its label, origin and marginal, how often the
-    article suggests it, and its length."""
+    """P(right) of a suggestion, from its :class:`Evidence`."""
 
     def __init__(self, groups: Mapping[str, Sequence[int]], weights: Sequence[float]) -> None:
         self.groups = {k: (int(v[0]), int(v[1])) for k, v in groups.items()}
@@ -156,20 +175,18 @@ class Calibration:
         self.prior = right / total if total else 0.5
         # Each answer by its question, once worked out: a text asks the same few hundred
         # questions for its thousands of spans.
-        self._known: dict[tuple[str, str, float, int, int], float] = {}
+        self._known: dict[Evidence, float] = {}
 
     def rate(self, label: str, origin: str) -> float:
         """How often held-out spans of this label and origin were right (smoothed)."""
         right, total = self.groups.get(_group(label, origin), (0, 0))
         return (right + _SMOOTHING * self.prior) / (total + _SMOOTHING)
 
-    def __call__(
-        self, label: str, origin: str, confidence: float, repeats: int, length: int
-    ) -> float:
-        key = (label, origin, confidence, min(repeats, _MAX_REPEATS), min(length, _MAX_LENGTH))
+    def __call__(self, e: Evidence) -> float:
+        key = e._replace(repeats=min(e.repeats, _MAX_REPEATS), length=min(e.length, _MAX_LENGTH))
         found = self._known.get(key)
         if found is None:
-            x = _features(confidence, self.rate(label, origin), repeats, length)
+            x = _features(key, self.rate(e.label, e.origin))
             z = sum(w * xi for w, xi in zip(self.weights, x, strict=True))
             found = self._known[key] = 1.0 / (1.0 + math.exp(-z))
         return found
@@ -185,7 +202,7 @@ class Calibration:
         own: Counter[tuple[int, str]] = Counter()
         own_right: Counter[tuple[int, str]] = Counter()
         for r in found:
-            g = _group(r.label, r.origin)
+            g = _group(r.evidence.label, r.evidence.origin)
             totals[g] += 1
             rights[g] += r.right
             own[r.doc, g] += 1
@@ -195,11 +212,11 @@ class Calibration:
         for r in found:
             # The group's rate without the record's own article: a rate the record
             # itself made would look more telling than it is on a new article.
-            g = _group(r.label, r.origin)
+            g = _group(r.evidence.label, r.evidence.origin)
             total = totals[g] - own[r.doc, g]
             good = rights[g] - own_right[r.doc, g]
             rate = (good + _SMOOTHING * prior) / (total + _SMOOTHING)
-            rows.append(_features(r.confidence, rate, r.repeats, r.length))
+            rows.append(_features(r.evidence, rate))
         weights = _logistic(rows, [float(r.right) for r in found])
         return cls({g: (rights[g], totals[g]) for g in totals}, weights)
 
@@ -213,4 +230,8 @@ class Calibration:
             found = cls(data["groups"], data["weights"])
         except (TypeError, KeyError, ValueError, IndexError):
             return None
-        return found if len(found.weights) == len(_features(0.5, 0.5, 1, 1)) else None
+        return (
+            found
+            if len(found.weights) == len(_features(Evidence("", "", 0.5, 1, 1), 0.5))
+            else None
+        )

@@ -32,7 +32,7 @@ from annotator.core.suggest.attributes import (
     attributes,
     known_attributes,
 )
-from annotator.core.suggest.calibration import Calibration
+from annotator.core.suggest.calibration import Calibration, Evidence
 from annotator.core.suggest.tags import OUTSIDE, bio, spans_of
 
 
@@ -95,16 +95,25 @@ class Model:
         self._tables = Tables(known) if known is not None else EVERY
 
     def tag(self, features: Features) -> Tagging:
-        """The best tagging's spans, each with the product of its characters' tag
-        marginals as its confidence, and every character's chance of being in no span
-        at all."""
+        """The best tagging's spans, each with its chance of being exactly that span as
+        its confidence (the product of its characters' tag marginals, and the chance
+        that the character after it does not go on with it), and every character's
+        chance of being in no span at all."""
         if not features.text:
             return Tagging([], lambda i: 1.0)
         tagger = self._tagger
         tags = tagger.tag(attributes(features, self._tables))
         marginal = tagger.marginal
+        n = len(tags)
         spans = [
-            (start, end, label, math.prod(map(marginal, tags[start:end], range(start, end))))
+            (
+                start,
+                end,
+                label,
+                math.prod(map(marginal, tags[start:end], range(start, end)))
+                # 青溪 before 桥: sure of each character, unsure where the name ends.
+                * (1.0 - marginal("I-" + label, end) if end < n else 1.0),
+            )
             for start, end, label in spans_of(tags)
         ]
         return Tagging(spans, partial(marginal, OUTSIDE))
@@ -198,15 +207,12 @@ class Stack:
         top = self.project or self.base
         return top.calibration if top is not None else None
 
-    def calibrate(
-        self, label: str, origin: str, confidence: float, repeats: int, length: int
-    ) -> float:
-        """A suggestion's chance of being right, by the calibration of the model on top
-        (``repeats``: how many of the article's suggestions have its surface and label)."""
+    def calibrate(self, evidence: Evidence) -> float:
+        """A suggestion's chance of being right, by the calibration of the model on top."""
         calibration = self._calibration
         if calibration is None:
-            return confidence
-        return calibration(label, origin, confidence, repeats, length)
+            return evidence.confidence
+        return calibration(evidence)
 
     def rate(self, label: str, origin: str) -> float | None:
         """How often the top model's held-out suggestions of this label and origin were
@@ -297,10 +303,8 @@ class ModelSource:
     def judged(self, origin: str, body: str = "") -> int | None:
         return self._refresh().judged(origin, body)
 
-    def calibrate(
-        self, label: str, origin: str, confidence: float, repeats: int, length: int
-    ) -> float:
-        return self._refresh().calibrate(label, origin, confidence, repeats, length)
+    def calibrate(self, evidence: Evidence) -> float:
+        return self._refresh().calibrate(evidence)
 
     def rate(self, label: str, origin: str) -> float | None:
         return self._refresh().rate(label, origin)

@@ -28,7 +28,7 @@ from annotator.core.resources import read_text
 from annotator.core.suggest import vocab
 from annotator.core.suggest.analysis import Analysis, analyse
 from annotator.core.suggest.base import Candidate, Component
-from annotator.core.suggest.calibration import repeats
+from annotator.core.suggest.calibration import Evidence, evidence
 from annotator.core.suggest.components import REGISTRY
 from annotator.core.suggest.components.taught import Taught
 from annotator.core.suggest.filters import outside_stop_words, trim, yield_to_tagged_words
@@ -211,11 +211,12 @@ class Pipeline:
             return list(found)
         return [c._replace(label=renames[c.label]) if c.label in renames else c for c in found]
 
-    def decide(self, analysis: Analysis) -> list[Candidate]:
+    def decide(self, analysis: Analysis) -> tuple[list[Candidate], list[Evidence]]:
         """The model's spans where the project's labels allow them, filtered like any
         candidate, and each written name at its every occurrence; what the annotators
         taught fills what they leave. Where the model is unsure a text holds nothing
-        (text unlike what it learned from), the components' own choice stands."""
+        (text unlike what it learned from), the components' own choice stands. Each
+        with its evidence for the model's calibration."""
         assert self.model is not None
         features = self.features(analysis)
         tagging = self.model.tag(features)
@@ -322,21 +323,23 @@ class Pipeline:
                 # As sure as the model is that something is there, at most.
                 confidence = round(min(c.confidence, 1.0 - outside), 3)
                 rest.append(c._replace(priority=0, confidence=confidence))
-        calibrate = self.model.calibrate
         final = flat([*above, *rest], length)
-        return [
-            c._replace(confidence=round(calibrate(c.label, c.origin, c.confidence, k, c.length), 3))
-            for c, k in zip(final, repeats(analysis.text, final), strict=True)
-        ]
+        # The components' own choice, and what the annotators taught: where the model
+        # drew other edges, its calibration knows it.
+        agreed = {(c.start, c.end, c.label) for c in (*own, *taught)}
+        return final, evidence(analysis.text, final, agreed)
 
-    def suggest(self, text: str) -> list[Span]:
-        """Flat, non-overlapping pending spans whose surfaces equal ``text[start:end]``."""
+    def weigh(self, text: str) -> list[tuple[Span, Evidence]]:
+        """Flat, non-overlapping pending spans whose surfaces equal ``text[start:end]``,
+        each with its confidence as found (uncalibrated) and what a calibration reads
+        of it."""
         analysis = self.analyse(text)
         if self.model is not None and self.model.ready():
-            chosen = self.decide(analysis)
+            chosen, weighed = self.decide(analysis)
         else:
             chosen = self.merge(analysis, self.propose(analysis))
-        return [
+            weighed = evidence(text, chosen)
+        spans = [
             Span(
                 c.start,
                 c.end,
@@ -348,6 +351,16 @@ class Pipeline:
             )
             for c in chosen
         ]
+        return list(zip(spans, weighed, strict=True))
+
+    def suggest(self, text: str) -> list[Span]:
+        """Flat, non-overlapping pending spans whose surfaces equal ``text[start:end]``;
+        with a model, each with its calibrated chance of being right as confidence."""
+        weighed = self.weigh(text)
+        if self.model is None or not self.model.ready():
+            return [span for span, _ in weighed]
+        calibrate = self.model.calibrate
+        return [span.with_(confidence=round(calibrate(e), 3)) for span, e in weighed]
 
 
 def default_pipeline(

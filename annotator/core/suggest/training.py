@@ -101,10 +101,10 @@ def validate(
             suggester = default_pipeline(store=store, labels=labels, model=source)
             for i in range(fold, len(docs), k):
                 text, gold = docs[i]
-                spans = suggester.suggest(text)
-                pairs[name].append((gold, [(s.start, s.end, s.label) for s in spans]))
+                weighed = suggester.weigh(text)
+                pairs[name].append((gold, [(s.start, s.end, s.label) for s, _ in weighed]))
                 if name == "project_f1":
-                    found += records(i, text, spans, gold)
+                    found += records(i, weighed, gold)
     scores = {
         name: float(span_scores(got, labels=labels)["overall"]["f1"]) for name, got in pairs.items()
     }
@@ -128,7 +128,7 @@ def held_out(
         )
         for i in range(fold, len(docs), k):
             text, gold = docs[i]
-            found += records(i, text, suggester.suggest(text), gold)
+            found += records(i, suggester.weigh(text), gold)
     return found
 
 
