@@ -1067,6 +1067,10 @@ def test_foreign_name_characters_are_likelier_in_names_than_in_words():
         ("湛江港吞吐量增长。", ["湛江港"]),
         ("他们参观了叶挺故居。", ["叶挺故居"]),
         ("中山科技城和南海创意园同日开园。", ["中山科技城", "南海创意园"]),
+        # A position jieba glues to the facility word (桥上, 故居内) is no part of it.
+        ("志愿者清扫了青溪桥上的落叶。", ["青溪桥"]),
+        ("他们走过白云桥边，又走进北山故居内参观。", ["白云桥", "北山故居"]),
+        ("他住在楼上，工厂里很忙。", []),
         # After common words, or inside a longer word, it is a kind of facility.
         ("新建办公楼和生产基地。", []),
         ("沿着楼梯走上大楼顶层。", []),

@@ -25,6 +25,8 @@ _FAC_GENERIC = vocab.words("generic_facility_leads")
 
 # Facility words that name a facility only after something proper (白云 + 桥).
 AFTER_NAME_END = re.compile(vocab.alternation("facility_ends_after_names"))
+# …and a position jieba may glue to them (桥上): the word ends there all the same.
+_POSITIONS = vocab.chars("facility_positions")
 
 _FACILITY_AT_END = re.compile(f"{_ENDS}(?:{_PROJECT})?$")
 
@@ -169,6 +171,8 @@ def _after_names(analysis: Analysis) -> list[tuple[int, int]]:
         if k < 0:
             continue
         holder = tokens[k]
+        if holder[:2] == (at, end + 1) and text[end] in _POSITIONS:
+            holder = (at, end, text[at:end], holder[3])  # 桥上: the bridge, and on it
         if holder[1] > end and holder[3] is not None:
             continue  # the ending begins a longer word (楼梯); jieba's guesses may glue it
         after = tokens[k + 1][3] if k + 1 < len(tokens) else None
