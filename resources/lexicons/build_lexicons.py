@@ -89,7 +89,7 @@ def divisions(path: Path, freq: dict[str, int], tags: dict[str, str]) -> dict[st
             for suffix in DIVISION_SUFFIXES:
                 if name.endswith(suffix) and len(name) - len(suffix) >= 2:
                     short = name[: -len(suffix)]
-                    if not _common(short, freq, tags, ("ns",)):
+                    if short not in EVERYDAY_WORDS and not _common(short, freq, tags, ("ns",)):
                         out.setdefault(short, f"divisions:{level}:short")
                     break
     return out

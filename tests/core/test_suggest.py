@@ -415,10 +415,18 @@ def test_a_quoted_name_before_a_kind_of_facility_is_the_facility(pipeline):
 
 
 @pytest.mark.parametrize(
-    "text", ["喝一口清澈的泉水。", "走进大山深处。", "选个吉利的日子。", "他是今年的一匹黑马。"]
+    "text",
+    [
+        "喝一口清澈的泉水。",
+        "走进大山深处。",
+        "选个吉利的日子。",
+        "他是今年的一匹黑马。",
+        # A Guangdong town's short form that is a count and a conjunction (人和镇).
+        "全镇有村医12人和乡村教师30人。",
+    ],
 )
 def test_everyday_words_in_lists_of_place_names_are_no_places(pipeline, text):
-    # THUOCL's place names and China's county short forms hold them; the lexicon not.
+    # THUOCL's place names and the divisions' short forms hold them; the lexicon not.
     assert of_label(pipeline, text, "LOC") == []
 
 
